@@ -1,0 +1,22 @@
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/permissions';
+import { NAV } from '@/components/layout/nav';
+import { Sidebar } from '@/components/layout/sidebar';
+import { UserMenu } from '@/components/layout/user-menu';
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  return (
+    <div className="flex min-h-screen">
+      <Sidebar items={NAV.filter((n) => can(user, n.permission))} />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-12 items-center justify-end border-b border-slate-200 bg-white px-6">
+          <UserMenu name={user.name} email={user.email} role={user.role} />
+        </header>
+        <main className="min-w-0 flex-1 p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

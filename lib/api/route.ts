@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { prisma, type Tx } from '@/lib/db/client';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
+import { writeAudit, type AuditInput } from '@/lib/audit/write';
+import { prismaRunner } from '@/lib/audit/runners';
+import { ApiError, toErrorResponse } from './errors';
+
+type AuditFn = (entry: Omit<AuditInput, 'actor' | 'requestId'>) => Promise<void>;
+
+export interface RouteContext<Q, B, P> {
+  req: NextRequest;
+  user: SessionUser;
+  query: Q;
+  body: B;
+  params: P;
+  requestId: string;
+  /** Runs `fn` in one transaction; every `audit()` call inside commits with the change. */
+  change<T>(fn: (tx: Tx, audit: AuditFn) => Promise<T>): Promise<T>;
+}
+
+interface RouteOptions<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
+  permission: Permission;
+  query?: Q;
+  body?: B;
+  params?: P;
+}
+
+type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export type RouteHandler = ((req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
+  permission: Permission;
+};
+
+/**
+ * The one wrapper for every route handler: session → permission → zod parsing → handler,
+ * with errors mapped to `{ error: { code, message, field? } }`. A caller without the permission
+ * gets 403 (401 when not signed in); handlers answer ids the user may not see with 404.
+ */
+export function withRoute<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType>(
+  opts: RouteOptions<Q, B, P>,
+  handler: (ctx: RouteContext<Out<Q>, Out<B>, Out<P>>) => Promise<Response | unknown>,
+): RouteHandler {
+  const fn = async (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => {
+    const requestId = req.headers.get('x-request-id') ?? randomUUID();
+    try {
+      const user = await getCurrentUser();
+      if (!user) throw new ApiError(401, 'unauthenticated', 'Sign in first');
+      if (!can(user, opts.permission)) throw new ApiError(403, 'forbidden', `Your role (${user.role}) may not do this`);
+      const query = opts.query ? opts.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
+      const params = opts.params ? opts.params.parse(await segment.params) : undefined;
+      let body: unknown;
+      if (opts.body) {
+        const raw = await req.json().catch(() => { throw new ApiError(400, 'invalid_json', 'Body is not valid JSON'); });
+        body = opts.body.parse(raw);
+      }
+      const change = <T>(work: (tx: Tx, audit: AuditFn) => Promise<T>) =>
+        prisma.$transaction(async (tx) =>
+          work(tx, async (entry) => {
+            await writeAudit(prismaRunner(tx), { ...entry, actor: { id: user.id, email: user.email }, requestId });
+          }),
+        );
+      const result = await handler({ req, user, query, body, params, requestId, change } as RouteContext<Out<Q>, Out<B>, Out<P>>);
+      if (result instanceof Response) return result;
+      return NextResponse.json(result ?? { ok: true }, { headers: { 'x-request-id': requestId } });
+    } catch (e) {
+      return toErrorResponse(e, requestId);
+    }
+  };
+  return Object.assign(fn, { permission: opts.permission });
+}

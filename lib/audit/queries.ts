@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { prisma } from '@/lib/db/client';
+
+export const ZAuditFilter = z.object({
+  action: z.string().trim().max(100).optional(),
+  actor: z.string().trim().max(200).optional(),
+  target: z.string().trim().max(200).optional(),
+  from: z.string().date('must be a date (YYYY-MM-DD)').optional(),
+  to: z.string().date('must be a date (YYYY-MM-DD)').optional(),
+  before: z.coerce.bigint().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type TAuditFilter = z.infer<typeof ZAuditFilter>;
+
+export type AuditEntry = Awaited<ReturnType<typeof listAudit>>['entries'][number];
+
+/** Newest first, keyset-paginated on id. */
+export async function listAudit(f: TAuditFilter) {
+  const rows = await prisma.auditLog.findMany({
+    where: {
+      ...(f.action ? { action: { startsWith: f.action } } : {}),
+      ...(f.actor ? { actor_email: { contains: f.actor, mode: 'insensitive' } } : {}),
+      ...(f.target ? { OR: [{ target_id: f.target }, { target_type: f.target }] } : {}),
+      ...(f.from || f.to ? { at: { ...(f.from ? { gte: new Date(f.from) } : {}), ...(f.to ? { lt: new Date(new Date(f.to).getTime() + 86_400_000) } : {}) } } : {}),
+      ...(f.before ? { id: { lt: f.before } } : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: f.limit + 1,
+  });
+  const entries = rows.slice(0, f.limit).map((r) => ({ ...r, id: r.id.toString() }));
+  return { entries, nextBefore: rows.length > f.limit ? entries[entries.length - 1]?.id ?? null : null };
+}

@@ -1,0 +1,45 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { databaseUrl, env } from '@/lib/env';
+
+// One database client for the whole app, cached on globalThis so dev reloads and route modules
+// share a pool. Prisma runs through the pg driver adapter (no Rust engine at run time).
+// Password hashes are omitted from every query unless a caller asks for them explicitly.
+function create() {
+  const pool = new Pool({ connectionString: databaseUrl(), max: env().DB_POOL_SIZE });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    omit: { user: { password_hash: true } },
+  });
+  return { pool, prisma };
+}
+
+type Db = ReturnType<typeof create>;
+const g = globalThis as unknown as { __distillDb?: Db };
+
+function db(): Db {
+  if (!g.__distillDb) g.__distillDb = create();
+  return g.__distillDb;
+}
+
+/** The Prisma client (lazy: importing this module never connects). */
+export const prisma = new Proxy({} as PrismaClient, {
+  get: (_t, key) => Reflect.get(db().prisma, key, db().prisma),
+});
+
+/** The raw pg pool, for set-based SQL and COPY. Always parameterised. */
+export function pgPool(): Pool {
+  return db().pool;
+}
+
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export async function closeDb(): Promise<void> {
+  const d = g.__distillDb;
+  g.__distillDb = undefined;
+  if (d) {
+    await d.prisma.$disconnect();
+    await d.pool.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+// The only module that reads process.env (conventions: environment read once, validated).
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_ROLE_CLAIM: z.string().default('distill_watch_role'),
+  OIDC_DEFAULT_ROLE: z.enum(['analyst', 'legal', 'admin']).optional(),
+  DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  PORT: z.coerce.number().int().positive().default(3000),
+  PGLITE_PORT: z.coerce.number().int().positive().default(54329),
+  DATA_DIR: z.string().default('.data'),
+  PROMPT_STORAGE: z.enum(['text', 'hash']).default('text'),
+  DEMO_EVENTS: z.coerce.number().int().nonnegative().default(500_000),
+  DEMO_ACCOUNTS: z.coerce.number().int().nonnegative().default(3000),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = ZEnv.safeParse(process.env);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid environment: ${issues}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** The database URL, or a clear error naming the variable. */
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database)');
+  return url;
+}
+
+/** Production refuses to run without an explicit auth secret. */
+export function authSecret(): string {
+  const e = env();
+  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
+  if (e.NODE_ENV === 'production') throw new Error('NEXTAUTH_SECRET is required in production');
+  return 'development-only-secret-not-for-production';
+}
+
+export function oidcConfig() {
+  const e = env();
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return null;
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    roleClaim: e.OIDC_ROLE_CLAIM,
+    defaultRole: e.OIDC_DEFAULT_ROLE,
+  };
+}

@@ -1,0 +1,67 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import pg from 'pg';
+import { env } from '@/lib/env';
+import { startEmbeddedPostgres, type Embedded } from '@/lib/db/embedded';
+import { migrate } from '@/lib/db/migrate';
+import { DEMO_USERS, seedDemoUsers } from '@/lib/db/seed-users';
+import { localAuthSecret } from '@/lib/db/local-secret';
+import { loadDemoData } from '@/lib/db/demo-data';
+
+// `npm start`: no DATABASE_URL → embedded PGlite (data in DATA_DIR, kept across restarts);
+// DATABASE_URL set → that Postgres and nothing else. Then migrate, seed, build when needed, serve.
+const e = env();
+let embedded: Embedded | null = null;
+let server: ChildProcess | null = null;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nstopping…');
+  if (server && server.exitCode === null) {
+    await new Promise<void>((r) => { server!.once('exit', () => r()); server!.kill('SIGTERM'); setTimeout(r, 10_000).unref(); });
+  }
+  if (embedded) await embedded.stop();
+  console.log('stopped cleanly');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  let url = e.DATABASE_URL;
+  if (!url) {
+    console.log(`starting embedded Postgres (PGlite) on 127.0.0.1:${e.PGLITE_PORT}, data in ${e.DATA_DIR}/pglite`);
+    embedded = await startEmbeddedPostgres(e.DATA_DIR, e.PGLITE_PORT);
+    url = embedded.url;
+  } else {
+    console.log('using DATABASE_URL');
+  }
+  const secret = e.NEXTAUTH_SECRET ?? localAuthSecret(e.DATA_DIR);
+  if (!e.NEXTAUTH_SECRET) console.log(`auth secret: generated and kept in ${e.DATA_DIR}/auth-secret (set NEXTAUTH_SECRET in production)`);
+
+  const m = await migrate(url, (msg) => console.log(msg));
+  console.log(`migrations: ${m.applied.length} applied, ${m.skipped.length} already applied`);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const seeded = await seedDemoUsers(pool);
+  if (seeded) console.log('demo users created');
+  if (embedded) await loadDemoData(pool, url, { accounts: e.DEMO_ACCOUNTS, events: e.DEMO_EVENTS, dataDir: e.DATA_DIR });
+  await pool.end();
+
+  const childEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${e.PORT}`, NEXT_TELEMETRY_DISABLED: '1' };
+  if (!existsSync('.next/BUILD_ID')) {
+    console.log('no production build found: running next build (about a minute)…');
+    const b = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: childEnv });
+    if (b.status !== 0) throw new Error('next build failed');
+  }
+  server = spawn('npx', ['next', 'start', '-p', String(e.PORT)], { stdio: ['ignore', 'inherit', 'inherit'], env: childEnv });
+  server.on('exit', (code) => { if (!stopping) void shutdown(code ?? 1); });
+  console.log(`\nDistill Watch: http://localhost:${e.PORT}`);
+  console.log('Demo sign-ins:');
+  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}  /  ${u.password}`);
+  console.log('Ctrl-C stops the server and the database.\n');
+} catch (err) {
+  console.error(`start failed: ${(err as Error).message}`);
+  await shutdown(1);
+}
