@@ -18,6 +18,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.int.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
+          setupFiles: ['tests/integration/setup-env.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -17,7 +17,7 @@ export async function verifyAuditChain(pool: Pool, pageSize = 5000): Promise<Ver
     const page = await pool.query(
       `SELECT id::text AS id, at, actor_id, actor_email, action, target_type, target_id, before, after,
               reason, request_id, prev_hash, hash
-         FROM audit_log WHERE id > $1::bigint ORDER BY id LIMIT $2`,
+         FROM audit_log WHERE id > $1::bigint ORDER BY audit_log.id LIMIT $2`,
       [lastId, pageSize],
     );
     for (const r of page.rows) {

@@ -30,7 +30,7 @@ const CHAIN_LOCK = 'SELECT pg_advisory_xact_lock(7365321)';
 export async function writeAudit(db: SqlRunner, input: AuditInput): Promise<{ id: string; hash: string }> {
   await db.query(CHAIN_LOCK, []);
   const last = await db.query<{ id: string; hash: string }>(
-    'SELECT id::text AS id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
+    'SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1',
     [],
   );
   const prevHash = last[0]?.hash ?? GENESIS_HASH;
