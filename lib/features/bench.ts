@@ -1,0 +1,40 @@
+/**
+ * Throughput check for computeEventFeatures (not a test): `npx tsx lib/features/bench.ts [n]`.
+ * Prompts are 200-2000 characters cut from the CC0 awesome-chatgpt-prompts file with digits and
+ * repeated system prompts mixed in, which is what the ingest pipeline sees.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseCsvRecords } from '../scenario/csv';
+import { computeEventFeatures } from './index';
+
+const n = Number(process.argv[2] ?? 300_000);
+const csvPath = path.resolve(process.cwd(), '../shared/data/awesome-chatgpt-prompts.csv');
+const texts = parseCsvRecords(readFileSync(csvPath, 'utf8')).map((r) => r.prompt);
+let seed = 12345;
+const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const prompts: string[] = [];
+for (let i = 0; i < 5000; i++) {
+  const target = 200 + Math.floor(rnd() * 1800);
+  let s = `Request ${Math.floor(rnd() * 1e6)}: `;
+  while (s.length < target) s += texts[Math.floor(rnd() * texts.length)] + '\n';
+  prompts.push(s.slice(0, target));
+}
+const systems = ['You are a helpful assistant.', 'You are a coding agent with tools: read_file, write_file, run_tests.', ''];
+// JSON round trip: the ingest gets flat strings from JSON.parse, not sliced/cons strings
+const events = (JSON.parse(JSON.stringify(prompts)) as string[]).map((p, i) => ({
+  prompt: p,
+  system_prompt: systems[i % 3] || null,
+  conversation_id: i % 2 ? `c${i}` : null,
+  turn: i % 2 ? 2 : null,
+  input_tokens: p.length >> 2,
+  output_tokens: 300,
+}));
+const avg = prompts.reduce((a, p) => a + p.length, 0) / prompts.length;
+let sink = 0;
+for (let i = 0; i < 20_000; i++) sink += computeEventFeatures(events[i % events.length]).lshBucket; // warm-up
+const t0 = process.hrtime.bigint();
+for (let i = 0; i < n; i++) sink += computeEventFeatures(events[i % events.length]).lshBucket;
+const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(`computeEventFeatures: ${n} events, avg prompt ${avg.toFixed(0)} chars, ${secs.toFixed(2)} s, ` +
+  `${Math.round(n / secs).toLocaleString('en-US')} events/s (checksum ${sink})`);
