@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseContributions } from './contributions';
+
+describe('parseContributions', () => {
+  it('reads a map of numbers, largest first', () => {
+    const r = parseContributions({ volume: 0.1, coverage: 0.4, timing: 0 });
+    expect(r.map((c) => c.signal)).toEqual(['coverage', 'volume', 'timing']);
+    expect(r[0]).toEqual({ signal: 'coverage', contribution: 0.4, value: null, baseline: null, explanation: null });
+  });
+
+  it('reads an array of objects with alternative key names', () => {
+    const r = parseContributions([
+      { name: 'template_reuse', weight: 0.2, value: 0.93, why: 'one template covers 93% of prompts' },
+      { signal: 'reasoning', contribution: 0.3, baseline: { p50: 0.02, p95: 0.1 } },
+      { nothing: true },
+    ]);
+    expect(r).toHaveLength(2);
+    expect(r[0]).toMatchObject({ signal: 'reasoning', baseline: 'p50 0.020 · p95 0.10' });
+    expect(r[1]).toMatchObject({ signal: 'template_reuse', value: 0.93, explanation: 'one template covers 93% of prompts' });
+  });
+
+  it('fills values and explanations from the signals JSON', () => {
+    const r = parseContributions({ volume: 0.2, coverage: { contribution: 0.1 } }, { volume: 4.2, coverage: { value: 0.61, explanation: 'wide sweep' } });
+    expect(r.find((c) => c.signal === 'volume')?.value).toBe(4.2);
+    expect(r.find((c) => c.signal === 'coverage')).toMatchObject({ value: 0.61, explanation: 'wide sweep' });
+  });
+
+  it('returns nothing for junk', () => {
+    expect(parseContributions(null)).toEqual([]);
+    expect(parseContributions('x')).toEqual([]);
+  });
+});
