@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { groupWeight, linkAccounts } from './link';
+import { signupBurstGroups } from './load-indicators';
+
+const ids = Array.from({ length: 1000 }, (_, i) => `a${i}`);
+const hydra = ids.slice(0, 40);
+
+describe('rarity-weighted linking', () => {
+  it('common indicators weigh nothing, rare ones a lot', () => {
+    expect(groupWeight('asn', 900, 1000, 800)).toBe(0);
+    expect(groupWeight('payment', 2, 1000, 800)).toBeGreaterThan(6);
+    expect(groupWeight('asn', 500, 1000, 800)).toBeLessThan(0.3);
+  });
+  it('links a hydra sharing rare infrastructure, not accounts sharing a cloud ASN', () => {
+    const groups = [
+      { kind: 'asn', value: '16509', accounts: ids.slice(0, 700) },
+      { kind: 'email_domain', value: 'gmail.com', accounts: ids.filter((_, i) => i % 2 === 0) },
+      { kind: 'payment', value: 'pf1', accounts: hydra },
+      { kind: 'ip24', value: '10.0.0.0', accounts: hydra.slice(0, 20) },
+      { kind: 'ip24', value: '10.0.1.0', accounts: hydra.slice(20) },
+      { kind: 'user_agent', value: 'python-httpx', accounts: [...hydra, ...ids.slice(500, 560)] },
+    ];
+    const r = linkAccounts(ids, groups, { threshold: 5, cap: 800, minSize: 3 });
+    expect(r.clusters).toHaveLength(1);
+    expect(r.clusters[0].sort()).toEqual([...hydra].sort());
+    expect(r.shared[0].map((s) => s.kind)).toContain('payment');
+  });
+  it('signup bursts need several accounts in one window', () => {
+    const t0 = Date.UTC(2026, 0, 1);
+    const created = [...hydra.slice(0, 6).map((a, i) => ({ account_id: a, t: t0 + i * 60_000 })), { account_id: 'x', t: t0 + 86_400_000 }];
+    const g = signupBurstGroups(created, 60);
+    expect(g.length).toBeGreaterThanOrEqual(1);
+    expect(g.every((x) => !x.accounts.includes('x'))).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+import type { IndicatorGroup } from './load-indicators';
+import { UnionFind } from './union-find';
+
+// How much one shared value of each kind says about common control, before rarity.
+export const KIND_WEIGHTS: Record<string, number> = {
+  payment: 1.5, api_key: 1.5, system_prompt: 0.7, signup_ip24: 0.7, ip24: 0.7,
+  org: 1.0, template_band: 0.5, email_domain: 0.6, user_agent: 0.5, signup_burst: 0.5, asn: 0.35,
+};
+
+/** Rarity-weighted weight of one shared value: kind weight × idf = ln(N / n); 0 when too common. */
+export function groupWeight(kind: string, n: number, total: number, cap: number): number {
+  if (n < 2 || n > cap) return 0;
+  return (KIND_WEIGHTS[kind] ?? 0.3) * Math.max(0, Math.log(total / n));
+}
+
+export interface LinkResult {
+  clusters: string[][];
+  /** per cluster, the shared indicators that linked it (kind, value, members carrying it) */
+  shared: { kind: string; value: string; members: number; weight: number }[][];
+  pairsScored: number;
+}
+
+/**
+ * Accounts are linked when the summed weight of the indicators they share reaches `threshold`.
+ * A single value strong enough on its own links its whole group directly (no pair enumeration);
+ * weaker values are summed per pair, smallest (rarest) groups first, within a pair budget.
+ */
+export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { threshold: number; cap: number; minSize: number; pairBudget?: number }): LinkResult {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const N = ids.length;
+  const uf = new UnionFind(N);
+  const weighted = groups
+    .map((g) => ({ g, w: groupWeight(g.kind, g.accounts.length, N, o.cap), idx: g.accounts.map((a) => index.get(a)).filter((i): i is number => i !== undefined) }))
+    .filter((x) => x.w > 0 && x.idx.length >= 2)
+    .sort((a, b) => a.idx.length - b.idx.length);
+  const pairs = new Map<number, number>();
+  let budget = o.pairBudget ?? 3_000_000;
+  for (const { w, idx } of weighted) {
+    if (w >= o.threshold) {
+      for (let k = 1; k < idx.length; k++) uf.union(idx[0], idx[k]);
+      continue;
+    }
+    const np = (idx.length * (idx.length - 1)) / 2;
+    if (np > budget) continue;
+    budget -= np;
+    for (let i = 0; i < idx.length; i++) {
+      for (let j = i + 1; j < idx.length; j++) {
+        const a = Math.min(idx[i], idx[j]), b = Math.max(idx[i], idx[j]);
+        const key = a * N + b;
+        const s = (pairs.get(key) ?? 0) + w;
+        pairs.set(key, s);
+        if (s >= o.threshold) uf.union(a, b);
+      }
+    }
+  }
+  const clusters = uf.groups(o.minSize).map((g) => g.map((i) => ids[i]));
+  const shared = clusters.map((members) => {
+    const set = new Set(members);
+    return weighted
+      .map(({ g, w }) => ({ kind: g.kind, value: g.value, members: g.accounts.filter((a) => set.has(a)).length, weight: w }))
+      .filter((s) => s.members >= 2)
+      .sort((a, b) => b.members * b.weight - a.members * a.weight)
+      .slice(0, 12);
+  });
+  return { clusters, shared, pairsScored: pairs.size };
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { Pool } from 'pg';
+
+/** Key of the detection settings row in the `settings` table. */
+export const SETTINGS_KEY = 'detect.thresholds';
+
+// Weights of each signal's evidence (0..1) in the account risk; 0 disables a signal.
+const ZWeights = z.record(z.string(), z.number().min(0).max(20));
+
+export const ZDetectSettings = z.object({
+  /** Account risk = logistic(slope × (Σ weight × evidence − bias)). */
+  bias: z.number().min(0).max(50),
+  slope: z.number().min(0.1).max(10),
+  /** Accounts (and clusters) at or above this risk are flagged. */
+  accountThreshold: z.number().min(0).max(1),
+  clusterThreshold: z.number().min(0).max(1),
+  weights: ZWeights,
+  /** Cluster risk = logistic(slope × (Σ clusterWeight × evidence − clusterBias)). */
+  clusterBias: z.number().min(0).max(50),
+  clusterWeights: ZWeights,
+  /** Accounts with fewer events are scored but never flagged on their own (too little evidence). */
+  minEvents: z.number().int().min(0),
+  /** Summed rarity weight an account pair needs to be linked into one cluster. */
+  linkThreshold: z.number().min(0),
+  /** Indicators shared by more accounts than this get no weight (big cloud ASNs, webmail). */
+  maxIndicatorAccounts: z.number().int().min(2),
+  /** Minimum members for a cluster to be stored. */
+  minClusterSize: z.number().int().min(2),
+  /** Signup-burst window in minutes. */
+  signupBurstMinutes: z.number().int().min(1),
+});
+export type DetectSettings = z.infer<typeof ZDetectSettings>;
+
+export const DEFAULT_SETTINGS: DetectSettings = {
+  bias: 3,
+  slope: 2.2,
+  accountThreshold: 0.6,
+  clusterThreshold: 0.6,
+  weights: {
+    volume_z: 0.6,
+    volume_cusum: 0.3,
+    timing_cv: 0.5,
+    hour_entropy: 0.5,
+    hours_active: 0.5,
+    top_template: 0.6,
+    templates_per_query: 0.3,
+    near_duplicate: 0.4,
+    coverage_tax: 0.8,
+    coverage_lsh: 0.5,
+    new_buckets_per_1k: 0.3,
+    sweep: 0.8,
+    reasoning_share: 0.8,
+    thinking_share: 0.5,
+    out_in_ratio: 0.5,
+    finish_length: 0.6,
+    max_tokens_cap: 0.6,
+    constant_temperature: 0.4,
+    single_turn: 0.3,
+    keys_per_week: 0.6,
+    fresh_key_traffic: 0.6,
+  },
+  clusterBias: 2.5,
+  clusterWeights: {
+    size: 0.6,
+    partition: 1.2,
+    correlated_volume: 0.8,
+    signup_burst: 0.8,
+    union_coverage: 0.8,
+    member_evidence: 1.2,
+    cluster_sweep: 0.5,
+  },
+  minEvents: 50,
+  linkThreshold: 6,
+  maxIndicatorAccounts: 2000,
+  minClusterSize: 3,
+  signupBurstMinutes: 60,
+};
+
+/** Merges a stored (possibly partial) settings object over the defaults. */
+export function mergeSettings(stored: unknown): DetectSettings {
+  const partial = ZDetectSettings.partial().safeParse(stored ?? {});
+  if (!partial.success) return DEFAULT_SETTINGS;
+  const p = partial.data;
+  return {
+    ...DEFAULT_SETTINGS,
+    ...p,
+    weights: { ...DEFAULT_SETTINGS.weights, ...(p.weights ?? {}) },
+    clusterWeights: { ...DEFAULT_SETTINGS.clusterWeights, ...(p.clusterWeights ?? {}) },
+  };
+}
+
+export async function loadSettings(pool: Pick<Pool, 'query'>): Promise<DetectSettings> {
+  const { rows } = await pool.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [SETTINGS_KEY]);
+  return mergeSettings(rows[0]?.value);
+}
