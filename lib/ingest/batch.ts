@@ -1,0 +1,61 @@
+import type { PoolClient } from 'pg';
+import { ensurePartitions, loadStage } from './db';
+import type { StageRow } from './event-row';
+import { recordBatch, type QuarantineRow } from './runs';
+import { MERGE_ACCOUNTS_SQL, MERGE_EVENTS_SQL } from './sql-events';
+import type { IngestKind, LineError } from './types';
+
+export interface Batch { lines: number; rows: StageRow[]; quarantine: QuarantineRow[]; months: Set<string> }
+export const newBatch = (): Batch => ({ lines: 0, rows: [], quarantine: [], months: new Set() });
+
+const RAW_MAX = 4096;
+const clean = (s: string) => {
+  const t = s.replace(/\u0000/g, '\\u0000') as string & { toWellFormed?: () => string };
+  return t.toWellFormed ? t.toWellFormed() : t; // a cut may split a surrogate pair
+};
+
+/** Adds a rejected line: quarantined with at most 4 KiB of its raw text. */
+export function reject(b: Batch, errors: LineError[], raw: string, lineNo: number, field: string | undefined, reason: string, longLine = false) {
+  const truncated = longLine || raw.length > RAW_MAX;
+  b.quarantine.push({ line_no: lineNo, raw: clean(raw.length > RAW_MAX ? raw.slice(0, RAW_MAX) : raw), truncated, field: field ?? null, reason });
+  if (errors.length < 20) errors.push(field ? { line: lineNo, field, reason } : { line: lineNo, reason });
+}
+
+export interface FlushContext {
+  client: PoolClient;
+  kind: IngestKind;
+  runId: string;
+  source: string;
+  useCopy: boolean;
+  columns: readonly string[];
+  ensured: Set<string>;
+}
+
+/**
+ * One transaction per batch: stage, merge (events + rollups, or accounts + indicators),
+ * quarantine, run counters. Either all of it commits or none of it, which is what makes a
+ * killed run safe to repeat. Returns the number of newly inserted rows.
+ */
+export async function flushBatch(ctx: FlushContext, b: Batch): Promise<number> {
+  const { client } = ctx;
+  if (ctx.kind === 'events' && b.months.size) await ensurePartitions(client, b.months, ctx.ensured);
+  await client.query('BEGIN');
+  try {
+    let inserted = 0;
+    if (b.rows.length) {
+      const table = ctx.kind === 'events' ? 'stage_events' : 'stage_accounts';
+      await loadStage(client, table, ctx.columns, b.rows, ctx.useCopy);
+      const r = ctx.kind === 'events'
+        ? await client.query<{ inserted: number }>(MERGE_EVENTS_SQL, [ctx.runId])
+        : await client.query<{ inserted: number }>(MERGE_ACCOUNTS_SQL);
+      inserted = r.rows[0].inserted;
+    }
+    const counts = { lines: b.lines, accepted: inserted, duplicates: b.rows.length - inserted, rejected: b.quarantine.length };
+    await recordBatch(client, ctx.runId, ctx.kind, ctx.source, counts, b.quarantine);
+    await client.query('COMMIT');
+    return inserted;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,76 @@
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { StageRow } from './event-row';
+
+/** True when the server is PGlite (Postgres compiled to WASM), which cannot COPY over its socket. */
+export async function isPglite(client: PoolClient): Promise<boolean> {
+  const { rows } = await client.query<{ v: string }>('SELECT version() AS v');
+  return /wasm|emscripten/i.test(rows[0]?.v ?? '');
+}
+
+/**
+ * Per-connection staging tables, typed by the migration's row types and emptied at every commit.
+ * UTC so that dates/months computed in SQL agree with the ones computed in JS.
+ */
+export async function prepareSession(client: PoolClient, pglite: boolean): Promise<void> {
+  await client.query("SET TIME ZONE 'UTC'");
+  // Temp tables live in temp_buffers; a 10k-row batch of prompts needs more than the 8 MB default.
+  // (Only settable before the session's first temp table; harmless afterwards on a reused client.)
+  if (!pglite) await client.query("SET temp_buffers = '128MB'").catch(() => undefined);
+  await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_events OF ingest_event_row ON COMMIT DELETE ROWS');
+  await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_accounts OF ingest_account_row ON COMMIT DELETE ROWS');
+}
+
+// COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+function copyValue(v: StageRow[number]): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'string') return NEEDS_ESCAPE.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : v;
+  return String(v);
+}
+
+export function encodeCopy(rows: StageRow[]): string {
+  let out = '';
+  for (const r of rows) {
+    let line = copyValue(r[0]);
+    for (let i = 1; i < r.length; i++) line += '\t' + copyValue(r[i]);
+    out += line + '\n';
+  }
+  return out;
+}
+
+/** Loads staged rows: COPY on Postgres, one json_populate_recordset INSERT on PGlite. */
+export async function loadStage(client: PoolClient, table: 'stage_events' | 'stage_accounts', columns: readonly string[], rows: StageRow[], useCopy: boolean): Promise<void> {
+  if (!rows.length) return;
+  if (useCopy) {
+    const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+    await new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+      stream.end(encodeCopy(rows));
+    });
+    return;
+  }
+  const type = table === 'stage_events' ? 'ingest_event_row' : 'ingest_account_row';
+  const ex = columns.indexOf('extra'); // staged as JSON text; the json path needs the object itself
+  const objs = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, i === ex && r[i] !== null ? JSON.parse(r[i] as string) : r[i]])));
+  await client.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${type}, $1::json)`, [JSON.stringify(objs)]);
+}
+
+/** Creates the monthly (UTC) partitions 'YYYY-MM' not yet in `ensured`, outside the batch transaction. */
+export async function ensurePartitions(client: PoolClient, months: Set<string>, ensured: Set<string>): Promise<void> {
+  for (const m of months) {
+    if (ensured.has(m)) continue;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.query('SELECT ensure_event_partition($1::date)', [`${m}-01`]);
+        break;
+      } catch (e) {
+        // another ingest created it between the check and the CREATE: fine, it exists now
+        if (attempt >= 2 || !/already exists/.test((e as Error).message)) throw e;
+      }
+    }
+    ensured.add(m);
+  }
+}

@@ -1,0 +1,68 @@
+import { splitCsvRecord } from './csv';
+import type { FieldKind } from './schemas';
+
+export type RecordResult = { ok: true; rec: Record<string, unknown>; extra: Record<string, unknown> | null } | { ok: false; field?: string; reason: string };
+
+const wellFormed = (s: string): string => {
+  const x = s as string & { isWellFormed?: () => boolean; toWellFormed?: () => string };
+  return x.isWellFormed && !x.isWellFormed() && x.toWellFormed ? x.toWellFormed() : s;
+};
+
+/**
+ * Checks shared by both formats: Postgres text/jsonb cannot hold NUL characters, so a field with
+ * one rejects the line (naming the field); lone UTF-16 surrogates (from \ud800-style escapes)
+ * become U+FFFD. Unknown fields go to `extra`.
+ */
+function finish(obj: Record<string, unknown>, known: Record<string, FieldKind>): RecordResult {
+  const rec: Record<string, unknown> = {};
+  let extra: Record<string, unknown> | null = null;
+  for (const k in obj) {
+    let v = obj[k];
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return { ok: false, field: k, reason: `${k}: contains a NUL character (\\u0000)` };
+      v = wellFormed(v);
+    }
+    if (k in known) rec[k] = v;
+    else (extra ??= {})[k] = v;
+  }
+  if (extra) {
+    const json = JSON.stringify(extra);
+    if (json.includes('\\u0000')) return { ok: false, field: 'extra', reason: 'an unknown field contains a NUL character (\\u0000)' };
+    if (/\\ud[89a-f]/i.test(json)) return { ok: false, field: 'extra', reason: 'an unknown field contains invalid Unicode (lone surrogate)' };
+  }
+  return { ok: true, rec, extra };
+}
+
+export function parseJsonLine(text: string, known: Record<string, FieldKind>): RecordResult {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return { ok: false, reason: `NUL byte at column ${nul + 1}` };
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, reason: `invalid JSON: ${(e as Error).message}` };
+  }
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { ok: false, reason: 'line is not a JSON object' };
+  return finish(obj as Record<string, unknown>, known);
+}
+
+const NUM = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+const BOOL: Record<string, boolean> = { true: true, false: false, TRUE: true, FALSE: false, True: true, False: false, '1': true, '0': false };
+
+/** CSV cells are text: empty = absent; numbers and booleans converted by the field's kind. */
+export function parseCsvLine(text: string, header: string[], known: Record<string, FieldKind>): RecordResult {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return { ok: false, reason: `NUL byte at column ${nul + 1}` };
+  const cells = splitCsvRecord(text);
+  if (cells.length !== header.length) return { ok: false, reason: `expected ${header.length} columns, found ${cells.length}` };
+  const obj: Record<string, unknown> = {};
+  for (let i = 0; i < header.length; i++) {
+    const cell = cells[i];
+    if (cell === '') continue;
+    const kind = known[header[i]];
+    if ((kind === 'int' || kind === 'number') && NUM.test(cell.trim())) obj[header[i]] = Number(cell);
+    else if (kind === 'bool' && cell.trim() in BOOL) obj[header[i]] = BOOL[cell.trim()];
+    else obj[header[i]] = cell;
+  }
+  return finish(obj, known);
+}

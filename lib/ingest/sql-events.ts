@@ -1,0 +1,100 @@
+// The per-batch merge: ONE statement moves the staged batch into events and, for the rows that
+// were actually inserted (ON CONFLICT DO NOTHING ... RETURNING), adds to every rollup. All
+// sub-statements see the snapshot from before the statement, so "already known" lookups
+// (previous event time, templates seen before) read the state before this batch.
+// Formulas: docs/ingest.md#rollups. $1 = run id.
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const histAgg = `ARRAY[${HOURS.map((h) => `count(*) FILTER (WHERE hr = ${h})::int`).join(', ')}]`;
+const histAdd = `ARRAY[${HOURS.map((h) => `coalesce(d.hour_hist[${h + 1}], 0) + excluded.hour_hist[${h + 1}]`).join(', ')}]`;
+const add = (cols: string[]) => cols.map((c) => `${c} = d.${c} + excluded.${c}`).join(', ');
+const DAILY_SUMS = ['events', 'input_tokens', 'output_tokens', 'finish_length', 'reasoning', 'thinking', 'single_turn', 'tool_use',
+  'errors', 'max_tokens_sum', 'max_tokens_n', 'temp_n', 'temp_sum', 'temp_sum2', 'gap_n', 'gap_sum', 'gap_sum2', 'new_templates'];
+
+const EVENT_COLS = `id, ts, account_id, model, api_key_id, org_id, ip, asn, country, user_agent, conversation_id, turn,
+  system_prompt, system_prompt_sha256, prompt, prompt_sha256, response, input_tokens, output_tokens, max_tokens,
+  finish_reason, temperature, thinking, status, extra, simhash, tax_bucket, lsh_bucket, reasoning, single_turn`;
+
+export const MERGE_EVENTS_SQL = `
+WITH ins AS (
+  INSERT INTO events (${EVENT_COLS}, run_id)
+  SELECT ${EVENT_COLS}, $1::bigint FROM stage_events
+  ON CONFLICT (id, ts) DO NOTHING
+  RETURNING id, ts, account_id, api_key_id, ip, asn, user_agent, system_prompt_sha256, input_tokens, output_tokens,
+    max_tokens, finish_reason, temperature, thinking, status, simhash, tax_bucket, lsh_bucket, reasoning, single_turn
+), accts AS (
+  SELECT DISTINCT account_id FROM ins
+), prev AS (
+  SELECT a.account_id, p.last_ts FROM accts a
+  JOIN LATERAL (SELECT d.last_ts FROM account_daily d WHERE d.account_id = a.account_id ORDER BY d.day DESC LIMIT 1) p ON true
+), seq AS (
+  SELECT i.*, (i.ts AT TIME ZONE 'UTC')::date AS day, extract(hour FROM i.ts AT TIME ZONE 'UTC')::int AS hr,
+    extract(epoch FROM i.ts - coalesce(lag(i.ts) OVER (PARTITION BY i.account_id ORDER BY i.ts, i.id),
+      CASE WHEN p.last_ts <= i.ts THEN p.last_ts END))::float8 AS gap
+  FROM ins i LEFT JOIN prev p ON p.account_id = i.account_id
+), tnew AS (
+  SELECT account_id, (min(ts) AT TIME ZONE 'UTC')::date AS day FROM ins i
+  WHERE NOT EXISTS (SELECT 1 FROM account_template t WHERE t.account_id = i.account_id AND t.simhash = i.simhash)
+  GROUP BY account_id, simhash
+), tnew_day AS (
+  SELECT account_id, day, count(*)::int AS n FROM tnew GROUP BY account_id, day
+), daily AS (
+  INSERT INTO account_daily AS d (account_id, day, ${DAILY_SUMS.join(', ')}, hour_hist, first_ts, last_ts)
+  SELECT s.account_id, s.day, count(*)::int, coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),
+    count(*) FILTER (WHERE finish_reason = 'length')::int, count(*) FILTER (WHERE reasoning)::int,
+    count(*) FILTER (WHERE thinking)::int, count(*) FILTER (WHERE single_turn)::int,
+    count(*) FILTER (WHERE finish_reason = 'tool_use')::int,
+    count(*) FILTER (WHERE status >= 400 OR finish_reason = 'error')::int,
+    coalesce(sum(max_tokens), 0), count(max_tokens)::int,
+    count(temperature)::int, coalesce(sum(temperature::float8), 0), coalesce(sum(temperature::float8 * temperature::float8), 0),
+    count(gap)::int, coalesce(sum(gap), 0), coalesce(sum(gap * gap), 0), coalesce(max(n.n), 0),
+    ${histAgg}, min(ts), max(ts)
+  FROM seq s LEFT JOIN tnew_day n ON n.account_id = s.account_id AND n.day = s.day
+  GROUP BY s.account_id, s.day ORDER BY s.account_id, s.day
+  ON CONFLICT (account_id, day) DO UPDATE SET ${add(DAILY_SUMS)}, hour_hist = ${histAdd},
+    first_ts = LEAST(d.first_ts, excluded.first_ts), last_ts = GREATEST(d.last_ts, excluded.last_ts)
+), bucket AS (
+  INSERT INTO account_bucket AS b (account_id, kind, bucket, first_ts, events)
+  SELECT account_id, k.kind, k.bucket, min(ts), count(*)::int
+  FROM ins CROSS JOIN LATERAL (VALUES (0::smallint, tax_bucket::int), (1::smallint, lsh_bucket::int)) k(kind, bucket)
+  GROUP BY account_id, k.kind, k.bucket ORDER BY 1, 2, 3
+  ON CONFLICT (account_id, kind, bucket) DO UPDATE SET first_ts = LEAST(b.first_ts, excluded.first_ts), events = b.events + excluded.events
+), tmpl AS (
+  INSERT INTO account_template AS t (account_id, simhash, events, first_ts, last_ts)
+  SELECT account_id, simhash, count(*)::int, min(ts), max(ts) FROM ins GROUP BY account_id, simhash ORDER BY 1, 2
+  ON CONFLICT (account_id, simhash) DO UPDATE SET events = t.events + excluded.events,
+    first_ts = LEAST(t.first_ts, excluded.first_ts), last_ts = GREATEST(t.last_ts, excluded.last_ts)
+), ind AS (
+  INSERT INTO account_indicator AS x (account_id, kind, value, events, first_ts, last_ts)
+  SELECT account_id, v.kind, v.value, count(*)::int, min(ts), max(ts)
+  FROM ins CROSS JOIN LATERAL (VALUES
+    ('ip24', network(set_masklen(ip, CASE family(ip) WHEN 4 THEN 24 ELSE 48 END))::text),
+    ('asn', asn::text), ('user_agent', user_agent), ('system_prompt', system_prompt_sha256), ('api_key', api_key_id)
+  ) v(kind, value)
+  WHERE v.value IS NOT NULL
+  GROUP BY account_id, v.kind, v.value ORDER BY 1, 2, 3
+  ON CONFLICT (account_id, kind, value) DO UPDATE SET events = x.events + excluded.events,
+    first_ts = LEAST(x.first_ts, excluded.first_ts), last_ts = GREATEST(x.last_ts, excluded.last_ts)
+)
+SELECT count(*)::int AS inserted FROM ins`;
+
+export const MERGE_ACCOUNTS_SQL = `
+WITH up AS (
+  INSERT INTO accounts AS a (account_id, created_at, email_domain, org_id, tier, country, payment_fingerprint, signup_ip, verified, extra)
+  SELECT DISTINCT ON (account_id) account_id, created_at, email_domain, org_id, tier, country, payment_fingerprint, signup_ip, verified, extra
+  FROM stage_accounts ORDER BY account_id, line_no DESC
+  ON CONFLICT (account_id) DO UPDATE SET created_at = excluded.created_at, email_domain = excluded.email_domain,
+    org_id = excluded.org_id, tier = excluded.tier, country = excluded.country, payment_fingerprint = excluded.payment_fingerprint,
+    signup_ip = excluded.signup_ip, verified = excluded.verified, extra = excluded.extra, ingested_at = now()
+  WHERE (a.created_at, a.email_domain, a.org_id, a.tier, a.country, a.payment_fingerprint, a.signup_ip, a.verified, a.extra)
+    IS DISTINCT FROM (excluded.created_at, excluded.email_domain, excluded.org_id, excluded.tier, excluded.country,
+      excluded.payment_fingerprint, excluded.signup_ip, excluded.verified, excluded.extra)
+  RETURNING account_id, created_at, email_domain, org_id, payment_fingerprint, signup_ip
+), ind AS (
+  INSERT INTO account_indicator (account_id, kind, value, events, first_ts, last_ts)
+  SELECT account_id, v.kind, v.value, 0, coalesce(created_at, now()), coalesce(created_at, now())
+  FROM up CROSS JOIN LATERAL (VALUES ('payment', payment_fingerprint), ('email_domain', email_domain), ('org', org_id),
+    ('signup_ip24', network(set_masklen(signup_ip, CASE family(signup_ip) WHEN 4 THEN 24 ELSE 48 END))::text)) v(kind, value)
+  WHERE v.value IS NOT NULL ORDER BY 1, 2, 3
+  ON CONFLICT (account_id, kind, value) DO NOTHING
+)
+SELECT count(*)::int AS inserted FROM up`;

@@ -1,0 +1,68 @@
+import type { Readable } from 'node:stream';
+import type { Pool } from 'pg';
+import type { AuditActor } from '@/lib/audit/write';
+
+export type IngestKind = 'events' | 'accounts';
+export type InputFormat = 'ndjson' | 'csv';
+
+/** A rejected line: 1-based line number in the (decompressed) input, the field when known. */
+export interface LineError { line: number; field?: string; reason: string }
+
+export interface IngestProgress {
+  lines: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  /** bytes of the source consumed so far (compressed bytes for gzip input) */
+  bytesRead: number;
+  /** total source size when known (a regular file), else null */
+  bytesTotal: number | null;
+  elapsedMs: number;
+}
+
+export interface IngestSummary {
+  runId: string;
+  kind: IngestKind;
+  format: InputFormat;
+  lines: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  /** the first 20 rejected lines */
+  errors: LineError[];
+  elapsedMs: number;
+}
+
+export interface IngestOptions {
+  pool: Pool;
+  /** who runs it: written to ingest_runs.actor and the 'ingest.run' audit row */
+  actor?: string | AuditActor;
+  onProgress?: (p: IngestProgress) => void;
+  /** COPY into staging (default: true on Postgres, forced false on PGlite) */
+  useCopy?: boolean;
+  /** rows per batch transaction (default 10,000) */
+  batchSize?: number;
+  /** longest accepted line in bytes (default 1 MiB); longer lines are quarantined */
+  maxLineBytes?: number;
+  /** stop with IngestInputError('too_large') after this many source bytes (HTTP limit) */
+  maxBytes?: number;
+  /** 'text' keeps prompt/response/system prompt; 'hash' stores only their SHA-256 (default: PROMPT_STORAGE) */
+  promptStorage?: 'text' | 'hash';
+  /** force the input format instead of detecting it */
+  format?: InputFormat;
+  /** label stored as quarantine.source / ingest_runs.source (default: the path, or 'stdin'/'stream') */
+  sourceName?: string;
+  /** for request-scoped audit rows */
+  requestId?: string;
+}
+
+export type IngestSource = Readable | string;
+
+/** Input that cannot be ingested at all (CLI exit 2, HTTP 4xx). */
+export class IngestInputError extends Error {
+  /** what had been committed before the input turned out unusable (batches already ingested stay) */
+  summary?: IngestSummary;
+  constructor(public code: 'not_found' | 'unsupported_format' | 'too_large' | 'bad_header', message: string) {
+    super(message);
+  }
+}
