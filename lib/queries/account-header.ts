@@ -1,0 +1,72 @@
+import { one } from './sql';
+import { parseContributions, type Contribution } from './contributions';
+
+export interface AccountHeader {
+  account_id: string;
+  scored: boolean;
+  risk: number | null;
+  flagged: boolean;
+  reasons: string[];
+  contributions: Contribution[];
+  events: number;
+  coverage: number | null;
+  first_seen: string | null;
+  last_seen: string | null;
+  computed_at: string | null;
+  cluster_id: string | null;
+  cluster_members: number | null;
+  flag_status: string | null;
+  email_domain: string | null;
+  country: string | null;
+  tier: string | null;
+  created_at: string | null;
+  verified: boolean | null;
+}
+
+interface Row {
+  account_id: string; risk: number | null; flagged: boolean | null; reasons: string[] | null; contributions: unknown; signals: unknown;
+  events: number | null; coverage: number | null; first_seen: Date | null; last_seen: Date | null; computed_at: Date | null;
+  cluster_id: string | null; cluster_members: number | null; flag_status: string | null; email_domain: string | null;
+  country: string | null; tier: string | null; created_at: Date | null; verified: boolean | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Risk header of the account page; null when the account is neither known nor scored (→ 404). */
+export async function getAccountHeader(accountId: string): Promise<AccountHeader | null> {
+  const r = await one<Row>(
+    `SELECT k.account_id, s.risk, s.flagged, s.reasons, s.contributions, s.signals, s.events, s.coverage,
+            s.first_seen, s.last_seen, s.computed_at, COALESCE(s.cluster_id, m.cluster_id) AS cluster_id, c.members AS cluster_members,
+            f.status AS flag_status, a.email_domain, a.country, a.tier, a.created_at, a.verified
+     FROM (SELECT $1::text AS account_id) k
+     LEFT JOIN account_score s ON s.account_id = k.account_id
+     LEFT JOIN accounts a ON a.account_id = k.account_id
+     LEFT JOIN cluster_members m ON m.account_id = k.account_id
+     LEFT JOIN clusters c ON c.id = COALESCE(s.cluster_id, m.cluster_id)
+     LEFT JOIN flags f ON f.subject_type = 'account' AND f.subject_id = k.account_id
+     WHERE s.account_id IS NOT NULL OR a.account_id IS NOT NULL`,
+    [accountId],
+  );
+  if (!r) return null;
+  return {
+    account_id: r.account_id,
+    scored: r.risk !== null,
+    risk: r.risk,
+    flagged: r.flagged ?? false,
+    reasons: r.reasons ?? [],
+    contributions: parseContributions(r.contributions, r.signals),
+    events: r.events ?? 0,
+    coverage: r.coverage,
+    first_seen: iso(r.first_seen),
+    last_seen: iso(r.last_seen),
+    computed_at: iso(r.computed_at),
+    cluster_id: r.cluster_id,
+    cluster_members: r.cluster_members,
+    flag_status: r.flag_status,
+    email_domain: r.email_domain,
+    country: r.country,
+    tier: r.tier,
+    created_at: iso(r.created_at),
+    verified: r.verified,
+  };
+}

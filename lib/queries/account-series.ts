@@ -1,0 +1,82 @@
+import { TAXONOMY_BUCKETS } from '@/lib/features/taxonomy';
+import { FINE_BUCKETS } from '@/lib/features/lsh';
+import { rows } from './sql';
+import { dayRange, downsample } from './downsample';
+import { bandAt, getBenignBand } from './coverage-band';
+
+/** One point per day (or per folded group of days) on the account page's shared time axis. */
+export interface SeriesPoint {
+  key: string;
+  events: number;
+  input_tokens: number;
+  output_tokens: number;
+  reasoning: number;
+  thinking: number;
+  new_templates: number;
+  finish_length: number;
+  tax_new: number;
+  lsh_new: number;
+  tax_cov: number;
+  lsh_cov: number;
+  band_lo: number | null;
+  band_hi: number | null;
+  reasoning_share: number;
+  template_reuse: number;
+  out_in: number;
+}
+
+export interface AccountSeries { points: SeriesPoint[]; hasBand: boolean; taxBuckets: number; lshBuckets: number }
+
+type Raw = Omit<SeriesPoint, 'tax_cov' | 'lsh_cov' | 'band_lo' | 'band_hi' | 'reasoning_share' | 'template_reuse' | 'out_in'>;
+const ZERO: Omit<Raw, 'key'> = { events: 0, input_tokens: 0, output_tokens: 0, reasoning: 0, thinking: 0, new_templates: 0, finish_length: 0, tax_new: 0, lsh_new: 0 };
+
+/**
+ * Daily rollup series for one account or a set of accounts (a cluster's combined timeline):
+ * account_daily for volume/tokens/reasoning/templates, account_bucket first-hit days for coverage.
+ */
+export async function getSeries(accountIds: string[], subject: 'account' | 'cluster', totalEvents: number): Promise<AccountSeries> {
+  const [daily, buckets, band] = await Promise.all([
+    rows<Omit<Raw, 'tax_new' | 'lsh_new'>>(
+      `SELECT day::text AS key, sum(events)::float8 AS events, sum(input_tokens)::float8 AS input_tokens,
+              sum(output_tokens)::float8 AS output_tokens, sum(reasoning)::float8 AS reasoning, sum(thinking)::float8 AS thinking,
+              sum(new_templates)::float8 AS new_templates, sum(finish_length)::float8 AS finish_length
+       FROM account_daily WHERE account_id = ANY($1) GROUP BY day ORDER BY day`, [accountIds]),
+    // A cluster's coverage counts a bucket once, on the day the first member reached it.
+    rows<{ key: string; kind: number; n: number }>(
+      `SELECT d::text AS key, kind, count(*)::int AS n FROM (
+         SELECT kind, bucket, (min(first_ts) AT TIME ZONE 'UTC')::date AS d FROM account_bucket
+         WHERE account_id = ANY($1) GROUP BY kind, bucket) b
+       GROUP BY 1, 2`, [accountIds]),
+    getBenignBand(subject, totalEvents),
+  ]);
+  const byDay = new Map<string, Raw>();
+  const get = (key: string) => byDay.get(key) ?? byDay.set(key, { key, ...ZERO }).get(key)!;
+  for (const d of daily) Object.assign(get(d.key), d);
+  for (const b of buckets) get(b.key)[b.kind === 0 ? 'tax_new' : 'lsh_new'] += b.n;
+  const keys = [...byDay.keys()].sort();
+  if (keys.length === 0) return { points: [], hasBand: band.length > 0, taxBuckets: TAXONOMY_BUCKETS.length, lshBuckets: FINE_BUCKETS };
+  const filled = dayRange(keys[0], keys[keys.length - 1]).map((k) => byDay.get(k) ?? { key: k, ...ZERO });
+  const folded = downsample(filled, Object.fromEntries(Object.keys(ZERO).map((k) => [k, 'sum'])) as Record<keyof typeof ZERO, 'sum'>);
+  let tax = 0;
+  let lsh = 0;
+  const points = folded.map((p, i): SeriesPoint => {
+    tax += p.tax_new;
+    lsh += p.lsh_new;
+    const b = bandAt(band, (i + 1) / folded.length);
+    return {
+      ...p,
+      tax_cov: tax / TAXONOMY_BUCKETS.length,
+      lsh_cov: lsh / FINE_BUCKETS,
+      band_lo: b?.lo ?? null,
+      band_hi: b?.hi ?? null,
+      reasoning_share: p.events ? p.reasoning / p.events : 0,
+      template_reuse: p.events ? 1 - Math.min(1, p.new_templates / p.events) : 0,
+      out_in: p.input_tokens ? p.output_tokens / p.input_tokens : 0,
+    };
+  });
+  return { points, hasBand: band.length > 0, taxBuckets: TAXONOMY_BUCKETS.length, lshBuckets: FINE_BUCKETS };
+}
+
+export function getAccountSeries(accountId: string, totalEvents: number): Promise<AccountSeries> {
+  return getSeries([accountId], 'account', totalEvents);
+}

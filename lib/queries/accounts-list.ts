@@ -1,0 +1,94 @@
+import { isIP } from 'node:net';
+import { rows, one } from './sql';
+import type { TAccountQuery } from './account-filter';
+
+export interface AccountListRow {
+  account_id: string;
+  risk: number;
+  flagged: boolean;
+  reasons: string[];
+  events: number;
+  coverage: number;
+  cluster_id: string | null;
+  status: string | null;
+  first_seen: string | null;
+  last_seen: string | null;
+  email_domain: string | null;
+  country: string | null;
+}
+
+export interface AccountListResult { rows: AccountListRow[]; total: number; page: number; size: number }
+
+// Whitelisted ORDER BY expressions: the sort key comes from the URL, so it is never interpolated.
+const ORDER: Record<TAccountQuery['sort'], string> = {
+  risk: 's.risk', events: 's.events', coverage: 's.coverage', last_seen: 's.last_seen', account_id: 's.account_id',
+};
+
+/** WHERE clause + params for the accounts table; every predicate reads account_score / indicators. */
+export function buildAccountWhere(f: TAccountQuery): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const conds: string[] = [];
+  if (f.risk_min !== undefined) conds.push(`s.risk >= ${p(f.risk_min)}`);
+  if (f.risk_max !== undefined) conds.push(`s.risk <= ${p(f.risk_max)}`);
+  if (f.signal) conds.push(`${p(f.signal)} = ANY(s.reasons)`);
+  if (f.status === 'none') conds.push('f.id IS NULL');
+  else if (f.status !== 'any') conds.push(`f.status = ${p(f.status)}`);
+  if (f.cluster === 'none') conds.push('s.cluster_id IS NULL');
+  else if (f.cluster) conds.push(`s.cluster_id = ${p(f.cluster)}`);
+  if (f.from) conds.push(`s.last_seen >= ${p(f.from)}::date`);
+  if (f.to) conds.push(`s.first_seen < ${p(f.to)}::date + 1`);
+  if (f.country) conds.push(`a.country = ${p(f.country)}`);
+  // Models an account used come from the indicator rollup (kind 'model'), never from raw events.
+  if (f.model) conds.push(`EXISTS (SELECT 1 FROM account_indicator i WHERE i.account_id = s.account_id AND i.kind = 'model' AND i.value = ${p(f.model)})`);
+  if (f.q) conds.push(searchCondition(f.q, p));
+  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+}
+
+// One search box: an IP finds accounts seen on that address or its /24 (indicator rollup), anything
+// else matches an account id (exact or prefix), an email domain, or an API key id.
+function searchCondition(q: string, p: (v: unknown) => string): string {
+  const ind = (kinds: string, values: string) =>
+    `EXISTS (SELECT 1 FROM account_indicator i WHERE i.account_id = s.account_id AND i.kind IN (${kinds}) AND i.value IN (${values}))`;
+  if (isIP(q)) {
+    const v4 = isIP(q) === 4 ? q.split('.').slice(0, 3).join('.') : null;
+    const values = v4 ? [q, `${v4}.0/24`, v4] : [q];
+    return `(${ind("'ip', 'ip24', 'signup_ip24'", values.map(p).join(', '))} OR a.signup_ip = ${p(q)}::inet)`;
+  }
+  const domain = q.includes('@') ? q.slice(q.lastIndexOf('@') + 1) : q;
+  const like = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `(s.account_id = ${p(q)} OR s.account_id LIKE ${p(like)} OR a.email_domain = ${p(domain.toLowerCase())} OR ${ind("'api_key'", p(q))})`;
+}
+
+const FROM = `FROM account_score s
+  LEFT JOIN accounts a ON a.account_id = s.account_id
+  LEFT JOIN flags f ON f.subject_type = 'account' AND f.subject_id = s.account_id`;
+
+/** One page of scored accounts plus the total matching, for server-side paging. */
+export async function listAccounts(f: TAccountQuery): Promise<AccountListResult> {
+  const { where, params } = buildAccountWhere(f);
+  const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
+  const nulls = dir === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST';
+  const offset = (f.page - 1) * f.size;
+  const [page, count] = await Promise.all([
+    rows<AccountListRow>(
+      `SELECT s.account_id, s.risk, s.flagged, COALESCE(s.reasons, '{}') AS reasons, s.events, s.coverage, s.cluster_id,
+              f.status, s.first_seen, s.last_seen, a.email_domain, a.country
+       ${FROM} ${where}
+       ORDER BY ${ORDER[f.sort]} ${dir} ${nulls}, s.account_id ${dir}
+       LIMIT ${f.size} OFFSET ${offset}`,
+      params,
+    ),
+    one<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${where}`, params),
+  ]);
+  return { rows: page, total: count?.n ?? 0, page: f.page, size: f.size };
+}
+
+/** Values for the filter dropdowns (signals seen in reasons, clusters), cheap distinct reads. */
+export async function getAccountFilterOptions(): Promise<{ signals: string[]; clusters: string[] }> {
+  const [signals, clusters] = await Promise.all([
+    rows<{ r: string }>(`SELECT DISTINCT unnest(reasons) AS r FROM account_score WHERE flagged ORDER BY 1 LIMIT 100`),
+    rows<{ id: string }>(`SELECT id FROM clusters ORDER BY risk DESC LIMIT 200`),
+  ]);
+  return { signals: signals.map((s) => s.r), clusters: clusters.map((c) => c.id) };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+// One schema for annotations, used by the route and the client hooks.
+export const ANNOTATION_KINDS = ['star', 'tag', 'comment'] as const;
+
+const ZTarget = z.discriminatedUnion('subject_type', [
+  z.object({
+    subject_type: z.literal('event'),
+    account_id: z.string().min(1).max(128),
+    event_id: z.string().min(1).max(128),
+    event_ts: z.string().datetime({ offset: true }),
+  }),
+  z.object({ subject_type: z.literal('account'), account_id: z.string().min(1).max(128) }),
+]);
+
+const ZBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('star') }),
+  z.object({ kind: z.literal('tag'), value: z.string().trim().toLowerCase().min(1, 'is required').max(40).regex(/^[\p{L}\p{N} _.:-]+$/u, 'letters, digits, space, _ . : - only') }),
+  z.object({ kind: z.literal('comment'), value: z.string().trim().min(1, 'is required').max(4000) }),
+]);
+
+export const ZAnnotationCreate = z.intersection(ZTarget, ZBody);
+export type TAnnotationCreate = z.infer<typeof ZAnnotationCreate>;
+
+export const ZAnnotationListQuery = z.object({
+  account: z.string().min(1).max(128),
+  events: z.string().max(20_000).optional().transform((s) => (s ? s.split(',').filter(Boolean).slice(0, 200) : undefined)),
+});
+export type TAnnotationListQuery = z.infer<typeof ZAnnotationListQuery>;
+
+export const ZAnnotationId = z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric id') });
+
+export interface AnnotationDto {
+  id: string;
+  subject_type: 'event' | 'account';
+  account_id: string;
+  event_id: string | null;
+  event_ts: string | null;
+  kind: (typeof ANNOTATION_KINDS)[number];
+  value: string | null;
+  author_id: string;
+  author_email: string;
+  created_at: string;
+}
