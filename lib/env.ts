@@ -8,6 +8,7 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),

@@ -21,7 +21,7 @@ export interface AuditInput {
 
 // Serialises writers on the chain head for the rest of the transaction: two concurrent
 // transactions can never both link to the same previous row.
-const CHAIN_LOCK = 'SELECT pg_advisory_xact_lock(7365321)';
+const CHAIN_LOCK = 'SELECT 1 AS locked FROM pg_advisory_xact_lock(7365321)'; // no void column: Prisma cannot read one
 
 /**
  * Appends one audit row. Must be called inside the transaction that makes the change, so the

@@ -1,4 +1,5 @@
 import { getServerSession } from 'next-auth';
+import { connection } from 'next/server';
 import { prisma } from '@/lib/db/client';
 import { authOptions } from './options';
 import type { SessionUser } from './permissions';
@@ -8,6 +9,9 @@ import type { SessionUser } from './permissions';
  * changed role takes effect at once, not when the JWT expires.
  */
 export async function getCurrentUser(): Promise<SessionUser | null> {
+  // Per-request by nature: never prerender a page at build time (and never read the auth
+  // secret then — production builds run without it).
+  await connection();
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;

@@ -28,7 +28,8 @@ export function authOptions(): NextAuthOptions {
           } catch (e) {
             // next-auth passes the message to the sign-in form as `error`.
             if (e instanceof SignInError) throw new Error(e.message);
-            throw e;
+            console.error('sign-in failed', e); // internals stay in the server log
+            throw new Error('Sign-in failed because of a server error. Try again or contact an admin.');
           }
         },
       }),

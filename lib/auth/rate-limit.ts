@@ -2,8 +2,9 @@ import { env } from '@/lib/env';
 import { pgPool } from '@/lib/db/client';
 
 // Sign-in throttle per account and per client IP, kept in Postgres so it holds across server
-// processes and restarts. After LOGIN_MAX_FAILURES failures inside the lock window, the key is
-// locked for LOGIN_LOCK_MINUTES.
+// processes and restarts. After LOGIN_MAX_FAILURES failures for one account (or
+// LOGIN_MAX_FAILURES_PER_IP from one address: higher, since offices share an IP) inside the lock
+// window, the key is locked for LOGIN_LOCK_MINUTES.
 
 export function throttleKeys(email: string, ip: string | null): string[] {
   const keys = [`acct:${email.trim().toLowerCase()}`];
@@ -22,8 +23,9 @@ export async function lockedMinutes(keys: string[]): Promise<number> {
 }
 
 export async function recordFailure(keys: string[]): Promise<void> {
-  const { LOGIN_MAX_FAILURES: max, LOGIN_LOCK_MINUTES: lock } = env();
+  const { LOGIN_MAX_FAILURES: perAccount, LOGIN_MAX_FAILURES_PER_IP: perIp, LOGIN_LOCK_MINUTES: lock } = env();
   for (const key of keys) {
+    const max = key.startsWith('ip:') ? perIp : perAccount;
     // A window older than the lock period restarts the count.
     await pgPool().query(
       `INSERT INTO auth_throttle (key, failures, window_start) VALUES ($1, 1, now())

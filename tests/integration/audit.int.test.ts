@@ -64,3 +64,14 @@ describe('audit log', () => {
     expect((await verifyAuditChain(pool)).ok).toBe(true);
   });
 });
+
+describe('audit through a Prisma transaction', () => {
+  it('writes a verifiable row with the Prisma runner', async () => {
+    const { prisma } = await import('@/lib/db/client');
+    const { prismaRunner } = await import('@/lib/audit/runners');
+    const r = await prisma.$transaction((tx) =>
+      writeAudit(prismaRunner(tx), { actor: { id: null, email: 'p@x' }, action: 'test.prisma', targetType: 't', after: { ok: true } }));
+    expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await verifyAuditChain(pool)).ok).toBe(true);
+  });
+});
