@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeAudit } from '@/lib/audit/write';
@@ -73,5 +74,26 @@ describe('audit through a Prisma transaction', () => {
       writeAudit(prismaRunner(tx), { actor: { id: null, email: 'p@x' }, action: 'test.prisma', targetType: 't', after: { ok: true } }));
     expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
     expect((await verifyAuditChain(pool)).ok).toBe(true);
+  });
+});
+
+describe('npm run audit:verify', () => {
+  const run = () => spawnSync('npx', ['tsx', 'scripts/audit-verify.ts'], { env: { ...process.env }, encoding: 'utf8' });
+
+  it('exits 0 on an intact chain and 1 naming the row edited behind the app\'s back', async () => {
+    const ok = run();
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/audit chain OK: \d+ rows/);
+    const original = (await pool.query('SELECT after FROM audit_log WHERE id = 2')).rows[0].after;
+    await pool.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    await pool.query("UPDATE audit_log SET after = '{\"i\": 999}'::jsonb WHERE id = 2");
+    await pool.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    const bad = run();
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('BROKEN at row id 2');
+    await pool.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    await pool.query('UPDATE audit_log SET after = $1 WHERE id = 2', [original]);
+    await pool.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    expect(run().status).toBe(0);
   });
 });
