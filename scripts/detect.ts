@@ -1,0 +1,27 @@
+import { closeDb, pgPool } from '@/lib/db/client';
+import { runDetection, type DetectProgress } from '@/lib/detect';
+
+// `npm run detect`: full recompute of signals, clusters, scores and flags from the rollups.
+// Progress on stderr (a single rewritten line on a terminal), summary with time and peak RSS on stdout.
+const tty = process.stderr.isTTY;
+let lastStage = '';
+function progress(p: DetectProgress) {
+  const line = `detect: ${p.stage} ${p.total > 1 ? `${p.done}/${p.total} ` : ''}(${(p.elapsedMs / 1000).toFixed(1)} s)`;
+  if (tty) process.stderr.write(`\r${line.padEnd(70)}`);
+  else if (p.stage !== lastStage && p.done === p.total) process.stderr.write(`${line}\n`);
+  lastStage = p.stage;
+}
+
+try {
+  const s = await runDetection(pgPool(), { onProgress: progress });
+  if (tty) process.stderr.write('\n');
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`detect run ${s.runId}: ${s.accounts} accounts scored, ${s.flaggedAccounts} flagged; ${s.clusters} clusters, ${s.flaggedClusters} flagged; ${s.newFlags} new flags`);
+  console.log(`stages: ${Object.entries(s.stageMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
+  console.log(`time ${(s.elapsedMs / 1000).toFixed(1)} s, peak RSS ${rssMb.toFixed(0)} MB`);
+  await closeDb();
+} catch (e) {
+  console.error(`detect failed: ${(e as Error).message}`);
+  await closeDb();
+  process.exit(1);
+}
