@@ -1,0 +1,11 @@
+import { withIngestToken } from '@/lib/api/ingest-route';
+import { pgPool } from '@/lib/db/client';
+import { ingestHttp } from '@/lib/ingest/http';
+
+// Streamed NDJSON (or text/csv) body, bearer ingest token; see docs/ingest.md#http.
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = withIngestToken(({ req, token, requestId }) =>
+  ingestHttp({ kind: 'events', body: req.body, headers: req.headers, token, pool: pgPool(), requestId }),
+);

@@ -1,0 +1,47 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
+import type { Pool } from 'pg';
+import { ApiError } from '@/lib/api/errors';
+import { ingestAccounts, ingestEvents, IngestInputError, type IngestSummary } from './index';
+import type { TokenIdentity } from './tokens';
+import type { IngestKind } from './types';
+
+export const HTTP_LIMITS = { maxBodyBytes: 1 << 30, maxLineBytes: 1 << 20 };
+
+export interface IngestHttpInput {
+  kind: IngestKind;
+  body: ReadableStream<Uint8Array> | null;
+  headers: Headers;
+  token: TokenIdentity;
+  pool: Pool;
+  requestId: string;
+  limits?: Partial<typeof HTTP_LIMITS>;
+}
+
+/**
+ * The HTTP ingest, streamed: the request body (NDJSON, or CSV with Content-Type text/csv;
+ * gzip recognised by its magic bytes, so Content-Encoding: gzip works) goes straight into the
+ * same pipeline as the CLI. Returns the summary; unusable input becomes an ApiError.
+ */
+export async function ingestHttp(i: IngestHttpInput): Promise<IngestSummary & { ok: boolean }> {
+  const lim = { ...HTTP_LIMITS, ...i.limits };
+  const declared = Number(i.headers.get('content-length') ?? NaN);
+  if (declared > lim.maxBodyBytes) throw new ApiError(413, 'payload_too_large', `body of ${declared} bytes exceeds the limit of ${lim.maxBodyBytes} bytes; split it into several requests`);
+  if (!i.body) throw new ApiError(400, 'empty_body', 'the request body is empty: send NDJSON, one object per line');
+  const ct = (i.headers.get('content-type') ?? '').toLowerCase();
+  const stream = Readable.fromWeb(i.body as unknown as NodeWebStream<Uint8Array>);
+  const run = i.kind === 'events' ? ingestEvents : ingestAccounts;
+  try {
+    const s = await run(stream, {
+      pool: i.pool, actor: { id: `ingest-token:${i.token.id}`, email: `ingest-token:${i.token.prefix} (${i.token.name})` },
+      maxBytes: lim.maxBodyBytes, maxLineBytes: lim.maxLineBytes, format: ct.startsWith('text/csv') ? 'csv' : 'ndjson',
+      sourceName: `http:${i.token.prefix}`, requestId: i.requestId,
+    });
+    return { ok: s.rejected === 0, ...s };
+  } catch (e) {
+    if (!(e instanceof IngestInputError)) throw e;
+    const done = e.summary ? ` (run ${e.summary.runId}: the first ${e.summary.lines} lines were ingested before stopping)` : '';
+    if (e.code === 'too_large') throw new ApiError(413, 'payload_too_large', `${e.message}${done}`);
+    throw new ApiError(400, e.code, `${e.message}${done}`);
+  }
+}
