@@ -71,7 +71,7 @@ export async function listAccounts(f: TAccountQuery): Promise<AccountListResult>
   const nulls = dir === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST';
   const offset = (f.page - 1) * f.size;
   const [page, count] = await Promise.all([
-    rows<AccountListRow>(
+    rows<AccountListRow & { first_seen: Date | null; last_seen: Date | null }>(
       `SELECT s.account_id, s.risk, s.flagged, COALESCE(s.reasons, '{}') AS reasons, s.events, s.coverage, s.cluster_id,
               f.status, s.first_seen, s.last_seen, a.email_domain, a.country
        ${FROM} ${where}
@@ -81,7 +81,9 @@ export async function listAccounts(f: TAccountQuery): Promise<AccountListResult>
     ),
     one<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${where}`, params),
   ]);
-  return { rows: page, total: count?.n ?? 0, page: f.page, size: f.size };
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const out = page.map((r) => ({ ...r, first_seen: iso(r.first_seen), last_seen: iso(r.last_seen) }));
+  return { rows: out, total: count?.n ?? 0, page: f.page, size: f.size };
 }
 
 /** Values for the filter dropdowns (signals seen in reasons, clusters), cheap distinct reads. */

@@ -20,7 +20,8 @@ export async function getClusterHeader(id: string): Promise<ClusterHeader | null
      FROM clusters c LEFT JOIN flags f ON f.subject_type = 'cluster' AND f.subject_id = c.id
      WHERE c.id = $1`, [id]);
   if (!r) return null;
-  return { ...r, events: Number(r.events), contributions: parseContributions(r.contributions, r.features), computed_at: r.computed_at.toISOString() };
+  const { features, ...rest } = r;
+  return { ...rest, events: Number(r.events), contributions: parseContributions(r.contributions, features), computed_at: r.computed_at.toISOString() };
 }
 
 /** Member ids of a cluster (cluster_members, indexed on cluster_id). */
@@ -29,7 +30,7 @@ export async function getClusterMemberIds(id: string): Promise<string[]> {
 }
 
 export async function getClusterMembers(id: string, limit = 1000): Promise<ClusterMemberRow[]> {
-  return rows<ClusterMemberRow>(
+  const r = await rows<Omit<ClusterMemberRow, 'first_seen' | 'last_seen'> & { first_seen: Date | null; last_seen: Date | null }>(
     `SELECT m.account_id, s.risk, COALESCE(s.flagged, false) AS flagged, COALESCE(s.events, 0) AS events, s.coverage,
             COALESCE(s.reasons, '{}') AS reasons, s.first_seen, s.last_seen, a.email_domain, a.country
      FROM cluster_members m
@@ -37,6 +38,7 @@ export async function getClusterMembers(id: string, limit = 1000): Promise<Clust
      LEFT JOIN accounts a ON a.account_id = m.account_id
      WHERE m.cluster_id = $1
      ORDER BY s.risk DESC NULLS LAST, m.account_id LIMIT $2`, [id, limit]);
+  return r.map((m) => ({ ...m, first_seen: m.first_seen?.toISOString() ?? null, last_seen: m.last_seen?.toISOString() ?? null }));
 }
 
 export async function listTopClusters(limit = 10): Promise<ClusterSummary[]> {
