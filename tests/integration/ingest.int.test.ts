@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestAccounts, ingestEvents } from '@/lib/ingest';
+import { generateEvents, writeNdjson } from '@/lib/ingest/generate';
+import { freshDb, snapshot } from './ingest-snapshot';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'dw-ingest-'));
+const file = path.join(dir, 'events.ndjson');
+let db: Awaited<ReturnType<typeof freshDb>>;
+beforeAll(async () => {
+  await writeNdjson(file, generateEvents({ events: 3000, accounts: 25, seed: 11 }));
+  db = await freshDb();
+});
+afterAll(() => db.drop());
+
+describe('ingest events', () => {
+  it('ingests a file, and re-ingesting it changes nothing (rows and rollups)', async () => {
+    const a = await ingestEvents(file, { pool: db.pool, batchSize: 700 });
+    expect(a).toMatchObject({ lines: 3000, accepted: 3000, duplicates: 0, rejected: 0, format: 'ndjson' });
+    const first = await snapshot(db.pool);
+    expect(first.events[0]).toMatchObject({ n: 3000, ids: 3000, extra: 60, prompts: 3000 });
+    const sums = (await db.pool.query(`SELECT sum(events)::int AS e, sum((SELECT sum(h) FROM unnest(hour_hist) h))::int AS h,
+      sum(gap_n)::int AS g, count(DISTINCT account_id)::int AS a FROM account_daily`)).rows[0];
+    expect(sums.e).toBe(3000);
+    expect(sums.h).toBe(3000);
+    expect(sums.g).toBe(3000 - sums.a); // every event but each account's first has a predecessor
+    const again = await ingestEvents(file, { pool: db.pool, batchSize: 1100 });
+    expect(again).toMatchObject({ accepted: 0, duplicates: 3000, rejected: 0 });
+    expect(await snapshot(db.pool)).toEqual(first);
+    const audit = await db.pool.query(`SELECT after FROM audit_log WHERE action = 'ingest.run' AND target_id = $1`, [again.runId]);
+    expect(audit.rows[0].after).toMatchObject({ accepted: 0, duplicates: 3000, status: 'done' });
+  });
+
+  it('gives the same rows and rollups from a gzip copy of the file (new database)', async () => {
+    const gz = path.join(dir, 'events.data'); // no telling extension: gzip and NDJSON are sniffed
+    writeFileSync(gz, gzipSync(readFileSync(file)));
+    const other = await freshDb();
+    try {
+      const s = await ingestEvents(gz, { pool: other.pool, batchSize: 4000 });
+      expect(s).toMatchObject({ accepted: 3000, rejected: 0 });
+      expect(await snapshot(other.pool)).toEqual(await snapshot(db.pool));
+    } finally {
+      await other.drop();
+    }
+  });
+
+  it('hash mode keeps only the prompt hash but the same features', async () => {
+    const other = await freshDb();
+    try {
+      await ingestEvents(file, { pool: other.pool, promptStorage: 'hash' });
+      const text = (await db.pool.query(`SELECT id, prompt, prompt_sha256, simhash::text, tax_bucket, reasoning FROM events ORDER BY id LIMIT 50`)).rows;
+      const hashed = (await other.pool.query(`SELECT id, prompt, response, system_prompt, prompt_sha256, system_prompt_sha256, simhash::text, tax_bucket, reasoning
+        FROM events ORDER BY id LIMIT 50`)).rows;
+      for (let i = 0; i < text.length; i++) {
+        expect(hashed[i]).toMatchObject({ id: text[i].id, prompt: null, response: null, system_prompt: null, simhash: text[i].simhash, tax_bucket: text[i].tax_bucket });
+        expect(hashed[i].prompt_sha256).toBe(createHash('sha256').update(text[i].prompt).digest('hex'));
+      }
+      expect((await snapshot(other.pool)).daily).toEqual((await snapshot(db.pool)).daily);
+    } finally {
+      await other.drop();
+    }
+  });
+
+  it('reads CSV with the contract column names, unknown columns into extra', async () => {
+    const s = await ingestEvents('docs/samples/events.csv', { pool: db.pool });
+    expect(s).toMatchObject({ format: 'csv', lines: 7, accepted: 6, rejected: 1 });
+    expect(s.errors).toEqual([expect.objectContaining({ line: 5, field: 'ts' })]);
+    const r = await db.pool.query(`SELECT extra FROM events WHERE run_id = $1 AND extra IS NOT NULL`, [s.runId]);
+    expect(r.rows.map((x) => x.extra)).toContainEqual({ referrer: 'docs' });
+  });
+
+  it('ingests accounts with their indicators; a repeat is all duplicates', async () => {
+    const s = await ingestAccounts('docs/samples/accounts.ndjson', { pool: db.pool });
+    expect(s).toMatchObject({ lines: 5, accepted: 4, rejected: 1 });
+    expect(s.errors[0]).toMatchObject({ line: 5, field: 'verified' });
+    const ind = await db.pool.query(`SELECT value, count(*)::int AS n FROM account_indicator WHERE kind = 'payment' GROUP BY 1 ORDER BY 1`);
+    expect(ind.rows).toEqual([{ value: 'pf-77e0', n: 1 }, { value: 'pf-9a1c', n: 3 }]);
+    expect(await ingestAccounts('docs/samples/accounts.ndjson', { pool: db.pool })).toMatchObject({ accepted: 0, duplicates: 4 });
+  });
+});
