@@ -1,17 +1,12 @@
 import type { Pool } from 'pg';
 import { pgRunner } from '@/lib/audit/runners';
 import { SYSTEM_ACTOR, writeAudit, type AuditActor } from '@/lib/audit/write';
-import { coverageBand, signalBaselines } from './baseline';
-import { loadCoverage } from './load-coverage';
-import { loadDaily } from './load-daily';
-import { loadTemplates } from './load-templates';
-import { scoreAccounts } from './score-accounts';
-import { scoreClusters } from './score-clusters';
+import { detectCore } from './core';
 import { loadSettings, type DetectSettings } from './settings';
-import { SIGNAL_IDS } from './signal-defs';
-import { writeResults, type AccountScoreRow } from './write-results';
+import { writeResults } from './write-results';
 
 export { loadSettings, DEFAULT_SETTINGS, SETTINGS_KEY, type DetectSettings } from './settings';
+export { detectCore } from './core';
 
 export interface DetectProgress { stage: string; done: number; total: number; elapsedMs: number }
 export interface DetectSummary {
@@ -20,8 +15,8 @@ export interface DetectSummary {
 }
 
 /**
- * Full recompute from the rollups: signals → account risk → clusters → cluster risk → flags, written
- * in one transaction with a 'detect.run' audit row. Cheap enough to call after every ingest batch.
+ * Full recompute from the rollups (lib/detect/core.ts), written in one transaction together with
+ * the 'detect.run' audit row. Cheap enough to call after every ingest batch or on a schedule.
  */
 export async function runDetection(pool: Pool, opts: { onProgress?: (p: DetectProgress) => void; actor?: AuditActor; settings?: DetectSettings } = {}): Promise<DetectSummary> {
   const t0 = Date.now();
@@ -35,38 +30,15 @@ export async function runDetection(pool: Pool, opts: { onProgress?: (p: DetectPr
   const runId = run.rows[0].id;
   try {
     const s = opts.settings ?? (await loadSettings(pool));
-    const [daily, cov, tpl] = await Promise.all([loadDaily(pool), loadCoverage(pool), loadTemplates(pool)]);
-    step('load rollups');
-    const { results, baseline } = scoreAccounts(daily, cov, tpl, s);
-    step('score accounts');
-    const { clusters } = await scoreClusters(pool, results, s, (d, t) => step('clusters', d, t));
-    step('clusters');
-    const clusterOf = new Map(clusters.flatMap((k) => k.member_ids.map((m) => [m, k] as const)));
-    const accounts: AccountScoreRow[] = results.map((r) => {
-      const k = clusterOf.get(r.id);
-      const viaCluster = !!k?.flagged && !r.flagged;
-      const contributions = k ? { ...r.contributions, cluster: { value: k.risk, evidence: k.flagged ? 1 : 0, weight: 0, contribution: 0 } } : r.contributions;
-      return {
-        account_id: r.id, risk: viaCluster ? Math.max(r.risk, k!.risk) : r.risk, flagged: r.flagged || viaCluster,
-        cluster_id: k?.id ?? null, reasons: viaCluster ? [`Member of flagged cluster ${k!.id} (${k!.members} accounts)`, ...r.reasons] : r.reasons,
-        contributions, signals: r.values, events: r.daily.events, coverage: (r.values.coverage_tax as number) ?? 0,
-        first_seen: new Date(r.daily.firstTs).toISOString(), last_seen: new Date(r.daily.lastTs).toISOString(),
-      };
-    });
-    const flaggedIds = new Set(accounts.filter((a) => a.flagged).map((a) => a.account_id));
-    const benign = results.filter((r) => !flaggedIds.has(r.id));
-    const band = coverageBand(benign.filter((r) => r.cov).map((r) => ({ events: r.daily.events, cov: r.cov! })));
-    const baselines = signalBaselines(benign.map((r) => r.values), SIGNAL_IDS);
-    step('baselines');
+    const out = await detectCore(pool, s, step);
+    const stats = {
+      accounts: out.accounts.length, flaggedAccounts: out.accounts.filter((a) => a.flagged).length,
+      clusters: out.clusters.length, flaggedClusters: out.clusters.filter((k) => k.flagged).length, newFlags: 0,
+    };
     const client = await pool.connect();
-    let newFlags = 0;
     try {
       await client.query('BEGIN');
-      ({ newFlags } = await writeResults(client, runId, { accounts, clusters, band, baselines }));
-      const stats = {
-        accounts: accounts.length, flaggedAccounts: accounts.filter((a) => a.flagged).length, clusters: clusters.length,
-        flaggedClusters: clusters.filter((k) => k.flagged).length, newFlags, baselineMedians: Object.keys(baseline).length,
-      };
+      stats.newFlags = (await writeResults(client, runId, out)).newFlags;
       await client.query(`UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`, [runId, JSON.stringify({ ...stats, stageMs })]);
       await writeAudit(pgRunner(client), { actor: opts.actor ?? SYSTEM_ACTOR, action: 'detect.run', targetType: 'detect_run', targetId: runId, after: { ...stats, settings: s } });
       await client.query('COMMIT');
@@ -77,10 +49,7 @@ export async function runDetection(pool: Pool, opts: { onProgress?: (p: DetectPr
       client.release();
     }
     step('write');
-    return {
-      runId, accounts: accounts.length, flaggedAccounts: accounts.filter((a) => a.flagged).length, clusters: clusters.length,
-      flaggedClusters: clusters.filter((k) => k.flagged).length, newFlags, elapsedMs: Date.now() - t0, stageMs,
-    };
+    return { runId, ...stats, elapsedMs: Date.now() - t0, stageMs };
   } catch (e) {
     await pool.query(`UPDATE detect_runs SET status = 'failed', finished_at = now(), stats = $2::jsonb WHERE id = $1`, [runId, JSON.stringify({ error: (e as Error).message })]).catch(() => undefined);
     throw e;

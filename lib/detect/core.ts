@@ -1,0 +1,47 @@
+import type { Pool } from 'pg';
+import { coverageBand, signalBaselines } from './baseline';
+import { loadCoverage } from './load-coverage';
+import { loadDaily } from './load-daily';
+import { loadTemplates } from './load-templates';
+import { scoreAccounts } from './score-accounts';
+import { scoreClusters } from './score-clusters';
+import type { DetectSettings } from './settings';
+import { SIGNAL_IDS } from './signal-defs';
+import type { AccountScoreRow, DetectOutput } from './write-results';
+
+export type Db = Pick<Pool, 'query'>;
+export type StepFn = (stage: string, done?: number, total?: number) => void;
+
+/**
+ * Everything detection computes, without writing: signals → account risk → clusters → cluster
+ * risk → member flags → benign baselines. Reads only unqualified rollup tables, so a replay can
+ * shadow them with temporary prefix copies (lib/eval/replay.ts).
+ */
+export async function detectCore(db: Db, s: DetectSettings, step: StepFn = () => {}): Promise<DetectOutput> {
+  const [daily, cov, tpl] = await Promise.all([loadDaily(db), loadCoverage(db), loadTemplates(db)]);
+  step('load rollups');
+  const { results } = scoreAccounts(daily, cov, tpl, s);
+  step('score accounts');
+  const { clusters } = await scoreClusters(db, results, s, (d, t) => step('clusters', d, t));
+  step('clusters');
+  const clusterOf = new Map(clusters.flatMap((k) => k.member_ids.map((m) => [m, k] as const)));
+  const accounts: AccountScoreRow[] = results.map((r) => {
+    const k = clusterOf.get(r.id);
+    // A member of a flagged cluster is flagged with it, even when its own signals look ordinary.
+    const viaCluster = !!k?.flagged && !r.flagged;
+    const contributions = k ? { ...r.contributions, cluster: { value: k.risk, evidence: k.flagged ? 1 : 0, weight: 0, contribution: 0 } } : r.contributions;
+    return {
+      account_id: r.id, risk: viaCluster ? Math.max(r.risk, k!.risk) : r.risk, flagged: r.flagged || viaCluster,
+      cluster_id: k?.id ?? null,
+      reasons: viaCluster ? [`Member of flagged cluster ${k!.id} (${k!.members} accounts)`, ...r.reasons] : r.reasons,
+      contributions, signals: r.values, events: r.daily.events, coverage: (r.values.coverage_tax as number) ?? 0,
+      first_seen: new Date(r.daily.firstTs).toISOString(), last_seen: new Date(r.daily.lastTs).toISOString(),
+    };
+  });
+  const flaggedIds = new Set(accounts.filter((a) => a.flagged).map((a) => a.account_id));
+  const benign = results.filter((r) => !flaggedIds.has(r.id));
+  const band = coverageBand(benign.filter((r) => r.cov).map((r) => ({ events: r.daily.events, cov: r.cov! })));
+  const baselines = signalBaselines(benign.map((r) => r.values), SIGNAL_IDS);
+  step('baselines');
+  return { accounts, clusters, band, baselines };
+}

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { env } from '@/lib/env';
+import { migrate } from '@/lib/db/migrate';
+import { evalScenario } from '@/lib/eval/run-eval';
+import { formatTable } from '@/lib/eval/metrics';
+
+// `npm run eval -- DIR [--keep] [--replay N] [--in-place]`
+// Creates a fresh database dw_eval_<ts> on the server of DATABASE_URL (default: local Postgres),
+// migrates it, ingests DIR/accounts.ndjson + DIR/events.ndjson through lib/ingest, runs detection,
+// prints the per-family table against DIR/truth.ndjson and drops the database (unless --keep).
+// --in-place uses DATABASE_URL itself (its detection output is replaced). --replay N replays
+// detection on N day prefixes for "events before first alarm" (default 6, 0 = skip).
+const args = process.argv.slice(2);
+const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--replay');
+const replayIdx = args.indexOf('--replay');
+const replayPoints = replayIdx >= 0 ? Number(args[replayIdx + 1]) : 6;
+if (!dir || !existsSync(path.join(dir, 'truth.ndjson'))) {
+  console.error('usage: eval DIR [--keep] [--replay N] [--in-place]   (DIR holds accounts.ndjson, events.ndjson, truth.ndjson)');
+  process.exit(2);
+}
+
+const base = new URL(env().DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+const inPlace = args.includes('--in-place');
+const name = `dw_eval_${Date.now().toString(36)}`;
+const admin = new URL(base); admin.pathname = '/postgres';
+const target = new URL(base); if (!inPlace) target.pathname = `/${name}`;
+const log = (m: string) => console.error(`[eval] ${m}`);
+
+async function adminQuery(sql: string) {
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  try { await c.query(sql); } finally { await c.end(); }
+}
+
+let pool: pg.Pool | null = null;
+let code = 0;
+try {
+  if (!inPlace) { await adminQuery(`CREATE DATABASE "${name}"`); log(`database ${name} created`); }
+  await migrate(target.toString());
+  pool = new pg.Pool({ connectionString: target.toString(), max: 4 });
+  const r = await evalScenario(pool, dir, { replayPoints, log });
+  console.log(`\nScenario ${dir}: detect ${(r.detect.elapsedMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n`);
+  console.log(formatTable([...r.families, r.overall], r.beforeAlarm));
+} catch (e) {
+  console.error(`eval failed: ${(e as Error).stack ?? e}`);
+  code = 1;
+} finally {
+  await pool?.end();
+  if (!inPlace && !args.includes('--keep')) await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+  else if (!inPlace) log(`kept database ${name}`);
+}
+process.exit(code);
