@@ -1,0 +1,35 @@
+import { Suspense } from 'react';
+import { notFound } from 'next/navigation';
+import { requirePage } from '@/lib/auth/page-guard';
+import { can } from '@/lib/auth/permissions';
+import { getAccountHeader } from '@/lib/queries/account-header';
+import { PageHeader } from '@/components/ui/page-header';
+import { PanelSkeleton } from '@/components/charts/panel';
+import { RiskHeader } from '@/components/account/risk-header';
+import { LinkedPanel, TimelinePanel } from '@/components/account/account-panels';
+import { AccountAnnotations } from '@/components/account/account-annotations';
+
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePage('accounts:view');
+  const id = decodeURIComponent((await params).id);
+  // Every role that may open accounts sees all of them; an unknown id is a 404 like a forbidden one.
+  const header = await getAccountHeader(id);
+  if (!header) notFound();
+  return (
+    <>
+      <PageHeader title={`Account ${id}`} description="Why it scored, what it did over time, and the queries that prove it." />
+      <RiskHeader h={header} />
+      <div className="space-y-4">
+        <Suspense fallback={<PanelSkeleton title="Timelines" h="min-h-[64rem]" />}>
+          <TimelinePanel account={id} events={header.events} canAnnotate={can(user, 'annotations:write')} canReveal={can(user, 'events:reveal')} />
+        </Suspense>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Suspense fallback={<PanelSkeleton title="Linked accounts" h="min-h-48" />}>
+            <LinkedPanel account={id} clusterId={header.cluster_id} />
+          </Suspense>
+          <AccountAnnotations account={id} />
+        </div>
+      </div>
+    </>
+  );
+}
