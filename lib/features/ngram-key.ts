@@ -16,6 +16,8 @@ export interface PhraseTable {
   entryEnd: Int32Array;
   slot: Int32Array;
   weight: Int32Array;
+  /** per entry: the last scan that counted it (each phrase scores once per scan) */
+  seen: Int32Array;
 }
 
 function wordHash2(s: string, lowered: boolean, start: number, end: number): number {

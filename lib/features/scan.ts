@@ -58,10 +58,16 @@ function majority(cnt: Int32Array, total: number): number {
   return out;
 }
 
-/** Collision check and scoring once the first key matched a slot (rare path). */
+// Matched phrase entries of the current scan; applied at the end so that a scan restarted on
+// lower-cased text (see highCode) never counts twice, and each phrase scores once per scan.
+let hits = new Int32Array(1024);
+let hitCount = 0;
+let epoch = 0;
+
+/** Collision check once the first key matched a slot (rare path); records the entry. */
 function hit(
   t: PhraseTable, k1: number, s: string, lowered: boolean, n: number, label: boolean,
-  sa: number, ea: number, sb: number, eb: number, sc: number, ec: number, scores: Int32Array, mul: number,
+  sa: number, ea: number, sb: number, eb: number, sc: number, ec: number,
 ): void {
   let k2 = 0;
   let haveK2 = false;
@@ -72,10 +78,25 @@ function hit(
       haveK2 = true;
     }
     if (t.k2[i] !== k2) continue;
-    const e = t.val[i] - 1;
-    for (let j = t.entryStart[e], end = t.entryEnd[e]; j < end; j++) scores[t.slot[j]] += t.weight[j] * mul;
+    if (hitCount === hits.length) {
+      const bigger = new Int32Array(hits.length * 2);
+      bigger.set(hits);
+      hits = bigger;
+    }
+    hits[hitCount++] = t.val[i] - 1;
     return;
   }
+}
+
+function applyHits(t: PhraseTable, scores: Int32Array, mul: number): void {
+  epoch = (epoch + 1) | 0;
+  for (let h = 0; h < hitCount; h++) {
+    const e = hits[h];
+    if (t.seen[e] === epoch) continue;
+    t.seen[e] = epoch;
+    for (let j = t.entryStart[e], end = t.entryEnd[e]; j < end; j++) scores[t.slot[j]] += t.weight[j] * mul;
+  }
+  hitCount = 0;
 }
 
 export function scanText(
@@ -91,6 +112,7 @@ export function scanText(
   let s2 = 0, e2 = 0, s1 = 0, e1 = 0, s0 = 0, e0 = 0; // spans of the last three words
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0; // SWAR nibble counters
   let choiceMask = 0, arith = 0, code = 0, doctest = 0, cjk = 0, arithState = 0;
+  hitCount = 0;
   if (wantSimhash) {
     cntLo.fill(0);
     cntHi.fill(0);
@@ -149,11 +171,11 @@ export function scanText(
         }
     }
     if (look && val !== null && words < maxLookupWords) {
-      if (val[w & mask] !== 0) hit(table, w, s, lowered, 1, false, s0, e0, 0, 0, 0, 0, scores, mul);
-      if (words >= 1 && val[bg & mask] !== 0) hit(table, bg, s, lowered, 2, false, s1, e1, s0, e0, 0, 0, scores, mul);
-      if (words >= 2 && val[t1 & mask] !== 0) hit(table, t1, s, lowered, 3, false, s2, e2, s1, e1, s0, e0, scores, mul);
+      if (val[w & mask] !== 0) hit(table, w, s, lowered, 1, false, s0, e0, 0, 0, 0, 0);
+      if (words >= 1 && val[bg & mask] !== 0) hit(table, bg, s, lowered, 2, false, s1, e1, s0, e0, 0, 0);
+      if (words >= 2 && val[t1 & mask] !== 0) hit(table, t1, s, lowered, 3, false, s2, e2, s1, e1, s0, e0);
       if (c === 58 && val[(w ^ LABEL_SALT) & mask] !== 0) {
-        hit(table, w ^ LABEL_SALT, s, lowered, 1, true, s0, e0, 0, 0, 0, 0, scores, mul);
+        hit(table, w ^ LABEL_SALT, s, lowered, 1, true, s0, e0, 0, 0, 0, 0);
       }
     }
     q = w;
@@ -188,6 +210,7 @@ export function scanText(
       if (arithState === 1) arithState = 2;
     } else arithState = 0;
   }
+  if (look && table !== null && scores !== null) applyHits(table, scores, mul);
   let simLo = 0, simHi = 0;
   if (wantSimhash && shingles > 0) {
     flush(cntLo, a0, a1, a2, a3);
