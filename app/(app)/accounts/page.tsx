@@ -1,15 +1,18 @@
+import { Suspense } from 'react';
 import { requirePage } from '@/lib/auth/page-guard';
-import { PageHeader, EmptyState } from '@/components/ui/page-header';
+import { PageHeader, Skeleton } from '@/components/ui/page-header';
+import { getAccountFilterOptions } from '@/lib/queries/accounts-list';
+import { AccountsDataTable } from '@/components/accounts/accounts-data-table';
 
 export default async function AccountsPage() {
   await requirePage('accounts:view');
+  const options = await getAccountFilterOptions().catch(() => ({ signals: [], clusters: [] }));
   return (
     <>
-      <PageHeader title="Accounts" description="Scored accounts: risk, reasons, volume, coverage, cluster." />
-      <EmptyState title="Nothing here yet">
-        This page fills once query logs are ingested (<code>npm run ingest -- events &lt;file&gt;</code>) and detection has run
-        (<code>npm run detect</code>). On the embedded demo database, <code>npm start</code> loads demo traffic.
-      </EmptyState>
+      <PageHeader title="Accounts" description="Scored accounts: risk, reasons, volume, coverage, cluster. Filters live in the URL — bookmark or share a view." />
+      <Suspense fallback={<Skeleton className="h-[34rem]" />}>
+        <AccountsDataTable options={options} />
+      </Suspense>
     </>
   );
 }
