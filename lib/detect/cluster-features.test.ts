@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burstShare, expectedUnion, partitionOf } from './cluster-features';
+import { burstShare, expectedUnion, partitionOf, pooledPartition } from './cluster-features';
 import { scoreCluster } from './cluster-score';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -13,11 +13,17 @@ describe('cluster features', () => {
     expect(partitionOf(same, 4096).excess).toBe(0);
     expect(expectedUnion([2048, 2048], 4096)).toBeCloseTo(3072);
   });
+  it('pooled partition: disjoint slices vs members drawing from the same mix', () => {
+    const slices = new Map(Array.from({ length: 20 }, (_, m) => [`h${m}`, new Map([[m + 2, 100]])]));
+    expect(pooledPartition(slices)).toBeGreaterThan(0.9);
+    const mixed = new Map(Array.from({ length: 20 }, (_, m) => [`b${m}`, new Map(Array.from({ length: 20 }, (_, b) => [b + 2, 5]))]));
+    expect(pooledPartition(mixed)).toBeLessThan(0.05);
+  });
   it('signup burst share', () => {
     expect(burstShare([0, 1000, 2000, 10 * 86_400_000])).toBeCloseTo(0.75);
   });
   it('a coordinated cluster scores above an ordinary one', () => {
-    const base = { members: 4, events: 400, partition_ratio: 0.5, partition_excess: 0, union_coverage_tax: 0.2, union_coverage_lsh: 0.05, correlated_volume: 0.1, signup_burst: 0.25, cluster_sweep: 0 };
+    const base = { members: 4, events: 400, partition_ratio: 0.5, partition_excess: 0, union_coverage_tax: 0.2, union_coverage_lsh: 0.05, correlated_volume: 0.1, distinct_orgs: 0.25, signup_burst: 0.25, cluster_sweep: 0 };
     const low = scoreCluster(base, 0.3, DEFAULT_SETTINGS);
     const high = scoreCluster({ ...base, members: 200, partition_excess: 0.95, correlated_volume: 0.8, signup_burst: 0.9, union_coverage_tax: 0.9 }, 1.5, DEFAULT_SETTINGS);
     expect(low.risk).toBeLessThan(DEFAULT_SETTINGS.clusterThreshold);

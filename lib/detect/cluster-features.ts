@@ -8,12 +8,14 @@ export interface ClusterFeatures {
   events: number;
   /** union coverage / Σ member coverage over fine buckets (1 = disjoint slices) */
   partition_ratio: number;
-  /** how much more disjoint than independent members would be: (union − E_indep)/(Σ − E_indep), 0..1 */
+  /** 1 − (members' taxonomy coverage / coverage if each drew its volume from the cluster's pooled mix), 0..1 */
   partition_excess: number;
   union_coverage_tax: number;
   union_coverage_lsh: number;
-  /** mean pairwise Pearson correlation of members' hourly counts (≤ 60 members sampled) */
+  /** mean Pearson correlation of each member's hourly counts with the rest of the cluster (≤ 200 members) */
   correlated_volume: number;
+  /** distinct org ids / members: separate identities behind shared infrastructure (a team shares one org) */
+  distinct_orgs: number;
   /** largest share of members created within 24 h of each other */
   signup_burst: number;
   cluster_sweep: number;
@@ -38,6 +40,25 @@ export function partitionOf(sets: Set<number>[], B: number): { ratio: number; ex
   return { ratio: union.size / sum, excess, union: union.size };
 }
 
+/**
+ * Partition of a sweep: each member covers far fewer taxonomy buckets than it would if it drew its
+ * own volume from the cluster's pooled bucket mix (members hold disjoint slices). 1 − observed/expected.
+ */
+export function pooledPartition(members: Map<string, Map<number, number>>): number {
+  const pooled = new Map<number, number>();
+  let total = 0;
+  for (const m of members.values()) for (const [b, n] of m) { pooled.set(b, (pooled.get(b) ?? 0) + n); total += n; }
+  if (total === 0 || members.size < 2) return 0;
+  let obs = 0, exp = 0;
+  for (const m of members.values()) {
+    let n = 0;
+    for (const c of m.values()) n += c;
+    obs += m.size;
+    for (const c of pooled.values()) exp += 1 - Math.pow(1 - c / total, n);
+  }
+  return exp > 0 ? Math.max(0, 1 - obs / exp) : 0;
+}
+
 export function burstShare(created: number[], windowMs = DAY_MS): number {
   if (created.length === 0) return 0;
   const t = [...created].sort((a, b) => a - b);
@@ -51,49 +72,62 @@ export function burstShare(created: number[], windowMs = DAY_MS): number {
 
 export async function clusterFeatures(pool: Pick<Pool, 'query'>, members: string[], eventsOf: (id: string) => number): Promise<ClusterFeatures> {
   const [buckets, hours, created] = await Promise.all([
-    pool.query<{ account_id: string; kind: number; bucket: number; t: number }>(
-      `SELECT account_id, kind::int AS kind, bucket, (extract(epoch FROM first_ts) * 1000)::float8 AS t FROM account_bucket WHERE account_id = ANY($1)`, [members]),
+    pool.query<{ account_id: string; kind: number; bucket: number; n: number; t: number }>(
+      `SELECT account_id, kind::int AS kind, bucket, events AS n, (extract(epoch FROM first_ts) * 1000)::float8 AS t FROM account_bucket WHERE account_id = ANY($1)`, [members]),
     pool.query<{ account_id: string; d: number; hour_hist: number[] }>(
-      `SELECT account_id, (day - DATE '1970-01-01') AS d, hour_hist FROM account_daily WHERE account_id = ANY($1)`, [members.slice(0, 60)]),
-    pool.query<{ t: number }>(`SELECT (extract(epoch FROM created_at) * 1000)::float8 AS t FROM accounts WHERE account_id = ANY($1) AND created_at IS NOT NULL`, [members]),
+      `SELECT account_id, (day - DATE '1970-01-01') AS d, hour_hist FROM account_daily WHERE account_id = ANY($1)`, [members.slice(0, 200)]),
+    pool.query<{ t: number | null; org: string | null }>(`SELECT (extract(epoch FROM created_at) * 1000)::float8 AS t, org_id AS org FROM accounts WHERE account_id = ANY($1)`, [members]),
   ]);
-  const lsh = new Map<string, Set<number>>(), tax = new Map<string, Set<number>>();
+  const lsh = new Map<string, Set<number>>(), tax = new Map<string, Map<number, number>>();
   const firstVisit = new Map<number, number>();
   for (const r of buckets.rows) {
-    const m = r.kind === 0 ? tax : lsh;
-    let s = m.get(r.account_id);
-    if (!s) m.set(r.account_id, (s = new Set()));
+    if (r.kind === 0) {
+      let m = tax.get(r.account_id);
+      if (!m) tax.set(r.account_id, (m = new Map()));
+      if (r.bucket > 1) m.set(r.bucket, r.n); // unknown/other carry no capability
+      firstVisit.set(r.bucket, Math.min(firstVisit.get(r.bucket) ?? Infinity, r.t));
+      continue;
+    }
+    let s = lsh.get(r.account_id);
+    if (!s) lsh.set(r.account_id, (s = new Set()));
     s.add(r.bucket);
-    if (r.kind === 0) firstVisit.set(r.bucket, Math.min(firstVisit.get(r.bucket) ?? Infinity, r.t));
   }
   const p = partitionOf([...lsh.values()], FINE_BUCKETS);
-  const unionTax = new Set([...tax.values()].flatMap((s) => [...s])).size;
+  const unionTax = new Set([...tax.values()].flatMap((m) => [...m.keys()])).size;
+  const orgs = created.rows.filter((r) => r.org !== null);
   const order = [...firstVisit.entries()].sort((a, b) => a[1] - b[1]).map(([b]) => b);
   return {
     members: members.length,
     events: members.reduce((s, id) => s + eventsOf(id), 0),
     partition_ratio: p.ratio,
-    partition_excess: p.excess,
+    partition_excess: pooledPartition(tax),
     union_coverage_tax: unionTax / (TAXONOMY_BUCKETS.length - 1),
     union_coverage_lsh: p.union / FINE_BUCKETS,
-    correlated_volume: meanPairCorrelation(hours.rows),
-    signup_burst: created.rows.length >= 3 ? burstShare(created.rows.map((r) => r.t)) : 0,
+    correlated_volume: memberVsRestCorrelation(hours.rows),
+    distinct_orgs: orgs.length > 0 ? new Set(orgs.map((r) => r.org)).size / orgs.length : 0,
+    signup_burst: created.rows.length >= 3 ? burstShare(created.rows.flatMap((r) => (r.t === null ? [] : [r.t]))) : 0,
     cluster_sweep: sweepScore(order) ?? 0,
   };
 }
 
-function meanPairCorrelation(rows: { account_id: string; d: number; hour_hist: number[] }[]): number {
+function memberVsRestCorrelation(rows: { account_id: string; d: number; hour_hist: number[] }[]): number {
   if (rows.length === 0) return 0;
-  const d0 = Math.min(...rows.map((r) => r.d));
-  const len = (Math.max(...rows.map((r) => r.d)) - d0 + 1) * 24;
+  let d0 = Infinity, d1 = -Infinity;
+  for (const r of rows) { d0 = Math.min(d0, r.d); d1 = Math.max(d1, r.d); }
+  const len = (d1 - d0 + 1) * 24;
   const series = new Map<string, Float64Array>();
+  const all = new Float64Array(len);
   for (const r of rows) {
     let s = series.get(r.account_id);
     if (!s) series.set(r.account_id, (s = new Float64Array(len)));
-    (r.hour_hist ?? []).forEach((c, h) => { s![(r.d - d0) * 24 + h] += c; });
+    (r.hour_hist ?? []).forEach((c, h) => { s![(r.d - d0) * 24 + h] += c; all[(r.d - d0) * 24 + h] += c; });
   }
-  const all = [...series.values()];
-  let sum = 0, n = 0;
-  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) { sum += pearson(all[i], all[j]); n++; }
-  return n > 0 ? sum / n : 0;
+  if (series.size < 2) return 0;
+  let sum = 0;
+  const rest = new Float64Array(len);
+  for (const s of series.values()) {
+    for (let i = 0; i < len; i++) rest[i] = all[i] - s[i];
+    sum += pearson(s, rest);
+  }
+  return sum / series.size;
 }

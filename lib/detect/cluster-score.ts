@@ -10,9 +10,10 @@ export const CLUSTER_SIGNALS: Record<string, { label: string; explain: string }>
   size: { label: 'Linked accounts', explain: 'Number of accounts linked by shared rare indicators (5 → none, 60 → full evidence).' },
   partition: { label: 'Partitioned coverage', explain: 'Members cover disjoint slices of the prompt space, more than independent users would: one sweep split between accounts.' },
   correlated_volume: { label: 'Correlated hourly volume', explain: 'Members\' hourly request counts rise and fall together: one scheduler behind many accounts.' },
+  distinct_orgs: { label: 'Separate identities', explain: 'Members use separate orgs while sharing rare infrastructure (a company team shares one org).' },
   signup_burst: { label: 'Signup burst', explain: 'Share of members created within 24 hours of each other.' },
   union_coverage: { label: 'Combined taxonomy coverage', explain: 'Capability buckets covered by the members together.' },
-  member_evidence: { label: 'Member signals', explain: 'Mean per-account evidence of the members (templates, timing, harvesting).' },
+  member_evidence: { label: 'Pooled harvesting signals', explain: 'Output/input ratio, cut-offs, reasoning, max_tokens and temperature of all members\' traffic pooled, as if one client.' },
   cluster_sweep: { label: 'Cluster sweep order', explain: 'Systematic order in which the members together first visit taxonomy buckets.' },
 };
 
@@ -22,11 +23,12 @@ export interface ClusterScore { risk: number; contributions: Record<string, Cont
 export function scoreCluster(f: ClusterFeatures, memberEvidence: number, s: DetectSettings): ClusterScore {
   const values: Record<string, [number, number]> = {
     size: [f.members, ramp(f.members, 5, 60)],
-    partition: [f.partition_excess, f.members >= 3 ? ramp(f.partition_excess, 0.3, 0.85) : 0],
-    correlated_volume: [f.correlated_volume, ramp(f.correlated_volume, 0.3, 0.7)],
+    partition: [f.partition_excess, f.members >= 3 ? ramp(f.partition_excess, 0.6, 0.9) : 0],
+    correlated_volume: [f.correlated_volume, ramp(f.correlated_volume, 0.15, 0.5)],
+    distinct_orgs: [f.distinct_orgs, f.members >= 3 ? ramp(f.distinct_orgs, 0.5, 0.9) : 0],
     signup_burst: [f.signup_burst, f.members >= 5 ? ramp(f.signup_burst, 0.4, 0.9) : 0],
     union_coverage: [f.union_coverage_tax, ramp(f.union_coverage_tax, 0.5, 0.85)],
-    member_evidence: [memberEvidence, ramp(memberEvidence, 1, 2.5)],
+    member_evidence: [memberEvidence, ramp(memberEvidence, 0.5, 2)],
     cluster_sweep: [f.cluster_sweep, ramp(f.cluster_sweep, 0.5, 0.85)],
   };
   const contributions: Record<string, Contribution> = {};

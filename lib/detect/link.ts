@@ -4,7 +4,7 @@ import { UnionFind } from './union-find';
 // How much one shared value of each kind says about common control, before rarity.
 export const KIND_WEIGHTS: Record<string, number> = {
   payment: 1.5, api_key: 1.5, system_prompt: 0.7, signup_ip24: 0.7, ip24: 0.7,
-  org: 1.0, template_band: 0.5, email_domain: 0.6, user_agent: 0.5, signup_burst: 0.5, asn: 0.35,
+  org: 1.0, template_band: 0.1, email_domain: 0.6, user_agent: 0.5, signup_burst: 0.5, asn: 0.35,
 };
 
 /** Rarity-weighted weight of one shared value: kind weight × idf = ln(N / n); 0 when too common. */

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { clusterFeatures } from './cluster-features';
 import { scoreCluster } from './cluster-score';
+import { computeSignals } from './compute-signals';
+import type { DailyAgg } from './load-daily';
 import { linkAccounts } from './link';
+import { SIGNALS, evidenceOf } from './signal-defs';
 import { loadIndicatorGroups } from './load-indicators';
 import type { AccountResult } from './score-accounts';
 import type { DetectSettings } from './settings';
@@ -10,6 +13,18 @@ import type { ClusterRow } from './write-results';
 
 /** Stable id: the same smallest member gives the same cluster id across runs. */
 export const clusterIdOf = (members: string[]) => `c_${createHash('sha256').update([...members].sort()[0]).digest('hex').slice(0, 12)}`;
+
+// Per-request ratios that stay meaningful when the members' rollups are pooled into one stream.
+const POOLED = ['out_in_ratio', 'finish_length', 'reasoning_share', 'thinking_share', 'max_tokens_cap', 'constant_temperature', 'single_turn'];
+
+/** Σ weight × evidence of the pooled members' harvesting/reasoning signals (the cluster seen as one client). */
+export function pooledEvidence(members: DailyAgg[], s: DetectSettings): number {
+  const p = { ...members[0], how: [], daily: [], dayIdx: [] } as DailyAgg;
+  const keys = ['events', 'inTok', 'outTok', 'finishLength', 'reasoning', 'thinking', 'singleTurn', 'maxTokSum', 'maxTokN', 'tempN', 'tempSum', 'tempSum2'] as const;
+  for (const k of keys) p[k] = members.reduce((t, m) => t + m[k], 0);
+  const v = computeSignals(p, undefined, undefined, { logMed: 0, logMad: 1 });
+  return SIGNALS.filter((d) => POOLED.includes(d.id)).reduce((t, d) => t + (s.weights[d.id] ?? 0) * evidenceOf(d, v[d.id]), 0);
+}
 
 /** Links accounts into clusters, computes cluster features and risk. */
 export async function scoreClusters(
@@ -24,7 +39,7 @@ export async function scoreClusters(
   for (let i = 0; i < link.clusters.length; i++) {
     const members = link.clusters[i];
     const f = await clusterFeatures(pool, members, (id) => byId.get(id)?.daily.events ?? 0);
-    const memberEvidence = members.reduce((t, id) => t + (byId.get(id)?.total ?? 0), 0) / members.length;
+    const memberEvidence = pooledEvidence(members.flatMap((id) => (byId.has(id) ? [byId.get(id)!.daily] : [])), s);
     const sc = scoreCluster(f, memberEvidence, s);
     clusters.push({
       id: clusterIdOf(members), risk: sc.risk, flagged: sc.risk >= s.clusterThreshold, members: members.length,

@@ -65,6 +65,7 @@ export const DEFAULT_SETTINGS: DetectSettings = {
     partition: 1.2,
     correlated_volume: 0.8,
     signup_burst: 0.8,
+    distinct_orgs: 0.6,
     union_coverage: 0.8,
     member_evidence: 1.2,
     cluster_sweep: 0.5,

@@ -42,7 +42,7 @@ export const SIGNALS: readonly SignalDef[] = [
     explain: 'Share of prompts that ask for step-by-step / chain-of-thought / "show your work" answers: harvesting reasoning traces.' },
   { id: 'thinking_share', label: 'Extended thinking', group: 'reasoning', unit: 'share', lo: 0.6, hi: 0.95,
     explain: 'Share of requests with extended thinking turned on.' },
-  { id: 'out_in_ratio', label: 'Output / input tokens', group: 'harvesting', unit: 'ratio', lo: 6, hi: 20,
+  { id: 'out_in_ratio', label: 'Output / input tokens', group: 'harvesting', unit: 'ratio', lo: 3, hi: 15,
     explain: 'Output tokens per input token. Short prompts that pull long answers are the signature of output harvesting.' },
   { id: 'finish_length', label: 'Cut off at max_tokens', group: 'harvesting', unit: 'share', lo: 0.15, hi: 0.5,
     explain: 'Share of responses ending with finish_reason=length: the client asks for as much output as the cap allows.' },
