@@ -31,10 +31,33 @@ const events = (JSON.parse(JSON.stringify(prompts)) as string[]).map((p, i) => (
   output_tokens: 300,
 }));
 const avg = prompts.reduce((a, p) => a + p.length, 0) / prompts.length;
-let sink = 0;
-for (let i = 0; i < 20_000; i++) sink += computeEventFeatures(events[i % events.length]).lshBucket; // warm-up
-const t0 = process.hrtime.bigint();
-for (let i = 0; i < n; i++) sink += computeEventFeatures(events[i % events.length]).lshBucket;
-const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-console.log(`computeEventFeatures: ${n} events, avg prompt ${avg.toFixed(0)} chars, ${secs.toFixed(2)} s, ` +
-  `${Math.round(n / secs).toLocaleString('en-US')} events/s (checksum ${sink})`);
+function measure(list: typeof events, count: number): number {
+  let sink = 0;
+  for (let i = 0; i < 20_000; i++) sink += computeEventFeatures(list[i % list.length]).lshBucket; // warm-up
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) sink += computeEventFeatures(list[i % list.length]).lshBucket;
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (sink === -1) console.log(sink);
+  return count / secs;
+}
+// Reference point for this machine: a bare loop that only reads every character once.
+function floor(list: string[], count: number): number {
+  let sink = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) {
+    const s = list[i % list.length];
+    for (let j = 0; j < s.length; j++) sink = (sink + s.charCodeAt(j)) | 0;
+  }
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (sink === 1) console.log(sink);
+  return count / secs;
+}
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+console.log(`computeEventFeatures, ${n} events per figure (single thread):`);
+console.log(`  mixed 200-2000 chars (avg ${avg.toFixed(0)}): ${fmt(measure(events, n))} events/s` +
+  `  [bare character loop over the same text: ${fmt(floor(events.map((e) => e.prompt), n))} prompts/s]`);
+for (const size of [200, 500, 1000, 2000]) {
+  const sized = events.map((e) => ({ ...e, prompt: e.prompt.padEnd(size, ' filler text').slice(0, size) }));
+  const flat = JSON.parse(JSON.stringify(sized)) as typeof events;
+  console.log(`  ${String(size).padStart(4)} chars: ${fmt(measure(flat, Math.round(n / 2)))} events/s`);
+}
