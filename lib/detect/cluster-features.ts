@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { FINE_BUCKETS, TAXONOMY_BUCKETS } from '@/lib/features';
 import { sweepScore } from './compute-signals';
+import { runAll } from './run-all';
 import { pearson } from './stats';
 
 export interface ClusterFeatures {
@@ -71,13 +72,13 @@ export function burstShare(created: number[], windowMs = DAY_MS): number {
 }
 
 export async function clusterFeatures(pool: Pick<Pool, 'query'>, members: string[], eventsOf: (id: string) => number): Promise<ClusterFeatures> {
-  const [buckets, hours, created] = await Promise.all([
-    pool.query<{ account_id: string; kind: number; bucket: number; n: number; t: number }>(
+  const [buckets, hours, created] = await runAll(pool, [
+    () => pool.query<{ account_id: string; kind: number; bucket: number; n: number; t: number }>(
       `SELECT account_id, kind::int AS kind, bucket, events AS n, (extract(epoch FROM first_ts) * 1000)::float8 AS t FROM account_bucket WHERE account_id = ANY($1)`, [members]),
-    pool.query<{ account_id: string; d: number; hour_hist: number[] }>(
+    () => pool.query<{ account_id: string; d: number; hour_hist: number[] }>(
       `SELECT account_id, (day - DATE '1970-01-01') AS d, hour_hist FROM account_daily WHERE account_id = ANY($1)`, [members.slice(0, 200)]),
-    pool.query<{ t: number | null; org: string | null }>(`SELECT (extract(epoch FROM created_at) * 1000)::float8 AS t, org_id AS org FROM accounts WHERE account_id = ANY($1)`, [members]),
-  ]);
+    () => pool.query<{ t: number | null; org: string | null }>(`SELECT (extract(epoch FROM created_at) * 1000)::float8 AS t, org_id AS org FROM accounts WHERE account_id = ANY($1)`, [members]),
+  ] as const);
   const lsh = new Map<string, Set<number>>(), tax = new Map<string, Map<number, number>>();
   const firstVisit = new Map<number, number>();
   for (const r of buckets.rows) {

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { coverageBand, signalBaselines } from './baseline';
 import { loadCoverage } from './load-coverage';
+import { runAll } from './run-all';
 import { loadDaily } from './load-daily';
 import { loadTemplates } from './load-templates';
 import { scoreAccounts } from './score-accounts';
@@ -18,7 +19,7 @@ export type StepFn = (stage: string, done?: number, total?: number) => void;
  * shadow them with temporary prefix copies (lib/eval/replay.ts).
  */
 export async function detectCore(db: Db, s: DetectSettings, step: StepFn = () => {}): Promise<DetectOutput> {
-  const [daily, cov, tpl] = await Promise.all([loadDaily(db), loadCoverage(db), loadTemplates(db)]);
+  const [daily, cov, tpl] = await runAll(db, [() => loadDaily(db), () => loadCoverage(db), () => loadTemplates(db)] as const);
   step('load rollups');
   const { results } = scoreAccounts(daily, cov, tpl, s);
   step('score accounts');

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { runAll } from './run-all';
 
 /** One shared indicator: every account that carries it. */
 export interface IndicatorGroup { kind: string; value: string; accounts: string[] }
@@ -43,12 +44,12 @@ export function signupBurstGroups(created: { account_id: string; t: number }[], 
 }
 
 export async function loadIndicatorGroups(pool: Pick<Pool, 'query'>, cap: number, burstMinutes: number): Promise<IndicatorGroup[]> {
-  const [ind, acc, frames, created] = await Promise.all([
-    pool.query<IndicatorGroup>(INDICATOR_SQL, [cap]),
-    pool.query<IndicatorGroup>(ACCOUNT_SQL, [cap]),
-    pool.query<IndicatorGroup>(FRAME_SQL, [cap]),
-    pool.query<{ account_id: string; t: number }>(CREATED_SQL),
-  ]);
+  const [ind, acc, frames, created] = await runAll(pool, [
+    () => pool.query<IndicatorGroup>(INDICATOR_SQL, [cap]),
+    () => pool.query<IndicatorGroup>(ACCOUNT_SQL, [cap]),
+    () => pool.query<IndicatorGroup>(FRAME_SQL, [cap]),
+    () => pool.query<{ account_id: string; t: number }>(CREATED_SQL),
+  ] as const);
   const have = new Set(ind.rows.map((g) => g.kind));
   const groups = [...ind.rows, ...acc.rows.filter((g) => !have.has(g.kind)), ...frames.rows];
   return groups.concat(signupBurstGroups(created.rows, burstMinutes).filter((g) => g.accounts.length <= cap));

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { runAll } from './run-all';
 
 /** Per-account template and key facts from account_template and account_indicator. */
 export interface TemplateAgg {
@@ -39,11 +40,11 @@ export async function loadTemplates(pool: Pick<Pool, 'query'>): Promise<Map<stri
     if (!t) out.set(id, (t = { templates: 0, topEvents: 0, nearDupEvents: 0, keys: 0, freshKeyEvents: 0 }));
     return t;
   };
-  const [tpl, dup, keys] = await Promise.all([
-    pool.query<{ account_id: string; n: number; top: number }>(TEMPLATE_SQL),
-    pool.query<{ account_id: string; ev: number }>(NEAR_DUP_SQL),
-    pool.query<{ account_id: string; keys: number; fresh: number }>(KEYS_SQL),
-  ]);
+  const [tpl, dup, keys] = await runAll(pool, [
+    () => pool.query<{ account_id: string; n: number; top: number }>(TEMPLATE_SQL),
+    () => pool.query<{ account_id: string; ev: number }>(NEAR_DUP_SQL),
+    () => pool.query<{ account_id: string; keys: number; fresh: number }>(KEYS_SQL),
+  ] as const);
   for (const r of tpl.rows) Object.assign(get(r.account_id), { templates: r.n, topEvents: r.top });
   for (const r of dup.rows) get(r.account_id).nearDupEvents = r.ev;
   for (const r of keys.rows) Object.assign(get(r.account_id), { keys: r.keys, freshKeyEvents: r.fresh });
