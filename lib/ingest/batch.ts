@@ -29,6 +29,7 @@ export interface FlushContext {
   useCopy: boolean;
   columns: readonly string[];
   ensured: Set<string>;
+  timings: { stage: number; merge: number; commit: number };
 }
 
 /**
@@ -44,15 +45,21 @@ export async function flushBatch(ctx: FlushContext, b: Batch): Promise<number> {
     let inserted = 0;
     if (b.rows.length) {
       const table = ctx.kind === 'events' ? 'stage_events' : 'stage_accounts';
+      let t = Date.now();
       await loadStage(client, table, ctx.columns, b.rows, ctx.useCopy);
+      ctx.timings.stage += Date.now() - t;
+      t = Date.now();
       const r = ctx.kind === 'events'
         ? await client.query<{ inserted: number }>(MERGE_EVENTS_SQL, [ctx.runId])
         : await client.query<{ inserted: number }>(MERGE_ACCOUNTS_SQL);
       inserted = r.rows[0].inserted;
+      ctx.timings.merge += Date.now() - t;
     }
+    const t = Date.now();
     const counts = { lines: b.lines, accepted: inserted, duplicates: b.rows.length - inserted, rejected: b.quarantine.length };
     await recordBatch(client, ctx.runId, ctx.kind, ctx.source, counts, b.quarantine);
     await client.query('COMMIT');
+    ctx.timings.commit += Date.now() - t;
     return inserted;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -23,21 +23,23 @@ export async function prepareSession(client: PoolClient, pglite: boolean): Promi
 
 // COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 function copyValue(v: StageRow[number]): string {
   if (v === null) return '\\N';
-  if (typeof v === 'string') return NEEDS_ESCAPE.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : v;
+  if (typeof v === 'string') {
+    return NEEDS_ESCAPE.test(v) ? v.replaceAll('\\', '\\\\').replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\t', '\\t') : v;
+  }
   return String(v);
 }
 
 export function encodeCopy(rows: StageRow[]): string {
-  let out = '';
-  for (const r of rows) {
+  const out: string[] = new Array(rows.length);
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j];
     let line = copyValue(r[0]);
     for (let i = 1; i < r.length; i++) line += '\t' + copyValue(r[i]);
-    out += line + '\n';
+    out[j] = line;
   }
-  return out;
+  return out.join('\n') + '\n';
 }
 
 /** Loads staged rows: COPY on Postgres, one json_populate_recordset INSERT on PGlite. */

@@ -31,8 +31,10 @@ export function* generateEvents(o: GenOptions): Generator<Record<string, unknown
     t += Math.floor(rnd() * 2 * step);
     const a = Math.floor(rnd() * rnd() * accounts);
     const base = pick(p);
-    const cut = Math.floor(rnd() * base.length * 0.5);
-    const prompt = `${base.slice(cut)} (${Math.floor(rnd() * 10_000)})`;
+    // start at one of the first sentence boundaries: prompt families repeat as real traffic does,
+    // with a varying number (normalised to 0 by the features, so the template stays the same)
+    const starts = [0, ...[...base.matchAll(/\. /g)].slice(0, 3).map((m) => (m.index ?? 0) + 2)];
+    const prompt = `${base.slice(pick(starts))} (case ${Math.floor(rnd() * 10_000)})`;
     const conv = rnd() < 0.4 ? `c-${a}-${Math.floor(i / 7)}` : null;
     const ev: Record<string, unknown> = {
       id: `ev-${o.seed ?? 42}-${i}`, ts: new Date(t).toISOString(), account_id: `acct-${a}`, model: pick(models),

@@ -34,11 +34,15 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
     const ctx: FlushContext = {
       client, kind, runId, source: src.name, useCopy: !pglite && opts.useCopy !== false,
       columns: kind === 'events' ? EVENT_STAGE_COLUMNS : ACCOUNT_STAGE_COLUMNS, ensured: new Set(),
+      timings: { stage: 0, merge: 0, commit: 0 },
     };
+    let wait = 0;
     // Pipelining: the database merges batch k while this thread parses batch k+1.
     let failure: unknown = null;
     const submit = async (b: Batch) => {
+      const tw = Date.now();
       if (inflight) await inflight;
+      wait += Date.now() - tw;
       if (failure) throw failure;
       inflight = flushBatch(ctx, b).then((inserted) => {
         s.lines += b.lines;
@@ -62,6 +66,9 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
         }
         if (l.text !== null && l.text.trim() === '') continue; // blank lines are not records
         b.lines++;
+        // Let the event loop run now and then, so the in-flight batch's round trips to the database
+        // progress while this loop parses (for await over buffered lines alone never yields to I/O).
+        if (inflight && (b.lines & 63) === 0) await new Promise<void>((r) => setImmediate(r));
         if (l.text === null) reject(b, errors, l.head, l.no, undefined, `line ${l.no}: longer than ${maxLine} bytes (${l.bytes} bytes)`, true);
         else {
           const p = src.format === 'csv' ? parseCsvLine(l.text, header ?? [], known) : parseJsonLine(l.text, known);
@@ -82,6 +89,7 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
     await inflight;
     if (failure) throw failure;
     s.elapsedMs = Date.now() - t0;
+    s.timings = { ...ctx.timings, wait, parse: s.elapsedMs - wait };
     await finishRun(opts.pool, s, 'done', actor, opts.requestId);
     return s;
   } catch (e) {

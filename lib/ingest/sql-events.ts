@@ -31,12 +31,14 @@ WITH ins AS (
     extract(epoch FROM i.ts - coalesce(lag(i.ts) OVER (PARTITION BY i.account_id ORDER BY i.ts, i.id),
       CASE WHEN p.last_ts <= i.ts THEN p.last_ts END))::float8 AS gap
   FROM ins i LEFT JOIN prev p ON p.account_id = i.account_id
-), tnew AS (
-  SELECT account_id, (min(ts) AT TIME ZONE 'UTC')::date AS day FROM ins i
-  WHERE NOT EXISTS (SELECT 1 FROM account_template t WHERE t.account_id = i.account_id AND t.simhash = i.simhash)
-  GROUP BY account_id, simhash
+), tmpl AS (
+  INSERT INTO account_template AS t (account_id, simhash, events, first_ts, last_ts)
+  SELECT account_id, simhash, count(*)::int, min(ts), max(ts) FROM ins GROUP BY account_id, simhash ORDER BY 1, 2
+  ON CONFLICT (account_id, simhash) DO UPDATE SET events = t.events + excluded.events,
+    first_ts = LEAST(t.first_ts, excluded.first_ts), last_ts = GREATEST(t.last_ts, excluded.last_ts)
+  RETURNING account_id, first_ts, (xmax = 0) AS fresh -- xmax = 0: inserted, not updated
 ), tnew_day AS (
-  SELECT account_id, day, count(*)::int AS n FROM tnew GROUP BY account_id, day
+  SELECT account_id, (first_ts AT TIME ZONE 'UTC')::date AS day, count(*)::int AS n FROM tmpl WHERE fresh GROUP BY 1, 2
 ), daily AS (
   INSERT INTO account_daily AS d (account_id, day, ${DAILY_SUMS.join(', ')}, hour_hist, first_ts, last_ts)
   SELECT s.account_id, s.day, count(*)::int, coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),
@@ -53,25 +55,22 @@ WITH ins AS (
   ON CONFLICT (account_id, day) DO UPDATE SET ${add(DAILY_SUMS)}, hour_hist = ${histAdd},
     first_ts = LEAST(d.first_ts, excluded.first_ts), last_ts = GREATEST(d.last_ts, excluded.last_ts)
 ), bucket AS (
+  -- grouping sets aggregate each key once, instead of exploding every row into one row per kind
   INSERT INTO account_bucket AS b (account_id, kind, bucket, first_ts, events)
-  SELECT account_id, k.kind, k.bucket, min(ts), count(*)::int
-  FROM ins CROSS JOIN LATERAL (VALUES (0::smallint, tax_bucket::int), (1::smallint, lsh_bucket::int)) k(kind, bucket)
-  GROUP BY account_id, k.kind, k.bucket ORDER BY 1, 2, 3
+  SELECT account_id, (CASE WHEN GROUPING(tax_bucket) = 0 THEN 0 ELSE 1 END)::smallint, coalesce(tax_bucket, lsh_bucket)::int,
+    min(ts), count(*)::int
+  FROM ins GROUP BY GROUPING SETS ((account_id, tax_bucket), (account_id, lsh_bucket)) ORDER BY 1, 2, 3
   ON CONFLICT (account_id, kind, bucket) DO UPDATE SET first_ts = LEAST(b.first_ts, excluded.first_ts), events = b.events + excluded.events
-), tmpl AS (
-  INSERT INTO account_template AS t (account_id, simhash, events, first_ts, last_ts)
-  SELECT account_id, simhash, count(*)::int, min(ts), max(ts) FROM ins GROUP BY account_id, simhash ORDER BY 1, 2
-  ON CONFLICT (account_id, simhash) DO UPDATE SET events = t.events + excluded.events,
-    first_ts = LEAST(t.first_ts, excluded.first_ts), last_ts = GREATEST(t.last_ts, excluded.last_ts)
+), ind_src AS (
+  SELECT account_id, GROUPING(ip24, asn, user_agent, system_prompt_sha256, api_key_id) AS g,
+    coalesce(ip24, asn::text, user_agent, system_prompt_sha256, api_key_id) AS value, count(*)::int AS n, min(ts) AS f, max(ts) AS l
+  FROM (SELECT *, network(set_masklen(ip, CASE family(ip) WHEN 4 THEN 24 ELSE 48 END))::text AS ip24 FROM ins) i
+  GROUP BY GROUPING SETS ((account_id, ip24), (account_id, asn), (account_id, user_agent), (account_id, system_prompt_sha256), (account_id, api_key_id))
 ), ind AS (
   INSERT INTO account_indicator AS x (account_id, kind, value, events, first_ts, last_ts)
-  SELECT account_id, v.kind, v.value, count(*)::int, min(ts), max(ts)
-  FROM ins CROSS JOIN LATERAL (VALUES
-    ('ip24', network(set_masklen(ip, CASE family(ip) WHEN 4 THEN 24 ELSE 48 END))::text),
-    ('asn', asn::text), ('user_agent', user_agent), ('system_prompt', system_prompt_sha256), ('api_key', api_key_id)
-  ) v(kind, value)
-  WHERE v.value IS NOT NULL
-  GROUP BY account_id, v.kind, v.value ORDER BY 1, 2, 3
+  SELECT account_id, CASE g WHEN 15 THEN 'ip24' WHEN 23 THEN 'asn' WHEN 27 THEN 'user_agent' WHEN 29 THEN 'system_prompt' ELSE 'api_key' END,
+    value, n, f, l
+  FROM ind_src WHERE value IS NOT NULL ORDER BY 1, 2, 3
   ON CONFLICT (account_id, kind, value) DO UPDATE SET events = x.events + excluded.events,
     first_ts = LEAST(x.first_ts, excluded.first_ts), last_ts = GREATEST(x.last_ts, excluded.last_ts)
 )

@@ -31,6 +31,8 @@ export interface IngestSummary {
   /** the first 20 rejected lines */
   errors: LineError[];
   elapsedMs: number;
+  /** where the time went (ms): parsing/validation/features in JS, staging (COPY), merge, commit, waiting for the database */
+  timings?: { parse: number; stage: number; merge: number; commit: number; wait: number };
 }
 
 export interface IngestOptions {

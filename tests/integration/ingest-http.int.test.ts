@@ -11,7 +11,7 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
 afterAll(async () => { await pool.end(); await closeDb(); });
 
 const noAudit = async () => undefined;
-const body = (b: Uint8Array | string) => new Response(b).body;
+const body = (b: Buffer | string) => new Response(typeof b === "string" ? b : new Uint8Array(b)).body;
 const line = (i: number) => JSON.stringify({ id: `http-${i}`, ts: '2026-10-05T08:00:00Z', account_id: 'acct-http', model: 'm', prompt: `hello number ${i} there` });
 
 describe('HTTP ingest', () => {

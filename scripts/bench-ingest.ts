@@ -1,0 +1,99 @@
+/**
+ * npm run bench:ingest -- --events N [--batch-size B] [--keep]
+ * Generates N realistic events (prompts from ../shared/data), creates a fresh database, then in
+ * the same run measures (a) raw COPY of the same rows (pre-encoded, streamed from disk) into an
+ * unindexed table and (b) the full ingest path (parse, validate, features, COPY to staging, merge
+ * into the partitioned events table and the rollups). Prints both rates, the ratio and peak RSS.
+ */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { migrate } from '@/lib/db/migrate';
+import { ingestEvents } from '@/lib/ingest';
+import { encodeCopy } from '@/lib/ingest/db';
+import { generateEvents } from '@/lib/ingest/generate';
+import { EVENT_FIELDS } from '@/lib/ingest/schemas';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const N = arg('events', 1_000_000);
+const batchSize = arg('batch-size', 10_000);
+const keep = process.argv.includes('--keep');
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const admin = process.env.BENCH_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'dw-bench-'));
+const ndjson = path.join(dir, 'events.ndjson');
+const copyFile = path.join(dir, 'events.copy');
+const cols = Object.keys(EVENT_FIELDS);
+
+let t = Date.now();
+{
+  const a = createWriteStream(ndjson, { highWaterMark: 1 << 22 });
+  const b = createWriteStream(copyFile, { highWaterMark: 1 << 22 });
+  let chunkA = '';
+  let rows: (string | number | boolean | null)[][] = [];
+  for (const e of generateEvents({ events: N, seed: 1 })) {
+    chunkA += JSON.stringify(e) + '\n';
+    rows.push(cols.map((c) => (e[c] ?? null) as string | number | boolean | null));
+    if (rows.length === 5000) {
+      const okA = a.write(chunkA);
+      const okB = b.write(encodeCopy(rows));
+      chunkA = '';
+      rows = [];
+      if (!okA) await once(a, 'drain');
+      if (!okB) await once(b, 'drain');
+    }
+  }
+  a.end(chunkA);
+  b.end(encodeCopy(rows));
+  await Promise.all([once(a, 'finish'), once(b, 'finish')]);
+}
+const mb = statSync(ndjson).size / 2 ** 20;
+console.log(`generated ${fmt(N)} events (${mb.toFixed(0)} MiB NDJSON) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+const dbName = `dw_bench_${Date.now().toString(36)}`;
+const adminClient = new pg.Client({ connectionString: admin });
+await adminClient.connect();
+await adminClient.query(`CREATE DATABASE "${dbName}"`);
+const url = Object.assign(new URL(admin), { pathname: `/${dbName}` }).toString();
+await migrate(url);
+const pool = new pg.Pool({ connectionString: url, max: 3 });
+pool.on('error', () => undefined); // the final DROP ... WITH (FORCE) ends idle connections
+
+// (a) raw COPY: the contract columns, no indexes, no keys, no features.
+const c = await pool.connect();
+await c.query(`CREATE TABLE raw_events AS SELECT ${cols.map((x) => `${x}`).join(', ')} FROM events WITH NO DATA`);
+await c.query('ALTER TABLE raw_events ALTER COLUMN ts TYPE timestamptz(3)');
+t = Date.now();
+await pipeline(createReadStream(copyFile, { highWaterMark: 1 << 20 }), c.query(copyFrom(`COPY raw_events (${cols.join(', ')}) FROM STDIN`)));
+const rawSecs = (Date.now() - t) / 1000;
+c.release();
+const rawRate = N / rawSecs;
+console.log(`(a) raw COPY into an unindexed table: ${rawSecs.toFixed(1)} s, ${fmt(rawRate)} rows/s`);
+
+// (b) the full ingest path.
+t = Date.now();
+const s = await ingestEvents(ndjson, { pool, batchSize, actor: 'bench' });
+const fullSecs = (Date.now() - t) / 1000;
+const fullRate = N / fullSecs;
+const rss = process.resourceUsage().maxRSS / 1024;
+console.log(`(b) full ingest path: ${fullSecs.toFixed(1)} s, ${fmt(fullRate)} rows/s (accepted ${fmt(s.accepted)}, rejected ${fmt(s.rejected)})`);
+if (s.timings) console.log(`    time split (ms): JS parse/validate/features ${fmt(s.timings.parse)}, waiting for the database ${fmt(s.timings.wait)}; database: stage ${fmt(s.timings.stage)}, merge ${fmt(s.timings.merge)}, commit ${fmt(s.timings.commit)}`);
+console.log(`ratio full / raw COPY: ${((fullRate / rawRate) * 100).toFixed(1)}%   (target ≥ 40%)`);
+console.log(`peak RSS: ${rss.toFixed(0)} MB   (target ≤ 500 MB)`);
+const sizes = (await pool.query(`SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS events,
+  (SELECT pg_size_pretty(pg_total_relation_size('raw_events'))) AS raw
+  FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass`)).rows[0];
+console.log(`on disk: events ${sizes.events} (with indexes), raw_events ${sizes.raw}; batch size ${fmt(batchSize)}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+await pool.end();
+if (!keep) await adminClient.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
+else console.log(`kept database ${dbName}`);
+await adminClient.end();
+rmSync(dir, { recursive: true, force: true });
