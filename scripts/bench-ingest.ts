@@ -29,6 +29,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const admin = process.env.BENCH_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dw-bench-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true })); // also after a failure
 const ndjson = path.join(dir, 'events.ndjson');
 const copyFile = path.join(dir, 'events.copy');
 const cols = Object.keys(EVENT_FIELDS);
