@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { ClientBase } from 'pg';
 
 // Synthetic raw events generated set-based in SQL (INSERT … SELECT generate_series), NOT through
 // the ingest pipeline: 10M events through full ingest would take far too long on a 2-core box.
@@ -13,7 +13,7 @@ export const BENCH_SIZE: SeedSize = { accounts: 25_000, events: 10_000_000, days
 export const clusterExpr = (a: string, s: SeedSize) => `(CASE WHEN ${a} <= ${s.clusters * s.clusterSize} THEN 1 + (${a} - 1) % ${s.clusters} ELSE 0 END)`;
 export const accountIdExpr = (a: string) => `('acct-' || lpad((${a})::text, 6, '0'))`;
 
-export async function seedAccounts(pool: Pool, s: SeedSize): Promise<void> {
+export async function seedAccounts(pool: ClientBase, s: SeedSize): Promise<void> {
   await pool.query(
     `INSERT INTO accounts (account_id, created_at, email_domain, org_id, tier, country, payment_fingerprint, signup_ip, verified)
      SELECT ${accountIdExpr('a')}, $1::timestamptz - (a % 400) * interval '1 day',
@@ -29,7 +29,7 @@ export async function seedAccounts(pool: Pool, s: SeedSize): Promise<void> {
 }
 
 /** Inserts events [from, to) of the series; call in chunks for progress. */
-export async function seedEventChunk(pool: Pool, s: SeedSize, from: number, to: number): Promise<void> {
+export async function seedEventChunk(pool: ClientBase, s: SeedSize, from: number, to: number): Promise<void> {
   // a: skewed account pick (a few heavy accounts, a long tail); sweepers (a % 10 = 0) visit buckets
   // systematically and ask for reasoning; everyone else sticks to a few buckets and templates.
   await pool.query(
@@ -56,7 +56,7 @@ export async function seedEventChunk(pool: Pool, s: SeedSize, from: number, to: 
   );
 }
 
-export async function ensurePartitions(pool: Pool, s: SeedSize): Promise<void> {
+export async function ensurePartitions(pool: ClientBase, s: SeedSize): Promise<void> {
   await pool.query(
     `SELECT ensure_event_partition(m::date) FROM generate_series(date_trunc('month', $1::date), $1::date + $2::int, interval '1 month') m`,
     [s.start, s.days],

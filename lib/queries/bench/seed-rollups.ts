@@ -1,11 +1,11 @@
-import type { Pool } from 'pg';
+import type { ClientBase } from 'pg';
 import { clusterExpr, type SeedSize } from './seed-events';
 
 // Rollups derived set-based from the synthetic events (what ingest maintains incrementally), then
 // score / cluster / flag rows shaped like detection's output. Constant SQL, no user input.
 const HOURS = Array.from({ length: 24 }, (_, h) => `count(*) FILTER (WHERE extract(hour FROM ts AT TIME ZONE 'UTC') = ${h})::int`).join(', ');
 
-export async function seedRollups(pool: Pool, log: (m: string) => void): Promise<void> {
+export async function seedRollups(pool: ClientBase, log: (m: string) => void): Promise<void> {
   log('account_daily');
   await pool.query(
     `INSERT INTO account_daily (account_id, day, events, input_tokens, output_tokens, finish_length, reasoning, thinking, single_turn,
@@ -43,7 +43,7 @@ export async function seedRollups(pool: Pool, log: (m: string) => void): Promise
      ON CONFLICT DO NOTHING`);
 }
 
-export async function seedScores(pool: Pool, s: SeedSize): Promise<void> {
+export async function seedScores(pool: ClientBase, s: SeedSize): Promise<void> {
   // Sweepers (index % 10 = 0) and cluster members score high; contributions are a map of signal →
   // {contribution, value, explanation}, one of the shapes parseContributions reads.
   await pool.query(
