@@ -9,7 +9,7 @@ export function ContributionBars({ items }: { items: Contribution[] }) {
     <ul className="space-y-1.5 text-sm" aria-label="Signal contributions">
       {items.map((c) => (
         <li key={c.signal} className="grid grid-cols-[9rem_1fr_4rem] items-center gap-2">
-          <span className="truncate font-mono text-xs" title={c.signal}>{c.signal}</span>
+          <span className="truncate text-xs" title={c.signal}>{c.label ?? c.signal}</span>
           <div>
             <div className="h-2 rounded bg-slate-100">
               <div className={`h-2 rounded ${c.contribution >= 0 ? 'bg-red-500' : 'bg-emerald-500'}`} style={{ width: `${(Math.abs(c.contribution) / max) * 100}%` }} />

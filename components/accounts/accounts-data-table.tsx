@@ -11,7 +11,7 @@ import { SavedViews } from './saved-views';
 import { useRowKeys } from './use-row-keys';
 
 // Owns the URL state, the query and paging; AccountsTable only renders.
-export function AccountsDataTable({ options }: { options: { signals: string[]; clusters: string[] } }) {
+export function AccountsDataTable({ options }: { options: { signals: Array<{ id: string; label: string }>; clusters: string[] } }) {
   const router = useRouter();
   const path = usePathname();
   const state = parseAccountQuery(new URLSearchParams(useSearchParams().toString()));

@@ -3,7 +3,7 @@ import { FLAG_STATUSES, type TAccountQuery } from '@/lib/queries/account-filter'
 
 // A form over the URL state: submitting writes every field back to the URL (page resets to 1).
 export function AccountsFilters({ state, options, onApply }: {
-  state: TAccountQuery; options: { signals: string[]; clusters: string[] }; onApply: (patch: Partial<TAccountQuery>) => void;
+  state: TAccountQuery; options: { signals: Array<{ id: string; label: string }>; clusters: string[] }; onApply: (patch: Partial<TAccountQuery>) => void;
 }) {
   const input = 'rounded border border-slate-300 px-2 py-1';
   const str = (f: FormData, k: string) => (String(f.get(k) ?? '').trim() || undefined);
@@ -23,7 +23,7 @@ export function AccountsFilters({ state, options, onApply }: {
       <label className="flex flex-col">Risk ≥<input name="risk_min" type="number" step="0.05" min="0" max="1" defaultValue={state.risk_min} className={`${input} w-20`} /></label>
       <label className="flex flex-col">Risk ≤<input name="risk_max" type="number" step="0.05" min="0" max="1" defaultValue={state.risk_max} className={`${input} w-20`} /></label>
       <label className="flex flex-col">Signal
-        <select name="signal" defaultValue={state.signal ?? ''} className={input}><option value="">any</option>{options.signals.map((s) => <option key={s}>{s}</option>)}</select></label>
+        <select name="signal" defaultValue={state.signal ?? ''} className={input}><option value="">any</option>{options.signals.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}</select></label>
       <label className="flex flex-col">Status
         <select name="status" defaultValue={state.status} className={input}>{FLAG_STATUSES.map((s) => <option key={s}>{s}</option>)}</select></label>
       <label className="flex flex-col">Cluster<input name="cluster" list="cluster-ids" defaultValue={state.cluster} placeholder="id or none" className={`${input} w-28`} /></label>

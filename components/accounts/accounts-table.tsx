@@ -32,7 +32,7 @@ export function AccountsTable({ rows, sort, dir, selected, onSort, onSelect }: {
             <td className="px-3"><Link className="font-mono text-blue-700 hover:underline" href={`/accounts/${encodeURIComponent(r.account_id)}`}>{r.account_id}</Link>
               {r.email_domain && <span className="ml-2 text-xs text-slate-400">{r.email_domain}</span>}</td>
             <td className={`px-3 text-right tabular-nums ${r.risk >= 0.7 ? 'font-semibold text-red-700' : ''}`}>{r.risk.toFixed(2)}</td>
-            <td className="px-3 text-xs">{r.reasons.slice(0, 3).join(', ') || '—'}</td>
+            <td className="max-w-xs truncate px-3 text-xs" title={r.reasons.join('\n')}>{r.reasons.slice(0, 2).join(' · ') || '—'}</td>
             <td className="px-3 text-right tabular-nums">{r.events.toLocaleString('en')}</td>
             <td className="px-3 text-right tabular-nums">{(r.coverage * 100).toFixed(0)}%</td>
             <td className="px-3">{r.cluster_id ? <Link className="text-blue-700 hover:underline" href={`/clusters/${encodeURIComponent(r.cluster_id)}`}>{r.cluster_id}</Link> : '—'}</td>

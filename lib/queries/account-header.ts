@@ -1,5 +1,6 @@
-import { one } from './sql';
-import { parseContributions, type Contribution } from './contributions';
+import { SIGNALS } from '@/lib/detect/signal-defs';
+import { one, rows } from './sql';
+import { enrichContributions, parseContributions, type Contribution } from './contributions';
 
 export interface AccountHeader {
   account_id: string;
@@ -34,7 +35,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Risk header of the account page; null when the account is neither known nor scored (→ 404). */
 export async function getAccountHeader(accountId: string): Promise<AccountHeader | null> {
-  const r = await one<Row>(
+  // signal_baseline is ~20 rows written at detect time; absent on a database without a detect run.
+  const [r, baselines] = await Promise.all([one<Row>(
     `SELECT k.account_id, s.risk, s.flagged, s.reasons, s.contributions, s.signals, s.events, s.coverage,
             s.first_seen, s.last_seen, s.computed_at, COALESCE(s.cluster_id, m.cluster_id) AS cluster_id, c.members AS cluster_members,
             f.status AS flag_status, a.email_domain, a.country, a.tier, a.created_at, a.verified
@@ -46,7 +48,7 @@ export async function getAccountHeader(accountId: string): Promise<AccountHeader
      LEFT JOIN flags f ON f.subject_type = 'account' AND f.subject_id = k.account_id
      WHERE s.account_id IS NOT NULL OR a.account_id IS NOT NULL`,
     [accountId],
-  );
+  ), rows<{ signal: string; p50: number; p95: number }>('SELECT signal, p50, p95 FROM signal_baseline').catch(() => [])]);
   if (!r) return null;
   return {
     account_id: r.account_id,
@@ -54,7 +56,7 @@ export async function getAccountHeader(accountId: string): Promise<AccountHeader
     risk: r.risk,
     flagged: r.flagged ?? false,
     reasons: r.reasons ?? [],
-    contributions: parseContributions(r.contributions, r.signals),
+    contributions: enrichContributions(parseContributions(r.contributions, r.signals), SIGNALS, baselines),
     events: r.events ?? 0,
     coverage: r.coverage,
     first_seen: iso(r.first_seen),

@@ -28,6 +28,8 @@ export interface SeriesPoint {
 export interface AccountSeries { points: SeriesPoint[]; hasBand: boolean; taxBuckets: number; lshBuckets: number }
 
 type Raw = Omit<SeriesPoint, 'tax_cov' | 'lsh_cov' | 'band_lo' | 'band_hi' | 'reasoning_share' | 'template_reuse' | 'out_in'>;
+// Same denominator as detection (lib/detect/coverage-read.ts): the "unknown" bucket is not a capability.
+const TAX_TOTAL = TAXONOMY_BUCKETS.length - 1;
 const ZERO: Omit<Raw, 'key'> = { events: 0, input_tokens: 0, output_tokens: 0, reasoning: 0, thinking: 0, new_templates: 0, finish_length: 0, tax_new: 0, lsh_new: 0 };
 
 /**
@@ -65,7 +67,7 @@ export async function getSeries(accountIds: string[], subject: 'account' | 'clus
     const b = bandAt(band, (i + 1) / folded.length);
     return {
       ...p,
-      tax_cov: tax / TAXONOMY_BUCKETS.length,
+      tax_cov: tax / TAX_TOTAL,
       lsh_cov: lsh / FINE_BUCKETS,
       band_lo: b?.lo ?? null,
       band_hi: b?.hi ?? null,

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { SIGNALS } from '@/lib/detect/signal-defs';
 import { rows, one } from './sql';
 import type { TAccountQuery } from './account-filter';
 
@@ -31,7 +32,9 @@ export function buildAccountWhere(f: TAccountQuery): { where: string; params: un
   const conds: string[] = [];
   if (f.risk_min !== undefined) conds.push(`s.risk >= ${p(f.risk_min)}`);
   if (f.risk_max !== undefined) conds.push(`s.risk <= ${p(f.risk_max)}`);
-  if (f.signal) conds.push(`${p(f.signal)} = ANY(s.reasons)`);
+  // reasons are sentences; a signal "fires" when its share of the score is material (≥ 0.1, the
+  // detector's own threshold for listing it as a reason).
+  if (f.signal) conds.push(`COALESCE((s.contributions -> ${p(f.signal)} ->> 'contribution')::float8, 0) >= 0.1`);
   if (f.status === 'none') conds.push('f.id IS NULL');
   else if (f.status !== 'any') conds.push(`f.status = ${p(f.status)}`);
   if (f.cluster === 'none') conds.push('s.cluster_id IS NULL');
@@ -86,11 +89,8 @@ export async function listAccounts(f: TAccountQuery): Promise<AccountListResult>
   return { rows: out, total: count?.n ?? 0, page: f.page, size: f.size };
 }
 
-/** Values for the filter dropdowns (signals seen in reasons, clusters), cheap distinct reads. */
-export async function getAccountFilterOptions(): Promise<{ signals: string[]; clusters: string[] }> {
-  const [signals, clusters] = await Promise.all([
-    rows<{ r: string }>(`SELECT DISTINCT unnest(reasons) AS r FROM account_score WHERE flagged ORDER BY 1 LIMIT 100`),
-    rows<{ id: string }>(`SELECT id FROM clusters ORDER BY risk DESC LIMIT 200`),
-  ]);
-  return { signals: signals.map((s) => s.r), clusters: clusters.map((c) => c.id) };
+/** Values for the filter dropdowns: the detector's signal catalogue and the riskiest clusters. */
+export async function getAccountFilterOptions(): Promise<{ signals: Array<{ id: string; label: string }>; clusters: string[] }> {
+  const clusters = await rows<{ id: string }>(`SELECT id FROM clusters ORDER BY risk DESC LIMIT 200`);
+  return { signals: SIGNALS.map((d) => ({ id: d.id, label: d.label })), clusters: clusters.map((c) => c.id) };
 }

@@ -21,7 +21,7 @@ export async function getPartitionedCoverage(clusterId: string, topMembers = 8):
      SELECT d::text AS key, account_id, count(*)::int AS n FROM firsts GROUP BY 1, 2 ORDER BY 1`,
     [clusterId],
   );
-  const total = TAXONOMY_BUCKETS.length;
+  const total = TAXONOMY_BUCKETS.length - 1; // as detection: "unknown" is not a capability
   if (r.length === 0) return { series: [], points: [], buckets: total };
   const perMember = new Map<string, number>();
   for (const x of r) perMember.set(x.account_id, (perMember.get(x.account_id) ?? 0) + x.n);

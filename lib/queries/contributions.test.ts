@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContributions } from './contributions';
+import { enrichContributions, parseContributions } from './contributions';
 
 describe('parseContributions', () => {
   it('reads a map of numbers, largest first', () => {
@@ -28,5 +28,17 @@ describe('parseContributions', () => {
   it('returns nothing for junk', () => {
     expect(parseContributions(null)).toEqual([]);
     expect(parseContributions('x')).toEqual([]);
+  });
+});
+
+describe('enrichContributions', () => {
+  it('adds label, explanation and baseline without overriding what detection wrote', () => {
+    const items = parseContributions({ volume_z: { contribution: 0.3, value: 7 }, top_template: { contribution: 0.1, explanation: 'own' } });
+    const r = enrichContributions(items, [
+      { id: 'volume_z', label: 'Volume (robust z)', explain: 'far above the cohort' },
+      { id: 'top_template', label: 'Top-template share', explain: 'catalogue text' },
+    ], [{ signal: 'volume_z', p50: 0.2, p95: 2.5 }]);
+    expect(r[0]).toMatchObject({ label: 'Volume (robust z)', explanation: 'far above the cohort', baseline: 'p50 0.20 · p95 2.50' });
+    expect(r[1]).toMatchObject({ label: 'Top-template share', explanation: 'own', baseline: null });
   });
 });

@@ -4,6 +4,7 @@
 
 export interface Contribution {
   signal: string;
+  label?: string;
   contribution: number;
   value: number | null;
   baseline: string | null;
@@ -76,4 +77,22 @@ export function parseContributions(contributions: unknown, signals?: unknown): C
     }
   }
   return out.sort((a, b) => b.contribution - a.contribution);
+}
+
+/** Adds the catalogue's label and explanation, and the cohort baseline (p50 / p95), where missing. */
+export function enrichContributions(
+  items: Contribution[],
+  defs: ReadonlyArray<{ id: string; label: string; explain: string }>,
+  baselines: ReadonlyArray<{ signal: string; p50: number; p95: number }>,
+): Contribution[] {
+  return items.map((c) => {
+    const d = defs.find((x) => x.id === c.signal);
+    const b = baselines.find((x) => x.signal === c.signal);
+    return {
+      ...c,
+      label: c.label ?? d?.label,
+      explanation: c.explanation ?? d?.explain ?? null,
+      baseline: c.baseline ?? (b ? `p50 ${fmt(b.p50)} · p95 ${fmt(b.p95)}` : null),
+    };
+  });
 }

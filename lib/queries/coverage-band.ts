@@ -1,28 +1,14 @@
-import { rows } from './sql';
+import { pgPool } from '@/lib/db/client';
+import { getBenignBand as readBand } from '@/lib/detect/coverage-read';
+import { volumeBin } from '@/lib/detect/baseline';
 
-// Benign band behind a cumulative coverage curve. Detection writes coverage_band (p5/p50/p95 of
-// taxonomy coverage at normalised time t_norm of the active span, per volume bin) at detect time.
-// Until lib/detect exports its own reader this one picks the bin nearest log2(volume); switching
-// to getCoverageCurve from lib/detect/coverage-read.ts is a change to this file only.
-
+// Benign band behind a cumulative coverage curve: detection's reader over coverage_band (p5/p50/p95
+// of taxonomy coverage at normalised time of the active span, per volume bin), reshaped for charts.
 export interface BandPoint { t_norm: number; lo: number; mid: number; hi: number }
 
-export function volumeBin(events: number): number {
-  return Math.floor(Math.log2(Math.max(1, events)));
-}
-
 export async function getBenignBand(subject: 'account' | 'cluster', events: number): Promise<BandPoint[]> {
-  const bins = await rows<{ volume_bin: number }>(
-    'SELECT DISTINCT volume_bin FROM coverage_band WHERE subject = $1', [subject],
-  ).catch(() => []); // table absent on a database migrated before detection's baselines
-  if (bins.length === 0) return [];
-  const want = volumeBin(events);
-  const bin = bins.reduce((best, b) => (Math.abs(b.volume_bin - want) < Math.abs(best - want) ? b.volume_bin : best), bins[0].volume_bin);
-  return rows<BandPoint>(
-    `SELECT t_norm, tax_p5 AS lo, tax_p50 AS mid, tax_p95 AS hi FROM coverage_band
-     WHERE subject = $1 AND volume_bin = $2 ORDER BY step`,
-    [subject, bin],
-  );
+  const band = await readBand(pgPool(), volumeBin(events), subject).catch(() => []); // no band table yet → no band
+  return band.map((b) => ({ t_norm: b.tNorm, lo: b.tax_p5, mid: b.tax_p50, hi: b.tax_p95 }));
 }
 
 /** Band value at t (0..1] by linear interpolation between steps; null when no band. */
