@@ -10,7 +10,8 @@ import { formatTable } from '@/lib/eval/metrics';
 // Creates a fresh database dw_eval_<ts> on the server of DATABASE_URL (default: local Postgres),
 // migrates it, ingests DIR/accounts.ndjson + DIR/events.ndjson through lib/ingest, runs detection,
 // prints the per-family table against DIR/truth.ndjson and drops the database (unless --keep).
-// --in-place uses DATABASE_URL itself (its detection output is replaced). --replay N replays
+// --in-place uses DATABASE_URL itself (its detection output is replaced); --skip-ingest (with
+// --in-place) re-detects and re-scores data that is already there. --replay N replays
 // detection on N day prefixes for "events before first alarm" (default 6, 0 = skip).
 const args = process.argv.slice(2);
 const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--replay');
@@ -40,7 +41,7 @@ try {
   if (!inPlace) { await adminQuery(`CREATE DATABASE "${name}"`); log(`database ${name} created`); }
   await migrate(target.toString());
   pool = new pg.Pool({ connectionString: target.toString(), max: 4 });
-  const r = await evalScenario(pool, dir, { replayPoints, log });
+  const r = await evalScenario(pool, dir, { replayPoints, log, skipIngest: inPlace && args.includes('--skip-ingest') });
   console.log(`\nScenario ${dir}: detect ${(r.detect.elapsedMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n`);
   console.log(formatTable([...r.families, r.overall], r.beforeAlarm));
 } catch (e) {

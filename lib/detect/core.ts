@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { coverageBand, signalBaselines } from './baseline';
+import { loadBands } from './load-bands';
 import { loadCoverage } from './load-coverage';
 import { runAll } from './run-all';
 import { loadDaily } from './load-daily';
@@ -19,11 +20,13 @@ export type StepFn = (stage: string, done?: number, total?: number) => void;
  * shadow them with temporary prefix copies (lib/eval/replay.ts).
  */
 export async function detectCore(db: Db, s: DetectSettings, step: StepFn = () => {}): Promise<DetectOutput> {
-  const [daily, cov, tpl] = await runAll(db, [() => loadDaily(db), () => loadCoverage(db), () => loadTemplates(db)] as const);
+  const cap = Math.max(10, s.maxIndicatorAccounts);
+  const [daily, cov, bands] = await runAll(db, [() => loadDaily(db), () => loadCoverage(db), () => loadBands(db, cap)] as const);
+  const tpl = await loadTemplates(db, bands.nearDup);
   step('load rollups');
   const { results } = scoreAccounts(daily, cov, tpl, s);
   step('score accounts');
-  const { clusters } = await scoreClusters(db, results, s, (d, t) => step('clusters', d, t));
+  const { clusters } = await scoreClusters(db, results, s, bands.frames, (d, t) => step('clusters', d, t));
   step('clusters');
   const clusterOf = new Map(clusters.flatMap((k) => k.member_ids.map((m) => [m, k] as const)));
   const accounts: AccountScoreRow[] = results.map((r) => {

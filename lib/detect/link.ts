@@ -34,8 +34,11 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { thres
     .filter((x) => x.w > 0 && x.idx.length >= 2)
     .sort((a, b) => a.idx.length - b.idx.length);
   const pairs = new Map<number, number>();
+  // Each kind of evidence counts once per pair (its rarest shared value): many shared template bands
+  // or /24s of one kind must not add up to a link on their own.
+  const credited = new Map<string, Set<number>>();
   let budget = o.pairBudget ?? 3_000_000;
-  for (const { w, idx } of weighted) {
+  for (const { g, w, idx } of weighted) {
     if (w >= o.threshold) {
       for (let k = 1; k < idx.length; k++) uf.union(idx[0], idx[k]);
       continue;
@@ -43,10 +46,14 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { thres
     const np = (idx.length * (idx.length - 1)) / 2;
     if (np > budget) continue;
     budget -= np;
+    let seen = credited.get(g.kind);
+    if (!seen) credited.set(g.kind, (seen = new Set()));
     for (let i = 0; i < idx.length; i++) {
       for (let j = i + 1; j < idx.length; j++) {
         const a = Math.min(idx[i], idx[j]), b = Math.max(idx[i], idx[j]);
         const key = a * N + b;
+        if (seen.has(key)) continue;
+        seen.add(key);
         const s = (pairs.get(key) ?? 0) + w;
         pairs.set(key, s);
         if (s >= o.threshold) uf.union(a, b);

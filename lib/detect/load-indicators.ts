@@ -16,16 +16,6 @@ SELECT kind, value, array_agg(account_id) AS accounts FROM (
   UNION ALL SELECT account_id, 'signup_ip24', host(set_masklen(signup_ip, 24)) FROM accounts WHERE signup_ip IS NOT NULL AND family(signup_ip) = 4
 ) x GROUP BY kind, value HAVING count(*) BETWEEN 2 AND $1`;
 
-// Template frames: ≥ 3 distinct prompts of one account agreeing on a 16-bit SimHash band (a fixed
-// frame with swapped fill-ins). Chance collisions inside one account are rare at that count.
-const FRAME_SQL = `
-WITH b AS (
-  SELECT account_id, k, ((simhash >> (16 * k)) & 65535)::int AS band
-  FROM account_template CROSS JOIN generate_series(0, 3) AS k
-), f AS (SELECT account_id, k, band FROM b GROUP BY 1, 2, 3 HAVING count(*) >= 3)
-SELECT 'template_band' AS kind, k || ':' || band AS value, array_agg(account_id) AS accounts
-FROM f GROUP BY k, band HAVING count(*) BETWEEN 2 AND $1`;
-
 const CREATED_SQL = `SELECT account_id, (extract(epoch FROM created_at) * 1000)::float8 AS t FROM accounts WHERE created_at IS NOT NULL`;
 
 /** Signup bursts: accounts created in the same window (two offset grids so a burst is not cut in half). */
@@ -43,14 +33,14 @@ export function signupBurstGroups(created: { account_id: string; t: number }[], 
   return [...by.entries()].filter(([, a]) => a.length >= minSize).map(([value, accounts]) => ({ kind: 'signup_burst', value, accounts }));
 }
 
-export async function loadIndicatorGroups(pool: Pick<Pool, 'query'>, cap: number, burstMinutes: number): Promise<IndicatorGroup[]> {
-  const [ind, acc, frames, created] = await runAll(pool, [
+/** All shared indicator values (≤ cap accounts each); `frames` = template frames from load-bands.ts. */
+export async function loadIndicatorGroups(pool: Pick<Pool, 'query'>, cap: number, burstMinutes: number, frames: IndicatorGroup[] = []): Promise<IndicatorGroup[]> {
+  const [ind, acc, created] = await runAll(pool, [
     () => pool.query<IndicatorGroup>(INDICATOR_SQL, [cap]),
     () => pool.query<IndicatorGroup>(ACCOUNT_SQL, [cap]),
-    () => pool.query<IndicatorGroup>(FRAME_SQL, [cap]),
     () => pool.query<{ account_id: string; t: number }>(CREATED_SQL),
   ] as const);
   const have = new Set(ind.rows.map((g) => g.kind));
-  const groups = [...ind.rows, ...acc.rows.filter((g) => !have.has(g.kind)), ...frames.rows];
+  const groups = [...ind.rows, ...acc.rows.filter((g) => !have.has(g.kind)), ...frames];
   return groups.concat(signupBurstGroups(created.rows, burstMinutes).filter((g) => g.accounts.length <= cap));
 }

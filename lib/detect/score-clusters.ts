@@ -6,7 +6,7 @@ import { computeSignals } from './compute-signals';
 import type { DailyAgg } from './load-daily';
 import { linkAccounts } from './link';
 import { SIGNALS, evidenceOf } from './signal-defs';
-import { loadIndicatorGroups } from './load-indicators';
+import { loadIndicatorGroups, type IndicatorGroup } from './load-indicators';
 import type { AccountResult } from './score-accounts';
 import type { DetectSettings } from './settings';
 import type { ClusterRow } from './write-results';
@@ -28,12 +28,12 @@ export function pooledEvidence(members: DailyAgg[], s: DetectSettings): number {
 
 /** Links accounts into clusters, computes cluster features and risk. */
 export async function scoreClusters(
-  pool: Pick<Pool, 'query'>, results: AccountResult[], s: DetectSettings, onProgress: (done: number, total: number) => void,
+  pool: Pick<Pool, 'query'>, results: AccountResult[], s: DetectSettings, frames: IndicatorGroup[], onProgress: (done: number, total: number) => void,
 ): Promise<{ clusters: ClusterRow[]; pairs: number }> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const ids = results.map((r) => r.id);
   const cap = Math.max(10, Math.min(s.maxIndicatorAccounts, Math.ceil(ids.length * 0.2)));
-  const groups = await loadIndicatorGroups(pool, cap, s.signupBurstMinutes);
+  const groups = await loadIndicatorGroups(pool, cap, s.signupBurstMinutes, frames.filter((f) => f.accounts.length <= cap));
   const link = linkAccounts(ids, groups, { threshold: s.linkThreshold, cap, minSize: s.minClusterSize });
   const clusters: ClusterRow[] = [];
   for (let i = 0; i < link.clusters.length; i++) {
