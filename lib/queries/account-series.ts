@@ -47,7 +47,7 @@ export async function getSeries(accountIds: string[], subject: 'account' | 'clus
     rows<{ key: string; kind: number; n: number }>(
       `SELECT d::text AS key, kind, count(*)::int AS n FROM (
          SELECT kind, bucket, (min(first_ts) AT TIME ZONE 'UTC')::date AS d FROM account_bucket
-         WHERE account_id = ANY($1) GROUP BY kind, bucket) b
+         WHERE account_id = ANY($1) AND NOT (kind = 0 AND bucket = 0) GROUP BY kind, bucket) b -- taxonomy 0 = unknown
        GROUP BY 1, 2`, [accountIds]),
     getBenignBand(subject, totalEvents),
   ]);

@@ -16,7 +16,7 @@ export async function getPartitionedCoverage(clusterId: string, topMembers = 8):
     `WITH m AS (SELECT account_id FROM cluster_members WHERE cluster_id = $1),
      firsts AS (
        SELECT DISTINCT ON (b.bucket) b.bucket, b.account_id, (b.first_ts AT TIME ZONE 'UTC')::date AS d
-       FROM account_bucket b JOIN m USING (account_id) WHERE b.kind = 0
+       FROM account_bucket b JOIN m USING (account_id) WHERE b.kind = 0 AND b.bucket <> 0 -- 0 = unknown, not a capability
        ORDER BY b.bucket, b.first_ts, b.account_id)
      SELECT d::text AS key, account_id, count(*)::int AS n FROM firsts GROUP BY 1, 2 ORDER BY 1`,
     [clusterId],

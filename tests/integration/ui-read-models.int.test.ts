@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, pgPool } from '@/lib/db/client';
+import { seedDataset } from '@/lib/queries/bench/seed';
+import { listAccounts } from '@/lib/queries/accounts-list';
+import { parseAccountQuery } from '@/lib/queries/account-filter';
+import { getAccountPageData } from '@/lib/queries/account-page';
+import { getClusterPageData } from '@/lib/queries/cluster-page';
+import { listAccountEvents } from '@/lib/queries/account-events';
+import { getFlagsPerDay, getQueueCounts } from '@/lib/queries/overview';
+
+// A small synthetic dataset (same generator as bench:pages): 300 accounts, 30k events, 3 clusters of 20.
+export const SMALL = { accounts: 300, events: 30_000, days: 21, clusters: 3, clusterSize: 20, start: '2026-10-01' };
+const list = (q: string) => listAccounts(parseAccountQuery(new URLSearchParams(q)));
+
+beforeAll(async () => { await seedDataset(pgPool(), SMALL); });
+afterAll(() => closeDb());
+
+describe('accounts list read model', () => {
+  it('pages through every scored account, riskiest first', async () => {
+    const p1 = await list('size=100');
+    expect(p1.total).toBe(300);
+    expect(p1.rows).toHaveLength(100);
+    expect(p1.rows.map((r) => r.risk)).toEqual([...p1.rows.map((r) => r.risk)].sort((a, b) => b - a));
+    const p3 = await list('size=100&page=3');
+    expect(new Set([...p1.rows, ...p3.rows].map((r) => r.account_id)).size).toBe(200);
+  });
+
+  it('filters by risk, signal, status, cluster and country', async () => {
+    const r = await list('risk_min=0.7&signal=coverage&status=open&country=US&size=100');
+    expect(r.total).toBeGreaterThan(0);
+    for (const a of r.rows) expect(a).toMatchObject({ status: 'open', country: 'US' });
+    expect(r.rows.every((a) => a.risk >= 0.7)).toBe(true);
+    const c = await list('cluster=cl-2&size=100');
+    expect(c.total).toBe(20);
+  });
+
+  it('finds accounts by IP (/24 indicator), API key and email domain', async () => {
+    expect((await list('q=172.16.2.77&size=100')).total).toBe(20);
+    expect((await list('q=key-42-1')).rows.map((r) => r.account_id)).toEqual(['acct-000042']);
+    expect((await list('q=someone@burner3.example&size=100')).total).toBe(20);
+    expect((await list('q=acct-00029')).rows.map((r) => r.account_id).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `acct-00029${i}`));
+  });
+});
+
+describe('account and cluster pages', () => {
+  it('account page rollups add up to the score row', async () => {
+    const d = await getAccountPageData('acct-000010');
+    expect(d).not.toBeNull();
+    const sum = d!.series.points.reduce((a, p) => a + p.events, 0);
+    expect(sum).toBe(d!.header.events);
+    expect(d!.hourOfWeek.total).toBe(d!.header.events);
+    expect(d!.header.contributions[0].contribution).toBeGreaterThan(0);
+    expect(d!.series.points.at(-1)!.tax_cov).toBeGreaterThan(0.5); // a sweeper
+  });
+
+  it('unknown account or cluster → null (the page answers 404)', async () => {
+    expect(await getAccountPageData('nope')).toBeNull();
+    expect(await getClusterPageData('nope')).toBeNull();
+  });
+
+  it('cluster page: members, shared indicators, partitioned coverage, combined timeline', async () => {
+    const c = await getClusterPageData('cl-1');
+    expect(c!.members).toHaveLength(20);
+    expect(c!.indicators.indicators.find((i) => i.kind === 'ip24')?.members).toBe(20);
+    const last = c!.coverage.points.at(-1)!;
+    const total = c!.coverage.series.reduce((a, s) => a + Number(last[s]), 0);
+    expect(total).toBeGreaterThan(0.5);
+    expect(total).toBeLessThanOrEqual(1);
+    expect(c!.timeline.points.reduce((a, p) => a + p.events, 0)).toBe(c!.header.events);
+  });
+
+  it('lists a window of events with keyset paging and redacted text', async () => {
+    const w = { account: 'acct-000007', from: '2026-10-01T00:00:00Z', to: '2026-11-01T00:00:00Z', limit: 7 };
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const p = await listAccountEvents({ ...w, cursor });
+      for (const e of p.events) {
+        expect(e.prompt).not.toMatch(/@|415 555/);
+        seen.push(e.id);
+      }
+      cursor = p.next ?? undefined;
+    } while (cursor);
+    const d = await getAccountPageData('acct-000007');
+    expect(seen.length).toBe(d!.header.events);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('overview counts and flags per day', async () => {
+    const q = await getQueueCounts();
+    expect(q.scored).toBe(300);
+    expect(q.clusters_open).toBe(3);
+    const days = await getFlagsPerDay(90, new Date('2026-10-25T00:00:00Z'));
+    expect(days).toHaveLength(90);
+    expect(days.reduce((a, d) => a + d.account, 0)).toBeGreaterThan(0);
+  });
+});
