@@ -23,7 +23,7 @@ describe('cluster features', () => {
     expect(burstShare([0, 1000, 2000, 10 * 86_400_000])).toBeCloseTo(0.75);
   });
   it('a coordinated cluster scores above an ordinary one', () => {
-    const base = { members: 4, events: 400, partition_ratio: 0.5, partition_excess: 0, union_coverage_tax: 0.2, union_coverage_lsh: 0.05, correlated_volume: 0.1, distinct_orgs: 0.25, signup_burst: 0.25, cluster_sweep: 0 };
+    const base = { members: 4, events: 400, partition_ratio: 0.5, partition_excess: 0, union_coverage_tax: 0.2, union_coverage_lsh: 0.05, exploration: 0.3, correlated_volume: 0.1, distinct_orgs: 0.25, signup_burst: 0.25, cluster_sweep: 0 };
     const low = scoreCluster(base, 0.3, DEFAULT_SETTINGS);
     const high = scoreCluster({ ...base, members: 200, partition_excess: 0.95, correlated_volume: 0.8, signup_burst: 0.9, union_coverage_tax: 0.9 }, 1.5, DEFAULT_SETTINGS);
     expect(low.risk).toBeLessThan(DEFAULT_SETTINGS.clusterThreshold);

@@ -13,6 +13,8 @@ export interface ClusterFeatures {
   partition_excess: number;
   union_coverage_tax: number;
   union_coverage_lsh: number;
+  /** union fine buckets / buckets a uniform sampler of the pooled volume would reach (diversity of the whole cluster) */
+  exploration: number;
   /** mean Pearson correlation of each member's hourly counts with the rest of the cluster (≤ 200 members) */
   correlated_volume: number;
   /** distinct org ids / members: separate identities behind shared infrastructure (a team shares one org) */
@@ -104,6 +106,7 @@ export async function clusterFeatures(pool: Pick<Pool, 'query'>, members: string
     partition_excess: pooledPartition(tax),
     union_coverage_tax: unionTax / (TAXONOMY_BUCKETS.length - 1),
     union_coverage_lsh: p.union / FINE_BUCKETS,
+    exploration: p.union / Math.max(1, FINE_BUCKETS * (1 - Math.exp(-members.reduce((t, id) => t + eventsOf(id), 0) / FINE_BUCKETS))),
     correlated_volume: memberVsRestCorrelation(hours.rows),
     distinct_orgs: orgs.length > 0 ? new Set(orgs.map((r) => r.org)).size / orgs.length : 0,
     signup_burst: created.rows.length >= 3 ? burstShare(created.rows.flatMap((r) => (r.t === null ? [] : [r.t]))) : 0,

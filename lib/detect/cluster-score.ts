@@ -13,6 +13,8 @@ export const CLUSTER_SIGNALS: Record<string, { label: string; explain: string }>
   distinct_orgs: { label: 'Separate identities', explain: 'Members use separate orgs while sharing rare infrastructure (a company team shares one org).' },
   signup_burst: { label: 'Signup burst', explain: 'Share of members created within 24 hours of each other.' },
   union_coverage: { label: 'Combined taxonomy coverage', explain: 'Capability buckets covered by the members together.' },
+  exploration: { label: 'Cluster exploration', explain: 'Distinct fine prompt buckets of all members relative to a uniform sampler of the same total volume: a shared sweep keeps finding new prompts.' },
+  harvest_ratio: { label: 'Pooled output/input ratio', explain: 'Output tokens per input token over all members\' traffic: short prompts pulling long answers.' },
   member_evidence: { label: 'Pooled harvesting signals', explain: 'Output/input ratio, cut-offs, reasoning, max_tokens and temperature of all members\' traffic pooled, as if one client.' },
   cluster_sweep: { label: 'Cluster sweep order', explain: 'Systematic order in which the members together first visit taxonomy buckets.' },
 };
@@ -20,14 +22,16 @@ export const CLUSTER_SIGNALS: Record<string, { label: string; explain: string }>
 export interface ClusterScore { risk: number; contributions: Record<string, Contribution>; reasons: string[] }
 
 /** Cluster risk from its features and the mean evidence total of its members (Σ w·e of each). */
-export function scoreCluster(f: ClusterFeatures, memberEvidence: number, s: DetectSettings): ClusterScore {
+export function scoreCluster(f: ClusterFeatures, memberEvidence: number, s: DetectSettings, pooledOutIn = 0): ClusterScore {
   const values: Record<string, [number, number]> = {
     size: [f.members, ramp(f.members, 5, 60)],
-    partition: [f.partition_excess, f.members >= 3 ? ramp(f.partition_excess, 0.6, 0.9) : 0],
+    partition: [f.partition_excess, f.members >= 3 ? ramp(f.partition_excess, 0.45, 0.85) : 0],
     correlated_volume: [f.correlated_volume, ramp(f.correlated_volume, 0.15, 0.5)],
     distinct_orgs: [f.distinct_orgs, f.members >= 3 ? ramp(f.distinct_orgs, 0.5, 0.9) : 0],
     signup_burst: [f.signup_burst, f.members >= 5 ? ramp(f.signup_burst, 0.4, 0.9) : 0],
     union_coverage: [f.union_coverage_tax, ramp(f.union_coverage_tax, 0.5, 0.85)],
+    exploration: [f.exploration, f.members >= 3 ? ramp(f.exploration, 0.55, 0.8) : 0],
+    harvest_ratio: [pooledOutIn, ramp(pooledOutIn, 2.5, 6)],
     member_evidence: [memberEvidence, ramp(memberEvidence, 0.5, 2)],
     cluster_sweep: [f.cluster_sweep, ramp(f.cluster_sweep, 0.5, 0.85)],
   };

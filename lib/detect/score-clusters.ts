@@ -39,8 +39,9 @@ export async function scoreClusters(
   for (let i = 0; i < link.clusters.length; i++) {
     const members = link.clusters[i];
     const f = await clusterFeatures(pool, members, (id) => byId.get(id)?.daily.events ?? 0);
-    const memberEvidence = pooledEvidence(members.flatMap((id) => (byId.has(id) ? [byId.get(id)!.daily] : [])), s);
-    const sc = scoreCluster(f, memberEvidence, s);
+    const dailies = members.flatMap((id) => (byId.has(id) ? [byId.get(id)!.daily] : []));
+    const inTok = dailies.reduce((t, d) => t + d.inTok, 0);
+    const sc = scoreCluster(f, pooledEvidence(dailies, s), s, inTok > 0 ? dailies.reduce((t, d) => t + d.outTok, 0) / inTok : 0);
     clusters.push({
       id: clusterIdOf(members), risk: sc.risk, flagged: sc.risk >= s.clusterThreshold, members: members.length,
       events: f.events, reasons: sc.reasons, contributions: sc.contributions, features: f,

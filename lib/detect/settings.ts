@@ -67,6 +67,8 @@ export const DEFAULT_SETTINGS: DetectSettings = {
     signup_burst: 0.8,
     distinct_orgs: 0.6,
     union_coverage: 0.8,
+    exploration: 0.6,
+    harvest_ratio: 0.8,
     member_evidence: 1.2,
     cluster_sweep: 0.5,
   },
