@@ -24,7 +24,7 @@ export async function runDetection(pool: Pool, opts: { onProgress?: (p: DetectPr
   let last = t0;
   const step = (stage: string, done = 1, total = 1) => {
     opts.onProgress?.({ stage, done, total, elapsedMs: Date.now() - t0 });
-    if (done === total) { stageMs[stage] = Date.now() - last; last = Date.now(); }
+    if (done === total && stageMs[stage] === undefined) { stageMs[stage] = Date.now() - last; last = Date.now(); }
   };
   const run = await pool.query<{ id: string }>(`INSERT INTO detect_runs (status) VALUES ('running') RETURNING id::text AS id`);
   const runId = run.rows[0].id;
