@@ -37,7 +37,7 @@ export async function detectCore(db: Db, s: DetectSettings, step: StepFn = () =>
     return {
       account_id: r.id, risk: viaCluster ? Math.max(r.risk, k!.risk) : r.risk, flagged: r.flagged || viaCluster,
       cluster_id: k?.id ?? null,
-      reasons: viaCluster ? [`Member of flagged cluster ${k!.id} (${k!.members} accounts)`, ...r.reasons] : r.reasons,
+      reasons: viaCluster ? [`Member of flagged cluster ${k!.id} (${k!.members} accounts)`, ...k!.reasons.slice(0, 2).map((x) => `Cluster: ${x}`), ...r.reasons] : r.reasons,
       contributions, signals: r.values, events: r.daily.events, coverage: (r.values.coverage_tax as number) ?? 0,
       first_seen: new Date(r.daily.firstTs).toISOString(), last_seen: new Date(r.daily.lastTs).toISOString(),
     };
