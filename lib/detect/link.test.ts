@@ -25,6 +25,17 @@ describe('rarity-weighted linking', () => {
     expect(r.clusters[0].sort()).toEqual([...hydra].sort());
     expect(r.shared[0].map((s) => s.kind)).toContain('payment');
   });
+  it('joins accounts sharing the same set of groups too large for pair enumeration', () => {
+    const big = ids.slice(0, 300);
+    const groups = [
+      { kind: 'payment', value: 'p', accounts: big },
+      { kind: 'email_domain', value: 'x.xyz', accounts: big },
+      { kind: 'system_prompt', value: 's', accounts: big },
+    ];
+    const r = linkAccounts(ids, groups, { threshold: 3, cap: 800, minSize: 3, pairBudget: 1000 });
+    expect(r.clusters).toHaveLength(1);
+    expect(r.clusters[0]).toHaveLength(300);
+  });
   it('signup bursts need several accounts in one window', () => {
     const t0 = Date.UTC(2026, 0, 1);
     const created = [...hydra.slice(0, 6).map((a, i) => ({ account_id: a, t: t0 + i * 60_000 })), { account_id: 'x', t: t0 + 86_400_000 }];

@@ -38,13 +38,17 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { thres
   // or /24s of one kind must not add up to a link on their own.
   const credited = new Map<string, Set<number>>();
   let budget = o.pairBudget ?? 3_000_000;
+  const tooBig: { w: number; idx: number[] }[] = [];
   for (const { g, w, idx } of weighted) {
     if (w >= o.threshold) {
       for (let k = 1; k < idx.length; k++) uf.union(idx[0], idx[k]);
       continue;
     }
     const np = (idx.length * (idx.length - 1)) / 2;
-    if (np > budget) continue;
+    if (np > budget) {
+      tooBig.push({ w, idx });
+      continue;
+    }
     budget -= np;
     let seen = credited.get(g.kind);
     if (!seen) credited.set(g.kind, (seen = new Set()));
@@ -60,6 +64,7 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { thres
       }
     }
   }
+  linkBySignature(tooBig, N, o.threshold, uf);
   const clusters = uf.groups(o.minSize).map((g) => g.map((i) => ids[i]));
   const shared = clusters.map((members) => {
     const set = new Set(members);
@@ -70,4 +75,24 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { thres
       .slice(0, 12);
   });
   return { clusters, shared, pairsScored: pairs.size };
+}
+
+/**
+ * Groups too large to enumerate pairs (a hydra of thousands sharing a payment method and a domain):
+ * accounts carrying exactly the same set of these values are joined when the set's summed weight
+ * reaches the threshold.
+ */
+function linkBySignature(groups: { w: number; idx: number[] }[], n: number, threshold: number, uf: UnionFind): void {
+  if (groups.length === 0) return;
+  const sig: number[][] = Array.from({ length: n }, () => []);
+  const weight = new Array<number>(n).fill(0);
+  groups.forEach((g, gi) => { for (const i of g.idx) { sig[i].push(gi); weight[i] += g.w; } });
+  const first = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (sig[i].length < 2 || weight[i] < threshold) continue;
+    const key = sig[i].join(',');
+    const f = first.get(key);
+    if (f === undefined) first.set(key, i);
+    else uf.union(f, i);
+  }
 }
