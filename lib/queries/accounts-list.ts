@@ -54,9 +54,10 @@ function searchCondition(q: string, p: (v: unknown) => string): string {
   const ind = (kinds: string, values: string) =>
     `EXISTS (SELECT 1 FROM account_indicator i WHERE i.account_id = s.account_id AND i.kind IN (${kinds}) AND i.value IN (${values}))`;
   if (isIP(q)) {
-    const v4 = isIP(q) === 4 ? q.split('.').slice(0, 3).join('.') : null;
-    const values = v4 ? [q, `${v4}.0/24`, v4] : [q];
-    return `(${ind("'ip', 'ip24', 'signup_ip24'", values.map(p).join(', '))} OR a.signup_ip = ${p(q)}::inet)`;
+    // Same network text the ingest writes for kind 'ip24' (a /24 for IPv4, a /48 for IPv6).
+    const ip = `${p(q)}::text`; // one parameter used as text and as inet: pin its type once
+    const net = `network(set_masklen(${ip}::inet, CASE family(${ip}::inet) WHEN 4 THEN 24 ELSE 48 END))::text`;
+    return `(${ind("'ip', 'ip24', 'signup_ip24'", `${ip}, ${net}`)} OR a.signup_ip = ${ip}::inet)`;
   }
   const domain = q.includes('@') ? q.slice(q.lastIndexOf('@') + 1) : q;
   const like = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
