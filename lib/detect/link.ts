@@ -23,7 +23,7 @@ export interface LinkResult {
 /**
  * Accounts are linked when the summed weight of the indicators they share reaches `threshold`.
  * A single value strong enough on its own links its whole group directly (no pair enumeration);
- * weaker values are summed per pair, smallest (rarest) groups first, within a pair budget.
+ * weaker values are summed per pair, heaviest values first, within a pair budget.
  */
 export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { threshold: number; cap: number; minSize: number; pairBudget?: number }): LinkResult {
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -32,7 +32,8 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { thres
   const weighted = groups
     .map((g) => ({ g, w: groupWeight(g.kind, g.accounts.length, N, o.cap), idx: g.accounts.map((a) => index.get(a)).filter((i): i is number => i !== undefined) }))
     .filter((x) => x.w > 0 && x.idx.length >= 2)
-    .sort((a, b) => a.idx.length - b.idx.length);
+    // heaviest evidence first, so the pair budget is never spent on weak values (template bands) first
+    .sort((a, b) => b.w - a.w || a.idx.length - b.idx.length);
   const pairs = new Map<number, number>();
   // Each kind of evidence counts once per pair (its rarest shared value): many shared template bands
   // or /24s of one kind must not add up to a link on their own.
