@@ -1,5 +1,5 @@
 import { load, Panel, PanelEmpty, PanelError } from '@/components/charts/panel';
-import { getClusterMembers } from '@/lib/queries/cluster-detail';
+import { getClusterMemberIds, getClusterMembers } from '@/lib/queries/cluster-detail';
 import { getClusterIndicators } from '@/lib/queries/cluster-indicators';
 import { getPartitionedCoverage } from '@/lib/queries/cluster-coverage';
 import { getClusterTimeline } from '@/lib/queries/cluster-page';
@@ -14,7 +14,7 @@ export async function MembersPanel({ id }: { id: string }) {
 }
 
 export async function IndicatorsPanel({ id }: { id: string }) {
-  const r = await load(() => getClusterIndicators(id));
+  const r = await load(async () => getClusterIndicators(await getClusterMemberIds(id)));
   return (
     <Panel title="Shared indicators" subtitle="Which members share what (top 30 indicators × 40 members)" h="min-h-96" testId="indicators">
       {r.ok ? <IndicatorMatrix m={r.data} /> : <PanelError error={r.error} />}
@@ -23,7 +23,7 @@ export async function IndicatorsPanel({ id }: { id: string }) {
 }
 
 export async function CoveragePanel({ id }: { id: string }) {
-  const r = await load(() => getPartitionedCoverage(id));
+  const r = await load(async () => getPartitionedCoverage(await getClusterMemberIds(id)));
   return (
     <Panel title="Partitioned coverage" subtitle="Each bucket credited to the member that reached it first; a hydra splitting a sweep shows many thin bands" h="min-h-80" testId="partitioned-coverage">
       {!r.ok ? <PanelError error={r.error} /> : r.data.points.length === 0 ? <PanelEmpty>No coverage rolled up for these members.</PanelEmpty> : <PartitionedCoverageChart data={r.data} />}
@@ -32,7 +32,7 @@ export async function CoveragePanel({ id }: { id: string }) {
 }
 
 export async function TimelinePanel({ id, events }: { id: string; events: number }) {
-  const r = await load(() => getClusterTimeline(id, events));
+  const r = await load(async () => getClusterTimeline(await getClusterMemberIds(id), events));
   return (
     <Panel title="Combined timeline" subtitle="All members summed per day" h="min-h-72" testId="combined-timeline">
       {!r.ok ? <PanelError error={r.error} /> : r.data.points.length === 0 ? <PanelEmpty>No traffic rolled up for these members.</PanelEmpty> : <CombinedTimeline points={r.data.points} />}

@@ -37,6 +37,9 @@ const ZERO: Omit<Raw, 'key'> = { events: 0, input_tokens: 0, output_tokens: 0, r
  * account_daily for volume/tokens/reasoning/templates, account_bucket first-hit days for coverage.
  */
 export async function getSeries(accountIds: string[], subject: 'account' | 'cluster', totalEvents: number): Promise<AccountSeries> {
+  // A cluster's charts show taxonomy coverage only: fine LSH buckets of hundreds of members are
+  // ~100k scattered rows, too slow for a page view, and the partitioned chart covers the sweep.
+  const kinds = subject === 'cluster' ? [0] : [0, 1];
   const [daily, buckets, band] = await Promise.all([
     rows<Omit<Raw, 'tax_new' | 'lsh_new'>>(
       `SELECT day::text AS key, sum(events)::float8 AS events, sum(input_tokens)::float8 AS input_tokens,
@@ -47,8 +50,8 @@ export async function getSeries(accountIds: string[], subject: 'account' | 'clus
     rows<{ key: string; kind: number; n: number }>(
       `SELECT d::text AS key, kind, count(*)::int AS n FROM (
          SELECT kind, bucket, (min(first_ts) AT TIME ZONE 'UTC')::date AS d FROM account_bucket
-         WHERE account_id = ANY($1) AND NOT (kind = 0 AND bucket = 0) GROUP BY kind, bucket) b -- taxonomy 0 = unknown
-       GROUP BY 1, 2`, [accountIds]),
+         WHERE account_id = ANY($1) AND kind = ANY($2::smallint[]) AND NOT (kind = 0 AND bucket = 0) GROUP BY kind, bucket) b -- taxonomy 0 = unknown
+       GROUP BY 1, 2`, [accountIds, kinds]),
     getBenignBand(subject, totalEvents),
   ]);
   const byDay = new Map<string, Raw>();

@@ -26,7 +26,7 @@ const ORDER: Record<TAccountQuery['sort'], string> = {
 };
 
 /** WHERE clause + params for the accounts table; every predicate reads account_score / indicators. */
-export function buildAccountWhere(f: TAccountQuery): { where: string; params: unknown[] } {
+export function buildAccountWhere(f: TAccountQuery): { where: string; params: unknown[]; joins: string } {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const conds: string[] = [];
@@ -43,47 +43,50 @@ export function buildAccountWhere(f: TAccountQuery): { where: string; params: un
   if (f.to) conds.push(`s.first_seen < ${p(f.to)}::date + 1`);
   if (f.country) conds.push(`a.country = ${p(f.country)}`);
   // Models an account used come from the indicator rollup (kind 'model'), never from raw events.
-  if (f.model) conds.push(`EXISTS (SELECT 1 FROM account_indicator i WHERE i.account_id = s.account_id AND i.kind = 'model' AND i.value = ${p(f.model)})`);
+  if (f.model) conds.push(`s.account_id IN (SELECT account_id FROM account_indicator WHERE kind = 'model' AND value = ${p(f.model)})`);
   if (f.q) conds.push(searchCondition(f.q, p));
-  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+  // Join accounts / flags only when a predicate needs them: counting 25k rows is 3× faster bare.
+  const joins = [f.country ? JOIN_ACCOUNTS : '', f.status !== 'any' ? JOIN_FLAGS : ''].join(' ');
+  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, joins };
 }
 
-// One search box: an IP finds accounts seen on that address or its /24 (indicator rollup), anything
-// else matches an account id (exact or prefix), an email domain, or an API key id.
+// One search box, one semi-join (index lookups, no per-row EXISTS): an IP finds accounts seen on that
+// address or its network (indicator rollup) or signed up from it; anything else matches an account
+// id (exact or prefix), an email domain, or an API key id.
 function searchCondition(q: string, p: (v: unknown) => string): string {
-  const ind = (kinds: string, values: string) =>
-    `EXISTS (SELECT 1 FROM account_indicator i WHERE i.account_id = s.account_id AND i.kind IN (${kinds}) AND i.value IN (${values}))`;
+  const ind = (kinds: string, values: string) => `SELECT account_id FROM account_indicator WHERE kind IN (${kinds}) AND value IN (${values})`;
   if (isIP(q)) {
     // Same network text the ingest writes for kind 'ip24' (a /24 for IPv4, a /48 for IPv6).
     const ip = `${p(q)}::text`; // one parameter used as text and as inet: pin its type once
     const net = `network(set_masklen(${ip}::inet, CASE family(${ip}::inet) WHEN 4 THEN 24 ELSE 48 END))::text`;
-    return `(${ind("'ip', 'ip24', 'signup_ip24'", `${ip}, ${net}`)} OR a.signup_ip = ${ip}::inet)`;
+    return `s.account_id IN (${ind("'ip', 'ip24', 'signup_ip24'", `${ip}, ${net}`)} UNION SELECT account_id FROM accounts WHERE signup_ip = ${ip}::inet)`;
   }
   const domain = q.includes('@') ? q.slice(q.lastIndexOf('@') + 1) : q;
   const like = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return `(s.account_id = ${p(q)} OR s.account_id LIKE ${p(like)} OR a.email_domain = ${p(domain.toLowerCase())} OR ${ind("'api_key'", p(q))})`;
+  return `(s.account_id = ${p(q)} OR s.account_id LIKE ${p(like)} OR s.account_id IN (
+    SELECT account_id FROM accounts WHERE email_domain = ${p(domain.toLowerCase())} UNION ${ind("'api_key'", p(q))}))`;
 }
 
-const FROM = `FROM account_score s
-  LEFT JOIN accounts a ON a.account_id = s.account_id
-  LEFT JOIN flags f ON f.subject_type = 'account' AND f.subject_id = s.account_id`;
+const JOIN_ACCOUNTS = 'LEFT JOIN accounts a ON a.account_id = s.account_id';
+const JOIN_FLAGS = "LEFT JOIN flags f ON f.subject_type = 'account' AND f.subject_id = s.account_id";
 
 /** One page of scored accounts plus the total matching, for server-side paging. */
 export async function listAccounts(f: TAccountQuery): Promise<AccountListResult> {
-  const { where, params } = buildAccountWhere(f);
+  const { where, params, joins } = buildAccountWhere(f);
   const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
-  const nulls = dir === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST';
+  const order = `${ORDER[f.sort]} ${dir} ${dir === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST'}, s.account_id ${dir}`;
   const offset = (f.page - 1) * f.size;
+  // Pick the page's ids first (walks the risk index with LIMIT), then decorate only those rows.
   const [page, count] = await Promise.all([
     rows<AccountListRow & { first_seen: Date | null; last_seen: Date | null }>(
-      `SELECT s.account_id, s.risk, s.flagged, COALESCE(s.reasons, '{}') AS reasons, s.events, s.coverage, s.cluster_id,
+      `WITH page AS (SELECT s.account_id FROM account_score s ${joins} ${where} ORDER BY ${order} LIMIT ${f.size} OFFSET ${offset})
+       SELECT s.account_id, s.risk, s.flagged, COALESCE(s.reasons, '{}') AS reasons, s.events, s.coverage, s.cluster_id,
               f.status, s.first_seen, s.last_seen, a.email_domain, a.country
-       ${FROM} ${where}
-       ORDER BY ${ORDER[f.sort]} ${dir} ${nulls}, s.account_id ${dir}
-       LIMIT ${f.size} OFFSET ${offset}`,
+       FROM page JOIN account_score s USING (account_id) ${JOIN_ACCOUNTS} ${JOIN_FLAGS}
+       ORDER BY ${order}`,
       params,
     ),
-    one<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${where}`, params),
+    one<{ n: number }>(`SELECT count(*)::int AS n FROM account_score s ${joins} ${where}`, params),
   ]);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const out = page.map((r) => ({ ...r, first_seen: iso(r.first_seen), last_seen: iso(r.last_seen) }));

@@ -11,15 +11,14 @@ const OTHER = 'others';
  * Each taxonomy bucket is credited to the member that reached it first; a hydra splitting one sweep
  * shows as many thin bands adding up to a high total, a single sweeper as one thick band.
  */
-export async function getPartitionedCoverage(clusterId: string, topMembers = 8): Promise<PartitionedCoverage> {
+export async function getPartitionedCoverage(memberIds: string[], topMembers = 8): Promise<PartitionedCoverage> {
   const r = await rows<{ key: string; account_id: string; n: number }>(
-    `WITH m AS (SELECT account_id FROM cluster_members WHERE cluster_id = $1),
-     firsts AS (
+    `WITH firsts AS (
        SELECT DISTINCT ON (b.bucket) b.bucket, b.account_id, (b.first_ts AT TIME ZONE 'UTC')::date AS d
-       FROM account_bucket b JOIN m USING (account_id) WHERE b.kind = 0 AND b.bucket <> 0 -- 0 = unknown, not a capability
+       FROM account_bucket b WHERE b.account_id = ANY($1) AND b.kind = 0 AND b.bucket <> 0 -- 0 = unknown, not a capability
        ORDER BY b.bucket, b.first_ts, b.account_id)
      SELECT d::text AS key, account_id, count(*)::int AS n FROM firsts GROUP BY 1, 2 ORDER BY 1`,
-    [clusterId],
+    [memberIds],
   );
   const total = TAXONOMY_BUCKETS.length - 1; // as detection: "unknown" is not a capability
   if (r.length === 0) return { series: [], points: [], buckets: total };

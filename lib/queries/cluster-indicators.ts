@@ -7,19 +7,19 @@ export interface IndicatorMatrix { indicators: SharedIndicator[]; accounts: stri
  * Which members share what: the indicators held by ≥ 2 members (most shared first), with how many
  * accounts hold them overall (rarity is what makes a link meaningful).
  */
-export async function getClusterIndicators(clusterId: string, maxIndicators = 30, maxAccounts = 40): Promise<IndicatorMatrix> {
+export async function getClusterIndicators(memberIds: string[], maxIndicators = 30, maxAccounts = 40): Promise<IndicatorMatrix> {
   const r = await rows<SharedIndicator>(
-    `WITH m AS (SELECT account_id FROM cluster_members WHERE cluster_id = $1),
-     ind AS (SELECT i.kind, i.value, i.account_id FROM account_indicator i JOIN m USING (account_id) WHERE i.kind <> 'model'),
+    // Member ids as an array (not a join) keep the planner on the (account_id, …) primary key.
+    `WITH ind AS (SELECT i.kind, i.value, i.account_id FROM account_indicator i WHERE i.account_id = ANY($1) AND i.kind <> 'model'),
      shared AS (SELECT kind, value, count(*)::int AS members FROM ind GROUP BY kind, value HAVING count(*) >= 2
                 ORDER BY members DESC, kind, value LIMIT $2)
      SELECT s.kind, s.value, s.members,
-            (SELECT count(*)::int FROM account_indicator x WHERE x.kind = s.kind AND x.value = s.value) AS global,
+            (SELECT count(*)::int FROM (SELECT 1 FROM account_indicator x WHERE x.kind = s.kind AND x.value = s.value LIMIT 10000) c) AS global,
             array_agg(ind.account_id ORDER BY ind.account_id) AS accounts
      FROM shared s JOIN ind USING (kind, value)
      GROUP BY s.kind, s.value, s.members
      ORDER BY s.members DESC, s.kind, s.value`,
-    [clusterId, maxIndicators],
+    [memberIds, maxIndicators],
   );
   // Rows of the matrix: the members holding the most shared indicators.
   const score = new Map<string, number>();

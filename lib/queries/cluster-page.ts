@@ -12,18 +12,18 @@ export interface ClusterPageData {
 }
 
 /** Combined timeline of all members (account_daily summed by day, coverage counted once per bucket). */
-export async function getClusterTimeline(clusterId: string, events: number): Promise<AccountSeries> {
-  return getSeries(await getClusterMemberIds(clusterId), 'cluster', events);
+export async function getClusterTimeline(memberIds: string[], events: number): Promise<AccountSeries> {
+  return getSeries(memberIds, 'cluster', events);
 }
 
 export async function getClusterPageData(clusterId: string): Promise<ClusterPageData | null> {
-  const header = await getClusterHeader(clusterId);
+  const [header, ids] = await Promise.all([getClusterHeader(clusterId), getClusterMemberIds(clusterId)]);
   if (!header) return null;
   const [members, indicators, coverage, timeline] = await Promise.all([
     getClusterMembers(clusterId),
-    getClusterIndicators(clusterId),
-    getPartitionedCoverage(clusterId),
-    getClusterTimeline(clusterId, header.events),
+    getClusterIndicators(ids),
+    getPartitionedCoverage(ids),
+    getClusterTimeline(ids, header.events),
   ]);
   return { header, members, indicators, coverage, timeline };
 }
