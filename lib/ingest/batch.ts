@@ -42,6 +42,10 @@ export async function flushBatch(ctx: FlushContext, b: Batch): Promise<number> {
   if (ctx.kind === 'events' && b.months.size) await ensurePartitions(client, b.months, ctx.ensured);
   await client.query('BEGIN');
   try {
+    // A batch need not wait for its WAL flush: if the server crashes before the flush, the batch
+    // and its run counters are lost together and the idempotent rerun restores them. The run's
+    // closing transaction (finishRun, synchronous) flushes the WAL, so a 'done' run is durable.
+    await client.query('SET LOCAL synchronous_commit = off');
     let inserted = 0;
     if (b.rows.length) {
       const table = ctx.kind === 'events' ? 'stage_events' : 'stage_accounts';
