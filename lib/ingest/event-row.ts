@@ -1,4 +1,5 @@
 import { computeEventFeatures } from '@/lib/features';
+import { fastEvent } from './fast-event';
 import { firstIssue, ZEvent } from './schemas';
 import { parseTimestamp } from './timestamp';
 
@@ -20,9 +21,12 @@ export type RowResult = { ok: true; row: StageRow; ms: number } | { ok: false; f
  * their SHA-256, after the features (which need the text) have been computed.
  */
 export function toEventRow(rec: Record<string, unknown>, extra: Record<string, unknown> | null, lineNo: number, hashOnly: boolean): RowResult {
-  const p = ZEvent.safeParse(rec);
-  if (!p.success) return { ok: false, ...firstIssue(p.error) };
-  const e = p.data;
+  let e = fastEvent(rec);
+  if (!e) {
+    const p = ZEvent.safeParse(rec);
+    if (!p.success) return { ok: false, ...firstIssue(p.error) };
+    e = p.data;
+  }
   const ms = parseTimestamp(e.ts) as number; // validated above
   const f = computeEventFeatures(e);
   const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
