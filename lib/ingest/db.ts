@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { StageRow } from './event-row';
@@ -23,6 +24,7 @@ export async function prepareSession(client: PoolClient, pglite: boolean): Promi
 
 // COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
 const JSON_CHUNK_BYTES = 1 << 20;
+const COPY_SLICE_ROWS = 500;
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 function copyValue(v: StageRow[number]): string {
   if (v === null) return '\\N';
@@ -49,11 +51,18 @@ export async function loadStage(client: PoolClient, table: 'stage_events' | 'sta
   if (!rows.length) return;
   if (useCopy) {
     const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-    await new Promise<void>((resolve, reject) => {
+    const done = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
       stream.on('error', reject);
-      stream.end(encodeCopy(rows));
     });
+    done.catch(() => undefined); // awaited below; a failure mid-loop surfaces through 'drain' instead
+    // Encoded and sent in slices, so the server parses slice k while JS encodes slice k+1
+    // (one 12 MB string kept the server idle during the whole encode).
+    for (let i = 0; i < rows.length; i += COPY_SLICE_ROWS) {
+      if (!stream.write(encodeCopy(rows.slice(i, i + COPY_SLICE_ROWS)))) await once(stream, 'drain');
+    }
+    stream.end();
+    await done;
     return;
   }
   const type = table === 'stage_events' ? 'ingest_event_row' : 'ingest_account_row';
