@@ -48,8 +48,9 @@ let t = Date.now();
       const okB = b.write(encodeCopy(rows));
       chunkA = '';
       rows = [];
-      if (!okA) await once(a, 'drain');
-      if (!okB) await once(b, 'drain');
+      // Both listeners before any await: awaiting one drain after the other could miss the second
+      // (it fired meanwhile), leaving nothing pending, and Node exits 13 without a word.
+      await Promise.all([okA ? null : once(a, 'drain'), okB ? null : once(b, 'drain')]);
     }
   }
   a.end(chunkA);
