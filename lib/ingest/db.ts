@@ -55,11 +55,12 @@ export async function loadStage(client: PoolClient, table: 'stage_events' | 'sta
       stream.on('finish', resolve);
       stream.on('error', reject);
     });
-    done.catch(() => undefined); // awaited below; a failure mid-loop surfaces through 'drain' instead
+    done.catch(() => undefined); // awaited below (or raced): never an unhandled rejection
     // Encoded and sent in slices, so the server parses slice k while JS encodes slice k+1
-    // (one 12 MB string kept the server idle during the whole encode).
+    // (one 12 MB string kept the server idle during the whole encode). Raced with `done`: after a
+    // server error the stream is destroyed, write() returns false and 'drain' never comes.
     for (let i = 0; i < rows.length; i += COPY_SLICE_ROWS) {
-      if (!stream.write(encodeCopy(rows.slice(i, i + COPY_SLICE_ROWS)))) await once(stream, 'drain');
+      if (!stream.write(encodeCopy(rows.slice(i, i + COPY_SLICE_ROWS)))) await Promise.race([once(stream, 'drain'), done]);
     }
     stream.end();
     await done;
