@@ -1,17 +1,25 @@
 import type { TestProject } from 'vitest/node';
-import { createFreshDatabase, dropDatabase } from '../db-util';
+import pg from 'pg';
+import { adminUrl, createFreshDatabase, dropDatabase } from '../db-util';
 
-// One fresh migrated database per integration run, dropped afterwards. Tests that need isolation
-// from each other use their own tables/ids or create another database via tests/db-util.ts.
+// Checks the server once (a fresh migrated database), hands each test file a run tag for its own
+// database (tests/integration/setup-env.ts), and drops every database of this run at the end —
+// here, after the workers have exited, so no pooled connection is cut mid-test.
 export default async function setup(project: TestProject) {
   const db = await createFreshDatabase('dw_it');
+  const tag = `dw_itf_${Date.now().toString(36)}`;
   project.provide('databaseUrl', db.url);
-  process.env.DATABASE_URL = db.url;
+  project.provide('dbTag', tag);
   return async () => {
     await dropDatabase(db.name);
+    const c = new pg.Client({ connectionString: adminUrl() });
+    await c.connect();
+    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${tag}_%`]);
+    await c.end();
+    for (const r of rows) await dropDatabase(r.datname);
   };
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { databaseUrl: string }
+  export interface ProvidedContext { databaseUrl: string; dbTag: string }
 }
