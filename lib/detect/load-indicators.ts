@@ -6,6 +6,7 @@ export interface IndicatorGroup { kind: string; value: string; accounts: string[
 
 const INDICATOR_SQL = `
 SELECT kind, value, array_agg(account_id) AS accounts FROM account_indicator
+WHERE kind <> 'model' -- a usage attribute for filtering, not an infrastructure link
 GROUP BY kind, value HAVING count(*) BETWEEN 2 AND $1`;
 
 // Account attributes, in case the ingest did not mirror them into account_indicator.

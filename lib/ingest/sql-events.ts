@@ -19,7 +19,7 @@ WITH ins AS (
   INSERT INTO events (${EVENT_COLS}, run_id)
   SELECT ${EVENT_COLS}, $1::bigint FROM stage_events
   ON CONFLICT (id, ts) DO NOTHING
-  RETURNING id, ts, account_id, api_key_id, ip, asn, user_agent, system_prompt_sha256, input_tokens, output_tokens,
+  RETURNING id, ts, account_id, model, api_key_id, ip, asn, user_agent, system_prompt_sha256, input_tokens, output_tokens,
     max_tokens, finish_reason, temperature, thinking, status, simhash, tax_bucket, lsh_bucket, reasoning, single_turn
 ), accts AS (
   SELECT DISTINCT account_id FROM ins
@@ -62,13 +62,14 @@ WITH ins AS (
   FROM ins GROUP BY GROUPING SETS ((account_id, tax_bucket), (account_id, lsh_bucket)) ORDER BY 1, 2, 3
   ON CONFLICT (account_id, kind, bucket) DO UPDATE SET first_ts = LEAST(b.first_ts, excluded.first_ts), events = b.events + excluded.events
 ), ind_src AS (
-  SELECT account_id, GROUPING(ip24, asn, user_agent, system_prompt_sha256, api_key_id) AS g,
-    coalesce(ip24, asn::text, user_agent, system_prompt_sha256, api_key_id) AS value, count(*)::int AS n, min(ts) AS f, max(ts) AS l
+  -- 'model' feeds the accounts table's model filter; detection ignores it as a link.
+  SELECT account_id, GROUPING(ip24, asn, user_agent, system_prompt_sha256, api_key_id, model) AS g,
+    coalesce(ip24, asn::text, user_agent, system_prompt_sha256, api_key_id, model) AS value, count(*)::int AS n, min(ts) AS f, max(ts) AS l
   FROM (SELECT *, network(set_masklen(ip, CASE family(ip) WHEN 4 THEN 24 ELSE 48 END))::text AS ip24 FROM ins) i
-  GROUP BY GROUPING SETS ((account_id, ip24), (account_id, asn), (account_id, user_agent), (account_id, system_prompt_sha256), (account_id, api_key_id))
+  GROUP BY GROUPING SETS ((account_id, ip24), (account_id, asn), (account_id, user_agent), (account_id, system_prompt_sha256), (account_id, api_key_id), (account_id, model))
 ), ind AS (
   INSERT INTO account_indicator AS x (account_id, kind, value, events, first_ts, last_ts)
-  SELECT account_id, CASE g WHEN 15 THEN 'ip24' WHEN 23 THEN 'asn' WHEN 27 THEN 'user_agent' WHEN 29 THEN 'system_prompt' ELSE 'api_key' END,
+  SELECT account_id, CASE g WHEN 31 THEN 'ip24' WHEN 47 THEN 'asn' WHEN 55 THEN 'user_agent' WHEN 59 THEN 'system_prompt' WHEN 61 THEN 'api_key' ELSE 'model' END,
     value, n, f, l
   FROM ind_src WHERE value IS NOT NULL ORDER BY 1, 2, 3
   ON CONFLICT (account_id, kind, value) DO UPDATE SET events = x.events + excluded.events,

@@ -28,6 +28,12 @@ describe('ingest events', () => {
     expect(sums.e).toBe(3000);
     expect(sums.h).toBe(3000);
     expect(sums.g).toBe(3000 - sums.a); // every event but each account's first has a predecessor
+    const models = (await db.pool.query(`SELECT
+      (SELECT count(*) FROM (SELECT DISTINCT account_id, model FROM events) e)::int AS want,
+      (SELECT count(*) FROM account_indicator WHERE kind = 'model')::int AS got,
+      (SELECT coalesce(sum(events), 0) FROM account_indicator WHERE kind = 'model')::int AS n`)).rows[0];
+    expect(models.got).toBeGreaterThan(0);
+    expect(models).toEqual({ want: models.got, got: models.got, n: 3000 }); // one row per account and model used
     const again = await ingestEvents(file, { pool: db.pool, batchSize: 1100 });
     expect(again).toMatchObject({ accepted: 0, duplicates: 3000, rejected: 0 });
     expect(await snapshot(db.pool)).toEqual(first);
