@@ -22,6 +22,10 @@ const ZEnv = z.object({
   PROMPT_STORAGE: z.enum(['text', 'hash']).default('text'),
   DEMO_EVENTS: z.coerce.number().int().nonnegative().default(500_000),
   DEMO_ACCOUNTS: z.coerce.number().int().nonnegative().default(3000),
+  // Tools and tests only: the server where benchmarks and tests create their own databases,
+  // and an override for the shared prompts file used by the scenario generator.
+  BENCH_ADMIN_URL: z.string().default('postgresql://postgres@127.0.0.1:5432/postgres'),
+  SCENARIO_PROMPTS_CSV: z.string().optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -5,6 +5,7 @@
  * unindexed table and (b) the full ingest path (parse, validate, features, COPY to staging, merge
  * into the partitioned events table and the rollups). Prints both rates, the ratio and peak RSS.
  */
+import { env } from '@/lib/env';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
@@ -26,7 +27,7 @@ const N = arg('events', 1_000_000);
 const batchSize = arg('batch-size', 10_000);
 const keep = process.argv.includes('--keep');
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const admin = process.env.BENCH_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const admin = env().BENCH_ADMIN_URL;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dw-bench-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true })); // also after a failure

@@ -1,10 +1,11 @@
 // npm run bench:pages — times each page's data functions on a ≥ 10M-event / ≥ 20k-account dataset
 // (database dw_bench_pages, seeded once set-based in SQL and reused) beside the same question asked
 // naively of the raw events table. Prints p50/p95 per page. See docs/performance.md (Pages).
+import { env } from '@/lib/env';
 import pg from 'pg';
 import { migrate } from '../lib/db/migrate';
 
-const ADMIN = process.env.BENCH_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const ADMIN = env().BENCH_ADMIN_URL;
 const DB = 'dw_bench_pages';
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 50);
 const NAIVE_RUNS = Number(process.argv.find((a) => a.startsWith('--naive-runs='))?.slice(13) ?? 5);

@@ -5,6 +5,7 @@
  * SCENARIO_PROMPTS_CSV overrides the prompt file (default ../shared/data/awesome-chatgpt-prompts.csv,
  * relative to the current directory).
  */
+import { env } from '@/lib/env';
 import { parseArgs } from 'node:util';
 import { generateScenario } from '../lib/scenario/generate';
 import type { MixName } from '../lib/scenario/mix';
@@ -44,7 +45,7 @@ const accounts = int('accounts', values.accounts, 1000);
 const events = int('events', values.events, 100_000);
 const seed = int('seed', values.seed, 1);
 // CLI entry point: the only place the scenario generator reads the environment.
-const promptsCsv = resolvePromptsCsv(process.env.SCENARIO_PROMPTS_CSV);
+const promptsCsv = resolvePromptsCsv(env().SCENARIO_PROMPTS_CSV);
 
 const t0 = Date.now();
 let lastLine = 0;
