@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { env } from '@/lib/env';
 import { startEmbeddedPostgres, type Embedded } from '@/lib/db/embedded';
@@ -29,7 +30,16 @@ async function shutdown(code: number) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+/** Fails early, with the variable to change, instead of after migrations, demo load and build. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', () => reject(new Error(`port ${port} is already in use: stop that process or set PORT`)));
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 try {
+  await assertPortFree(e.PORT);
   let url = e.DATABASE_URL;
   if (!url) {
     console.log(`starting embedded Postgres (PGlite) on 127.0.0.1:${e.PGLITE_PORT}, data in ${e.DATA_DIR}/pglite`);
