@@ -49,7 +49,7 @@ try {
     console.log('using DATABASE_URL');
   }
   const secret = e.NEXTAUTH_SECRET ?? localAuthSecret(e.DATA_DIR);
-  if (!e.NEXTAUTH_SECRET) console.log(`auth secret: generated and kept in ${e.DATA_DIR}/auth-secret (set NEXTAUTH_SECRET in production)`);
+  if (!e.NEXTAUTH_SECRET) console.log(`auth secret: ${e.DATA_DIR}/auth-secret (made on first start; set NEXTAUTH_SECRET in production)`);
 
   const m = await migrate(url, (msg) => console.log(msg));
   console.log(`migrations: ${m.applied.length} applied, ${m.skipped.length} already applied`);
