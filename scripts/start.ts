@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import pg from 'pg';
 import { env } from '@/lib/env';
 import { startEmbeddedPostgres, type Embedded } from '@/lib/db/embedded';
@@ -11,6 +12,9 @@ import { loadDemoData } from '@/lib/db/demo-data';
 
 // `npm start`: no DATABASE_URL → embedded PGlite (data in DATA_DIR, kept across restarts);
 // DATABASE_URL set → that Postgres and nothing else. Then migrate, seed, build when needed, serve.
+// Next's own entry point, not `npx next`: npx does not pass SIGTERM on, which left an orphaned
+// next-server holding the port when only this process was signalled.
+const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
 const e = env();
 let embedded: Embedded | null = null;
 let server: ChildProcess | null = null;
@@ -62,10 +66,10 @@ try {
   const childEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${e.PORT}`, NEXT_TELEMETRY_DISABLED: '1' };
   if (!existsSync('.next/BUILD_ID')) {
     console.log('no production build found: running next build (about a minute)…');
-    const b = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: childEnv });
+    const b = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: childEnv });
     if (b.status !== 0) throw new Error('next build failed');
   }
-  server = spawn('npx', ['next', 'start', '-p', String(e.PORT)], { stdio: ['ignore', 'inherit', 'inherit'], env: childEnv });
+  server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(e.PORT)], { stdio: ['ignore', 'inherit', 'inherit'], env: childEnv });
   server.on('exit', (code) => { if (!stopping) void shutdown(code ?? 1); });
   console.log(`\nDistill Watch: http://localhost:${e.PORT}`);
   console.log('Demo sign-ins:');
