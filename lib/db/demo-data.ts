@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { ingestAccounts, ingestEvents } from '@/lib/ingest';
 import { runDetection } from '@/lib/detect';
+import { writeAudit, SYSTEM_ACTOR } from '@/lib/audit/write';
+import { pgRunner } from '@/lib/audit/runners';
+import { withPgTransaction } from './transaction';
 import { generateScenario } from '@/lib/scenario/generate';
 import { resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 
@@ -51,8 +54,12 @@ export async function loadDemoData(pool: Pool, _url: string, opts: DemoOptions):
   log(`demo data: ${ev.accepted.toLocaleString('en-US')} events ingested (${ev.duplicates} already there); running detection`);
   const d = await runDetection(pool, { actor: { id: null, email: 'demo' } });
   log(`demo data: ${d.flaggedAccounts} accounts and ${d.flaggedClusters} clusters flagged; ready after ${secs()}`);
-  await pool.query(
-    `INSERT INTO settings (key, value, updated_by) VALUES ($1, $2::jsonb, 'demo') ON CONFLICT (key) DO NOTHING`,
-    [DONE_KEY, JSON.stringify({ accounts: opts.accounts, events: opts.events, seed: SEED, at: new Date().toISOString() })],
-  );
+  const marker = { accounts: opts.accounts, events: opts.events, seed: SEED, at: new Date().toISOString() };
+  await withPgTransaction(pool, async (client) => {
+    await client.query(
+      `INSERT INTO settings (key, value, updated_by) VALUES ($1, $2::jsonb, 'demo') ON CONFLICT (key) DO NOTHING`,
+      [DONE_KEY, JSON.stringify(marker)],
+    );
+    await writeAudit(pgRunner(client), { actor: SYSTEM_ACTOR, action: 'demo.load', targetType: 'setting', targetId: DONE_KEY, after: marker });
+  });
 }

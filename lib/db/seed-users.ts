@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { hashPassword } from '@/lib/auth/password';
 import { writeAudit, SYSTEM_ACTOR } from '@/lib/audit/write';
 import { pgRunner } from '@/lib/audit/runners';
+import { withPgTransaction } from './transaction';
 import type { Role } from '@/lib/auth/permissions';
 
 // Demo sign-ins, printed by `npm start`. Only created when the users table is empty, so a real
@@ -14,15 +15,11 @@ export const DEMO_USERS: { email: string; name: string; role: Role; password: st
 ];
 
 export async function seedDemoUsers(pool: Pool): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return withPgTransaction(pool, async (client) => {
+    // The lock makes two starting processes agree on "empty" (only one seeds).
     await client.query('LOCK TABLE users IN EXCLUSIVE MODE');
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM users');
-    if (Number(rows[0]?.n) > 0) {
-      await client.query('ROLLBACK');
-      return false;
-    }
+    if (Number(rows[0]?.n) > 0) return false;
     for (const u of DEMO_USERS) {
       const id = randomUUID();
       await client.query('INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)', [
@@ -33,12 +30,6 @@ export async function seedDemoUsers(pool: Pool): Promise<boolean> {
         after: { email: u.email, name: u.name, role: u.role }, reason: 'demo seed',
       });
     }
-    await client.query('COMMIT');
     return true;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,3 +1,4 @@
+import { withPgTransaction } from '@/lib/db/transaction';
 import type { Pool } from 'pg';
 import { pgRunner } from '@/lib/audit/runners';
 import { SYSTEM_ACTOR, writeAudit, type AuditActor } from '@/lib/audit/write';
@@ -35,19 +36,11 @@ export async function runDetection(pool: Pool, opts: { onProgress?: (p: DetectPr
       accounts: out.accounts.length, flaggedAccounts: out.accounts.filter((a) => a.flagged).length,
       clusters: out.clusters.length, flaggedClusters: out.clusters.filter((k) => k.flagged).length, newFlags: 0,
     };
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withPgTransaction(pool, async (client) => {
       stats.newFlags = (await writeResults(client, runId, out)).newFlags;
       await client.query(`UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`, [runId, JSON.stringify({ ...stats, stageMs })]);
       await writeAudit(pgRunner(client), { actor: opts.actor ?? SYSTEM_ACTOR, action: 'detect.run', targetType: 'detect_run', targetId: runId, after: { ...stats, settings: s } });
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
     step('write');
     return { runId, ...stats, elapsedMs: Date.now() - t0, stageMs };
   } catch (e) {

@@ -1,3 +1,4 @@
+import { withPgTransaction } from '@/lib/db/transaction';
 import type { Pool, PoolClient } from 'pg';
 import { writeAudit, type AuditActor } from '@/lib/audit/write';
 import { pgRunner } from '@/lib/audit/runners';
@@ -37,20 +38,12 @@ export async function recordBatch(client: PoolClient, runId: string, kind: Inges
 
 /** Closes the run and writes its 'ingest.run' audit row in the same transaction. */
 export async function finishRun(pool: Pool, s: IngestSummary, status: 'done' | 'failed', actor: AuditActor, requestId?: string, error?: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await withPgTransaction(pool, async (client) => {
     await client.query('UPDATE ingest_runs SET finished_at = now(), status = $2 WHERE id = $1::bigint', [s.runId, status]);
     const { errors, ...counts } = s;
     await writeAudit(pgRunner(client), {
       actor, action: 'ingest.run', targetType: 'ingest_run', targetId: s.runId, requestId,
       after: { ...counts, status, firstErrors: errors.slice(0, 5), ...(error ? { error } : {}) },
     });
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
