@@ -44,6 +44,15 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * Points this process at another database before any client connects (tools that create their
+ * own database first: benchmarks, tests). Clears the cached environment so env() re-reads it.
+ */
+export function pointAtDatabase(url: string): void {
+  process.env.DATABASE_URL = url;
+  cached = undefined;
+}
+
 /** The database URL, or a clear error naming the variable. */
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;

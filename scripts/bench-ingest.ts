@@ -6,6 +6,7 @@
  * into the partitioned events table and the rollups). Prints both rates, the ratio and peak RSS.
  */
 import { env } from '@/lib/env';
+import { createMigratedDatabase, dropDatabase } from '@/lib/db/databases';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
@@ -13,7 +14,6 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { migrate } from '@/lib/db/migrate';
 import { ingestEvents } from '@/lib/ingest';
 import { encodeCopy } from '@/lib/ingest/db';
 import { generateEvents } from '@/lib/ingest/generate';
@@ -62,11 +62,7 @@ const mb = statSync(ndjson).size / 2 ** 20;
 console.log(`generated ${fmt(N)} events (${mb.toFixed(0)} MiB NDJSON) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
 const dbName = `dw_bench_${Date.now().toString(36)}`;
-const adminClient = new pg.Client({ connectionString: admin });
-await adminClient.connect();
-await adminClient.query(`CREATE DATABASE "${dbName}"`);
-const url = Object.assign(new URL(admin), { pathname: `/${dbName}` }).toString();
-await migrate(url);
+const url = await createMigratedDatabase(admin, dbName);
 const pool = new pg.Pool({ connectionString: url, max: 3 });
 pool.on('error', () => undefined); // the final DROP ... WITH (FORCE) ends idle connections
 
@@ -96,7 +92,6 @@ const sizes = (await pool.query(`SELECT pg_size_pretty(sum(pg_total_relation_siz
   FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass`)).rows[0];
 console.log(`on disk: events ${sizes.events} (with indexes), raw_events ${sizes.raw}; batch size ${fmt(batchSize)}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 await pool.end();
-if (!keep) await adminClient.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
+if (!keep) await dropDatabase(admin, dbName);
 else console.log(`kept database ${dbName}`);
-await adminClient.end();
 rmSync(dir, { recursive: true, force: true });

@@ -1,31 +1,15 @@
 // npm run bench:pages — times each page's data functions on a ≥ 10M-event / ≥ 20k-account dataset
 // (database dw_bench_pages, seeded once set-based in SQL and reused) beside the same question asked
 // naively of the raw events table. Prints p50/p95 per page. See docs/performance.md (Pages).
-import { env } from '@/lib/env';
-import pg from 'pg';
-import { migrate } from '../lib/db/migrate';
+import { env, pointAtDatabase } from '@/lib/env';
+import { createMigratedDatabase } from '@/lib/db/databases';
 
 const ADMIN = env().BENCH_ADMIN_URL;
 const DB = 'dw_bench_pages';
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 50);
 const NAIVE_RUNS = Number(process.argv.find((a) => a.startsWith('--naive-runs='))?.slice(13) ?? 5);
 
-function urlFor(db: string): string {
-  const u = new URL(ADMIN);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
-async function ensureDatabase(): Promise<string> {
-  const c = new pg.Client({ connectionString: ADMIN });
-  await c.connect();
-  const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB]);
-  if (exists.rowCount === 0) await c.query(`CREATE DATABASE ${DB}`); // constant name
-  await c.end();
-  const url = urlFor(DB);
-  await migrate(url);
-  return url;
-}
+const ensureDatabase = () => createMigratedDatabase(ADMIN, DB, { ifMissing: true });
 
 async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; runs: number }> {
   await fn(); // warm caches and the connection pool once; not counted
@@ -42,7 +26,7 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: nu
 
 async function main() {
   const url = await ensureDatabase();
-  process.env.DATABASE_URL = url; // read lazily by lib/env.ts, so set before the app modules connect
+  pointAtDatabase(url); // before the app modules below create their (lazy) pool
   const { seedDataset, BENCH_SIZE } = await import('../lib/queries/bench/seed');
   const naive = await import('../lib/queries/bench/naive');
   const { listAccounts } = await import('../lib/queries/accounts-list');

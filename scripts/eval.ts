@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { createMigratedDatabase, dropDatabase } from '@/lib/db/databases';
 import { env } from '@/lib/env';
 import { migrate } from '@/lib/db/migrate';
 import { evalScenario } from '@/lib/eval/run-eval';
@@ -25,22 +26,15 @@ if (!dir || !existsSync(path.join(dir, 'truth.ndjson'))) {
 const base = new URL(env().DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 const inPlace = args.includes('--in-place');
 const name = `dw_eval_${Date.now().toString(36)}`;
-const admin = new URL(base); admin.pathname = '/postgres';
-const target = new URL(base); if (!inPlace) target.pathname = `/${name}`;
 const log = (m: string) => console.error(`[eval] ${m}`);
-
-async function adminQuery(sql: string) {
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
-}
 
 let pool: pg.Pool | null = null;
 let code = 0;
 try {
-  if (!inPlace) { await adminQuery(`CREATE DATABASE "${name}"`); log(`database ${name} created`); }
-  await migrate(target.toString());
-  pool = new pg.Pool({ connectionString: target.toString(), max: 4 });
+  let target = base.toString();
+  if (inPlace) await migrate(target);
+  else { target = await createMigratedDatabase(target, name); log(`database ${name} created`); }
+  pool = new pg.Pool({ connectionString: target, max: 4 });
   const r = await evalScenario(pool, dir, { replayPoints, log, skipIngest: inPlace && args.includes('--skip-ingest') });
   console.log(`\nScenario ${dir}: detect ${(r.detect.elapsedMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n`);
   console.log(formatTable([...r.families, r.overall], r.beforeAlarm));
@@ -49,7 +43,7 @@ try {
   code = 1;
 } finally {
   await pool?.end();
-  if (!inPlace && !args.includes('--keep')) await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+  if (!inPlace && !args.includes('--keep')) await dropDatabase(base.toString(), name).catch(() => undefined);
   else if (!inPlace) log(`kept database ${name}`);
 }
 process.exit(code);

@@ -1,6 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import pg from 'pg';
-import { adminUrl, createFreshDatabase, dropDatabase } from '../db-util';
+import { createFreshDatabase, dropDatabase, listTestDatabases } from '../db-util';
 
 // Checks the server once (a fresh migrated database), hands each test file a run tag for its own
 // database (tests/integration/setup-env.ts), and drops every database of this run at the end —
@@ -12,11 +11,7 @@ export default async function setup(project: TestProject) {
   project.provide('dbTag', tag);
   return async () => {
     await dropDatabase(db.name);
-    const c = new pg.Client({ connectionString: adminUrl() });
-    await c.connect();
-    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${tag}_%`]);
-    await c.end();
-    for (const r of rows) await dropDatabase(r.datname);
+    for (const name of await listTestDatabases(`${tag}_`)) await dropDatabase(name);
   };
 }
 
