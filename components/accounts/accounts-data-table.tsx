@@ -21,8 +21,12 @@ export function AccountsDataTable({ options }: { options: { signals: Array<{ id:
   const selected = sel.search === search ? sel.i : 0;
   const setSelected = useCallback((i: number) => setSel({ search, i }), [search]);
   const go = (patch: Partial<TAccountQuery>) => router.replace(`${path}${toAccountSearch(withFilter(state, patch))}`, { scroll: false });
-  const rows = q.data?.rows ?? [];
-  const open = useCallback((i: number) => { const r = rows[i]; if (r) router.push(`/accounts/${encodeURIComponent(r.account_id)}`); }, [rows, router]);
+  const data = q.data;
+  const rows = data?.rows ?? [];
+  const open = useCallback((i: number) => {
+    const r = data?.rows[i];
+    if (r) router.push(`/accounts/${encodeURIComponent(r.account_id)}`);
+  }, [data, router]);
   useRowKeys(rows.length, selected, setSelected, open);
   const pages = q.data ? Math.max(1, Math.ceil(q.data.total / q.data.size)) : 1;
 
