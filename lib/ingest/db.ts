@@ -15,6 +15,7 @@ export async function isPglite(client: PoolClient): Promise<boolean> {
  */
 export async function prepareSession(client: PoolClient, pglite: boolean): Promise<void> {
   await client.query("SET TIME ZONE 'UTC'");
+  await client.query('SET jit = off');
   // Temp tables live in temp_buffers; a 10k-row batch of prompts needs more than the 8 MB default.
   // (Only settable before the session's first temp table; harmless afterwards on a reused client.)
   if (!pglite) await client.query("SET temp_buffers = '128MB'").catch(() => undefined);
