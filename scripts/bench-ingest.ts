@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ingestEvents } from '@/lib/ingest';
-import { encodeCopy } from '@/lib/ingest/db';
+import { encodeCopy } from '@/lib/ingest/copy-text';
 import { generateEvents } from '@/lib/ingest/generate';
 import { EVENT_FIELDS } from '@/lib/ingest/schemas';
 

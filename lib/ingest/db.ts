@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { encodeCopy } from './copy-text';
 import type { StageRow } from './event-row';
 
 /** True when the server is PGlite (Postgres compiled to WASM), which cannot COPY over its socket. */
@@ -23,29 +24,8 @@ export async function prepareSession(client: PoolClient, pglite: boolean): Promi
   await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_accounts OF ingest_account_row ON COMMIT DELETE ROWS');
 }
 
-// COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
 const JSON_CHUNK_BYTES = 1 << 20;
 const COPY_SLICE_ROWS = 500;
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-function copyValue(v: StageRow[number]): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'string') {
-    return NEEDS_ESCAPE.test(v) ? v.replaceAll('\\', '\\\\').replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\t', '\\t') : v;
-  }
-  return String(v);
-}
-
-export function encodeCopy(rows: StageRow[]): string {
-  if (!rows.length) return '';
-  const out: string[] = new Array(rows.length);
-  for (let j = 0; j < rows.length; j++) {
-    const r = rows[j];
-    let line = copyValue(r[0]);
-    for (let i = 1; i < r.length; i++) line += '\t' + copyValue(r[i]);
-    out[j] = line;
-  }
-  return out.join('\n') + '\n';
-}
 
 /** Loads staged rows: COPY on Postgres, one json_populate_recordset INSERT on PGlite. */
 export async function loadStage(client: PoolClient, table: 'stage_events' | 'stage_accounts', columns: readonly string[], rows: StageRow[], useCopy: boolean): Promise<void> {

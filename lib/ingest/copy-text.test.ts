@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCopy } from './db';
+import { encodeCopy } from './copy-text';
 
 describe('encodeCopy', () => {
   it('escapes COPY text specials and writes NULL as \\N', () => {
