@@ -1,0 +1,126 @@
+/**
+ * Micro-benchmark of the JavaScript side of event ingest (no database):
+ * `npm run bench:ingest-js -- [--events N] [--runs R]` (defaults 100,000 and 3).
+ * Generates N events (lib/ingest/generate.ts, seed 1) as NDJSON in memory, then times each stage
+ * over all lines — split lines from Buffers, JSON.parse + record checks, fastEvent,
+ * computeEventFeatures, toEventRow (validation + features + row), encodeCopy in 500-row slices
+ * plus the UTF-8 conversion the COPY stream does — and the whole chain line by line as the
+ * pipeline runs it (rows kept per 10k batch, then encoded). The code before the speed-up
+ * (lib/ingest/reference-v1.ts) and the current code run alternately in the same process, so a
+ * busy machine slows both alike; the best of R runs is printed in µs/event (wall, one thread).
+ */
+import { computeEventFeatures } from '@/lib/features';
+import { encodeCopy } from '@/lib/ingest/copy-text';
+import { toEventRow, type RowResult, type StageRow } from '@/lib/ingest/event-row';
+import { fastEvent } from '@/lib/ingest/fast-event';
+import { generateEvents } from '@/lib/ingest/generate';
+import { splitLines, type RawLine } from '@/lib/ingest/lines';
+import { parseJsonLine, type RecordResult } from '@/lib/ingest/record';
+import { encodeCopyV1, fastEventV1, parseJsonLineV1, toEventRowV1 } from '@/lib/ingest/reference-v1';
+import { EVENT_FIELDS, type EventInput } from '@/lib/ingest/schemas';
+
+interface Impl {
+  split: (chunks: AsyncIterable<Buffer>, maxBytes: number) => AsyncGenerator<RawLine>;
+  parse: (text: string, known: typeof EVENT_FIELDS) => RecordResult;
+  fast: (r: Record<string, unknown>) => EventInput | null;
+  features: (e: EventInput) => { lshBucket: number };
+  toRow: (rec: Record<string, unknown>, extra: Record<string, unknown> | null, no: number, hashOnly: boolean) => RowResult;
+  encode: (rows: StageRow[]) => string;
+}
+const IMPLS: Record<string, Impl> = {
+  v1: { split: splitLines, parse: parseJsonLineV1, fast: fastEventV1, features: computeEventFeatures, toRow: toEventRowV1, encode: encodeCopyV1 },
+  now: { split: splitLines, parse: parseJsonLine, fast: fastEvent, features: computeEventFeatures, toRow: toEventRow, encode: encodeCopy },
+};
+
+const arg = (name: string, def: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : def;
+};
+const N = arg('events', 100_000);
+const RUNS = arg('runs', 3);
+const SLICE = 500; // rows per COPY write (lib/ingest/db.ts)
+const BATCH = 10_000; // rows per batch (lib/ingest/pipeline.ts default)
+const CHUNK = 1 << 16; // bytes per read, as a file stream delivers them
+
+const ndjson = Buffer.from([...generateEvents({ events: N, seed: 1 })].map((e) => JSON.stringify(e) + '\n').join(''));
+const chunks: Buffer[] = [];
+for (let o = 0; o < ndjson.length; o += CHUNK) chunks.push(ndjson.subarray(o, o + CHUNK));
+async function* source(): AsyncGenerator<Buffer> {
+  for (const c of chunks) yield c;
+}
+
+let sink = 0;
+const gc = (globalThis as { gc?: () => void }).gc; // with --expose-gc: each stage starts from a clean heap
+const time = async (fn: () => unknown): Promise<number> => {
+  gc?.();
+  const t0 = performance.now();
+  await fn();
+  return ((performance.now() - t0) * 1000) / N; // µs per event
+};
+const check = <T extends { ok: boolean }>(r: T): T & { ok: true } => {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r as T & { ok: true };
+};
+/** COPY text of a batch in 500-row writes, each converted to UTF-8 as the COPY stream does. */
+function encodeBatch(im: Impl, rows: StageRow[]): void {
+  for (let i = 0; i < rows.length; i += SLICE) sink += Buffer.from(im.encode(rows.slice(i, i + SLICE))).length;
+}
+
+/** The pipeline's order: line by line through every step, a batch's rows encoded when it is full. */
+async function chain(im: Impl): Promise<void> {
+  let rows: StageRow[] = [];
+  for await (const l of im.split(source(), 1 << 20)) {
+    const p = check(im.parse(l.text as string, EVENT_FIELDS));
+    rows.push(check(im.toRow(p.rec, p.extra, l.no, false)).row);
+    if (rows.length === BATCH) {
+      encodeBatch(im, rows);
+      rows = [];
+    }
+  }
+  encodeBatch(im, rows);
+}
+
+type Stages = Record<string, number>;
+async function stages(im: Impl): Promise<Stages> {
+  const texts: string[] = [];
+  const recs: { rec: Record<string, unknown>; extra: Record<string, unknown> | null }[] = [];
+  const events: EventInput[] = [];
+  const rows: StageRow[] = [];
+  const s: Stages = {};
+  s.split = await time(async () => {
+    for await (const l of im.split(source(), 1 << 20)) texts.push(l.text as string);
+  });
+  s.parse = await time(() => {
+    for (const t of texts) recs.push(check(im.parse(t, EVENT_FIELDS)));
+  });
+  s.fastEvent = await time(() => {
+    for (const r of recs) events.push(im.fast(r.rec) as EventInput);
+  });
+  s.features = await time(() => {
+    for (const e of events) sink += im.features(e).lshBucket;
+  });
+  s.toEventRow = await time(() => {
+    for (let i = 0; i < recs.length; i++) rows.push(check(im.toRow(recs[i].rec, recs[i].extra, i + 1, false)).row);
+  });
+  s.encodeCopy = await time(() => encodeBatch(im, rows));
+  s.total = s.split + s.parse + s.toEventRow + s.encodeCopy;
+  s.chain = await time(() => chain(im));
+  return s;
+}
+
+const kb = (ndjson.length / N / 1024).toFixed(2);
+console.log(`bench:ingest-js: ${N} events, ${kb} KB/line, best of ${RUNS} runs, µs/event (wall, one thread)`);
+const best: Record<string, Stages> = { v1: {}, now: {} };
+for (let run = 0; run < RUNS; run++) {
+  for (const name of run % 2 ? ['now', 'v1'] : ['v1', 'now']) {
+    const s = await stages(IMPLS[name]);
+    for (const [k, v] of Object.entries(s)) best[name][k] = Math.min(best[name][k] ?? Infinity, v);
+    console.log(`  run ${run + 1} ${name.padEnd(3)}: ${Object.entries(s).map(([k, v]) => `${k} ${v.toFixed(2)}`).join('  ')}`);
+  }
+}
+console.log(`  ${'stage'.padEnd(11)} ${'before'.padStart(7)} ${'now'.padStart(7)}`);
+for (const k of Object.keys(best.now)) {
+  const note = k === 'total' ? '  split + parse + toEventRow + encodeCopy' : k === 'chain' ? '  line by line, as the pipeline runs' : '';
+  console.log(`  ${k.padEnd(11)} ${best.v1[k].toFixed(2).padStart(7)} ${best.now[k].toFixed(2).padStart(7)} µs${note}`);
+}
+if (sink === -1) console.log(sink);
