@@ -16,6 +16,7 @@ const ZEnv = z.object({
   OIDC_ROLE_CLAIM: z.string().default('distill_watch_role'),
   OIDC_DEFAULT_ROLE: z.enum(['analyst', 'legal', 'admin']).optional(),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  INGEST_LANES: z.coerce.number().int().min(1).max(8).default(2),
   PORT: z.coerce.number().int().positive().default(3000),
   PGLITE_PORT: z.coerce.number().int().positive().default(54329),
   DATA_DIR: z.string().default('.data'),

@@ -5,8 +5,9 @@ import { recordBatch, type QuarantineRow } from './runs';
 import { MERGE_ACCOUNTS_SQL, MERGE_EVENTS_SQL } from './sql-events';
 import type { IngestKind, LineError } from './types';
 
-export interface Batch { lines: number; rows: StageRow[]; quarantine: QuarantineRow[]; months: Set<string> }
-export const newBatch = (): Batch => ({ lines: 0, rows: [], quarantine: [], months: new Set() });
+/** `copy` holds rows already encoded as UTF-8 COPY text lines (Postgres); `rows` the values (PGlite). */
+export interface Batch { lines: number; rows: StageRow[]; copy: Buffer[]; quarantine: QuarantineRow[]; months: Set<string> }
+export const newBatch = (): Batch => ({ lines: 0, rows: [], copy: [], quarantine: [], months: new Set() });
 
 const RAW_MAX = 4096;
 const clean = (s: string) => {
@@ -47,10 +48,11 @@ export async function flushBatch(ctx: FlushContext, b: Batch): Promise<number> {
     // closing transaction (finishRun, synchronous) flushes the WAL, so a 'done' run is durable.
     await client.query('SET LOCAL synchronous_commit = off');
     let inserted = 0;
-    if (b.rows.length) {
+    const staged = b.rows.length + b.copy.length;
+    if (staged) {
       const table = ctx.kind === 'events' ? 'stage_events' : 'stage_accounts';
       let t = Date.now();
-      await loadStage(client, table, ctx.columns, b.rows, ctx.useCopy);
+      await loadStage(client, table, ctx.columns, b, ctx.useCopy);
       ctx.timings.stage += Date.now() - t;
       t = Date.now();
       const r = ctx.kind === 'events'
@@ -60,7 +62,7 @@ export async function flushBatch(ctx: FlushContext, b: Batch): Promise<number> {
       ctx.timings.merge += Date.now() - t;
     }
     const t = Date.now();
-    const counts = { lines: b.lines, accepted: inserted, duplicates: b.rows.length - inserted, rejected: b.quarantine.length };
+    const counts = { lines: b.lines, accepted: inserted, duplicates: staged - inserted, rejected: b.quarantine.length };
     await recordBatch(client, ctx.runId, ctx.kind, ctx.source, counts, b.quarantine);
     await client.query('COMMIT');
     ctx.timings.commit += Date.now() - t;

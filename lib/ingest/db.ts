@@ -1,12 +1,12 @@
 import { once } from 'node:events';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { encodeCopy } from './copy-text';
 import type { StageRow } from './event-row';
 
 /** True when the server is PGlite (Postgres compiled to WASM), which cannot COPY over its socket. */
-export async function isPglite(client: PoolClient): Promise<boolean> {
-  const { rows } = await client.query<{ v: string }>('SELECT version() AS v');
+export async function isPglite(db: Pool | PoolClient): Promise<boolean> {
+  const { rows } = await db.query<{ v: string }>('SELECT version() AS v');
   return /wasm|emscripten/i.test(rows[0]?.v ?? '');
 }
 
@@ -28,20 +28,21 @@ const JSON_CHUNK_BYTES = 1 << 20;
 const COPY_SLICE_ROWS = 500;
 
 /** Loads staged rows: COPY on Postgres, one json_populate_recordset INSERT on PGlite. */
-export async function loadStage(client: PoolClient, table: 'stage_events' | 'stage_accounts', columns: readonly string[], rows: StageRow[], useCopy: boolean): Promise<void> {
-  if (!rows.length) return;
+export async function loadStage(client: PoolClient, table: 'stage_events' | 'stage_accounts', columns: readonly string[], b: { rows: StageRow[]; copy: Buffer[] }, useCopy: boolean): Promise<void> {
+  const { rows, copy } = b;
   if (useCopy) {
+    if (!copy.length && rows.length) copy.push(Buffer.from(encodeCopy(rows)));
     const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
     const done = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
       stream.on('error', reject);
     });
     done.catch(() => undefined); // awaited below (or raced): never an unhandled rejection
-    // Encoded and sent in slices, so the server parses slice k while JS encodes slice k+1
-    // (one 12 MB string kept the server idle during the whole encode). Raced with `done`: after a
-    // server error the stream is destroyed, write() returns false and 'drain' never comes.
-    for (let i = 0; i < rows.length; i += COPY_SLICE_ROWS) {
-      if (!stream.write(encodeCopy(rows.slice(i, i + COPY_SLICE_ROWS)))) await Promise.race([once(stream, 'drain'), done]);
+    // Rows arrive already encoded (one line each, encoded while parsing); sent in slices of 500
+    // lines so no 12 MB string is built. Raced with `done`: after a server error the stream is
+    // destroyed, write() returns false and 'drain' never comes.
+    for (let i = 0; i < copy.length; i += COPY_SLICE_ROWS) {
+      if (!stream.write(Buffer.concat(copy.slice(i, i + COPY_SLICE_ROWS)))) await Promise.race([once(stream, 'drain'), done]);
     }
     stream.end();
     await done;

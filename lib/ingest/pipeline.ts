@@ -1,9 +1,10 @@
 import { env } from '@/lib/env';
 import { toAccountRow, ACCOUNT_STAGE_COLUMNS } from './account-row';
-import { flushBatch, newBatch, reject, type Batch, type FlushContext } from './batch';
+import { reject, type Batch } from './batch';
 import { csvRecords, splitCsvRecord } from './csv';
 import { isPglite, prepareSession } from './db';
 import { EVENT_STAGE_COLUMNS, toEventRow, type RowResult } from './event-row';
+import { addRow, batchRows, drain, laneOf, openLanes, submit, type Lane } from './lanes';
 import { splitLines, type RawLine } from './lines';
 import { parseCsvLine, parseJsonLine } from './record';
 import { actorOf, finishRun, startRun } from './runs';
@@ -25,35 +26,35 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
   const runId = await startRun(opts.pool, kind, src.name, actor);
   const errors: LineError[] = [];
   const s: IngestSummary = { runId, kind, format: src.format, lines: 0, accepted: 0, duplicates: 0, rejected: 0, errors, elapsedMs: 0 };
-  const client = await opts.pool.connect();
+  const pglite = await isPglite(opts.pool);
+  // One lane per connection (lanes.ts); PGlite serves one connection at a time.
+  const nLanes = pglite ? 1 : Math.max(1, opts.lanes ?? env().INGEST_LANES);
+  const keyAt = kind === 'events' ? EVENT_STAGE_COLUMNS.indexOf('account_id') : ACCOUNT_STAGE_COLUMNS.indexOf('account_id');
+  let lanes: Lane[] = [];
   let broken = false;
-  let inflight: Promise<void> | null = null;
+  const state: { failure: unknown } = { failure: null };
   try {
-    const pglite = await isPglite(client);
-    await prepareSession(client, pglite);
-    const ctx: FlushContext = {
-      client, kind, runId, source: src.name, useCopy: !pglite && opts.useCopy !== false,
+    lanes = await openLanes(opts.pool, nLanes, {
+      kind, runId, source: src.name, useCopy: !pglite && opts.useCopy !== false,
       columns: kind === 'events' ? EVENT_STAGE_COLUMNS : ACCOUNT_STAGE_COLUMNS, ensured: new Set(),
       timings: { stage: 0, merge: 0, commit: 0 },
-    };
+    }, (c) => prepareSession(c, pglite));
     let wait = 0;
-    // Pipelining: the database merges batch k while this thread parses batch k+1.
-    let failure: unknown = null;
-    const submit = async (b: Batch) => {
-      const tw = Date.now();
-      if (inflight) await inflight;
-      wait += Date.now() - tw;
-      if (failure) throw failure;
-      inflight = flushBatch(ctx, b).then((inserted) => {
-        s.lines += b.lines;
-        s.accepted += inserted;
-        s.duplicates += b.rows.length - inserted;
-        s.rejected += b.quarantine.length;
-        opts.onProgress?.({ ...counts(s), bytesRead: src.bytesRead(), bytesTotal: src.bytesTotal, elapsedMs: Date.now() - t0 });
-      }, (e) => { failure = e; });
+    const done = (b: Batch, inserted: number) => {
+      s.lines += b.lines;
+      s.accepted += inserted;
+      s.duplicates += b.rows.length + b.copy.length - inserted;
+      s.rejected += b.quarantine.length;
+      opts.onProgress?.({ ...counts(s), bytesRead: src.bytesRead(), bytesTotal: src.bytesTotal, elapsedMs: Date.now() - t0 });
     };
+    // Pipelining: the database merges each lane's batch k while this thread parses batch k+1.
+    const send = async (lane: Lane) => {
+      const tw = Date.now();
+      await submit(lane, done, state);
+      wait += Date.now() - tw;
+    };
+    let seen = 0;
     let header: string[] | null = null;
-    let b = newBatch();
     const lines = splitLines(src.chunks, maxLine);
     const records: AsyncIterable<RawLine> = src.format === 'csv' ? csvRecords(lines, maxLine) : lines;
     try {
@@ -65,42 +66,44 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
           continue;
         }
         if (l.text !== null && l.text.trim() === '') continue; // blank lines are not records
-        b.lines++;
-        // Let the event loop run now and then, so the in-flight batch's round trips to the database
+        // Let the event loop run now and then, so the in-flight batches' round trips to the database
         // progress while this loop parses (for await over buffered lines alone never yields to I/O).
-        if (inflight && (b.lines & 63) === 0) await new Promise<void>((r) => setImmediate(r));
-        if (l.text === null) reject(b, errors, l.head, l.no, undefined, `line ${l.no}: longer than ${maxLine} bytes (${l.bytes} bytes)`, true);
+        if ((++seen & 63) === 0) await new Promise<void>((r) => setImmediate(r));
+        let lane = lanes[0]; // rejected lines are quarantined by lane 0
+        if (l.text === null) reject(lane.batch, errors, l.head, l.no, undefined, `line ${l.no}: longer than ${maxLine} bytes (${l.bytes} bytes)`, true);
         else {
           const p = src.format === 'csv' ? parseCsvLine(l.text, header ?? [], known) : parseJsonLine(l.text, known);
           const r: RowResult = !p.ok ? p : kind === 'events' ? toEventRow(p.rec, p.extra, l.no, hashOnly) : toAccountRow(p.rec, p.extra, l.no);
-          if (!r.ok) reject(b, errors, l.text, l.no, r.field, `line ${l.no}: ${r.reason}`);
+          if (!r.ok) reject(lane.batch, errors, l.text, l.no, r.field, `line ${l.no}: ${r.reason}`);
           else {
-            b.rows.push(r.row);
-            if (kind === 'events') b.months.add(new Date(r.ms).toISOString().slice(0, 7));
+            lane = lanes[laneOf(r.row[keyAt] as string, nLanes)];
+            addRow(lane, r.row);
+            if (kind === 'events') lane.batch.months.add(new Date(r.ms).toISOString().slice(0, 7));
           }
         }
-        if (b.rows.length + b.quarantine.length >= batchSize) { await submit(b); b = newBatch(); }
+        lane.batch.lines++;
+        if (batchRows(lane.batch) >= batchSize) await send(lane);
       }
     } catch (e) {
       if (e instanceof IngestInputError || !/^Z_|ERR_/.test(String((e as { code?: string }).code ?? ''))) throw e;
       throw new IngestInputError('unsupported_format', `unreadable input: ${(e as Error).message}`);
     }
-    await submit(b);
-    await inflight;
-    if (failure) throw failure;
+    for (const lane of lanes) if (lane.batch.lines) await send(lane);
+    await drain(lanes);
+    if (state.failure) throw state.failure;
     s.elapsedMs = Date.now() - t0;
-    s.timings = { ...ctx.timings, wait, parse: s.elapsedMs - wait };
+    s.timings = { ...lanes[0].ctx.timings, wait, parse: s.elapsedMs - wait };
     await finishRun(opts.pool, s, 'done', actor, opts.requestId);
     return s;
   } catch (e) {
     broken = !(e instanceof IngestInputError);
-    await inflight; // never rejects (failures are captured), and the client must be idle
+    await drain(lanes); // never rejects (failures are captured), and the clients must be idle
     s.elapsedMs = Date.now() - t0;
     await finishRun(opts.pool, s, 'failed', actor, opts.requestId, (e as Error).message).catch(() => undefined);
     if (e instanceof IngestInputError) e.summary = s;
     throw e;
   } finally {
-    client.release(broken);
+    for (const lane of lanes) lane.client.release(broken);
   }
 }
 

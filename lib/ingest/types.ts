@@ -42,8 +42,10 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** COPY into staging (default: true on Postgres, forced false on PGlite) */
   useCopy?: boolean;
-  /** rows per batch transaction (default 10,000) */
+  /** rows per batch transaction (default 10,000), per lane */
   batchSize?: number;
+  /** parallel lanes (connections), rows split by account (default INGEST_LANES; always 1 on PGlite) */
+  lanes?: number;
   /** longest accepted line in bytes (default 1 MiB); longer lines are quarantined */
   maxLineBytes?: number;
   /** stop with IngestInputError('too_large') after this many source bytes (HTTP limit) */

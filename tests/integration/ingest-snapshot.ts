@@ -6,6 +6,9 @@ import { createFreshDatabase, dropDatabase } from '../db-util';
 export async function freshDb(prefix = 'dw_ing') {
   const db = await createFreshDatabase(prefix);
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  // pool.end() resolves before the server has closed its backends; DROP ... WITH (FORCE) may then
+  // terminate one mid-goodbye, and its FATAL would surface as an unhandled client error.
+  pool.on('connect', (c) => c.on('error', () => undefined));
   return { ...db, pool, drop: async () => { await pool.end(); await dropDatabase(db.name); } };
 }
 

@@ -19,7 +19,7 @@ afterAll(() => db.drop());
 
 describe('ingest events', () => {
   it('ingests a file, and re-ingesting it changes nothing (rows and rollups)', async () => {
-    const a = await ingestEvents(file, { pool: db.pool, batchSize: 700 });
+    const a = await ingestEvents(file, { pool: db.pool, batchSize: 700, lanes: 1 });
     expect(a).toMatchObject({ lines: 3000, accepted: 3000, duplicates: 0, rejected: 0, format: 'ndjson' });
     const first = await snapshot(db.pool);
     expect(first.events[0]).toMatchObject({ n: 3000, ids: 3000, extra: 60, prompts: 3000 });
@@ -41,12 +41,12 @@ describe('ingest events', () => {
     expect(audit.rows[0].after).toMatchObject({ accepted: 0, duplicates: 3000, status: 'done' });
   });
 
-  it('gives the same rows and rollups from a gzip copy of the file (new database)', async () => {
+  it('gives the same rows and rollups from a gzip copy of the file, in 3 parallel lanes (new database)', async () => {
     const gz = path.join(dir, 'events.data'); // no telling extension: gzip and NDJSON are sniffed
     writeFileSync(gz, gzipSync(readFileSync(file)));
     const other = await freshDb();
     try {
-      const s = await ingestEvents(gz, { pool: other.pool, batchSize: 4000 });
+      const s = await ingestEvents(gz, { pool: other.pool, batchSize: 400, lanes: 3 }); // vs 1 lane above
       expect(s).toMatchObject({ accepted: 3000, rejected: 0 });
       expect(await snapshot(other.pool)).toEqual(await snapshot(db.pool));
     } finally {

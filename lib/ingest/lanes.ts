@@ -1,0 +1,69 @@
+import type { Pool, PoolClient } from 'pg';
+import { flushBatch, newBatch, type Batch, type FlushContext } from './batch';
+import { encodeCopy } from './copy-text';
+import type { StageRow } from './event-row';
+
+/**
+ * Parallel ingest lanes. Every row goes to the lane of its account (a hash of account_id), and
+ * each lane has its own connection and its own batch transactions. The lanes' rollup rows are
+ * disjoint (every rollup is keyed by account), so their merges run side by side on separate
+ * backends without waiting for each other; each batch still commits its events, rollups,
+ * quarantine and run counters atomically, and an account's rows keep their file order.
+ * On a 2-core machine the merge (one backend) was the critical path; two lanes let Postgres use
+ * both cores while JS parses (docs/performance.md).
+ */
+export interface Lane { client: PoolClient; ctx: FlushContext; batch: Batch; inflight: Promise<void> | null }
+export type LaneBase = Omit<FlushContext, 'client'>;
+
+export async function openLanes(pool: Pool, n: number, base: LaneBase, prepare: (c: PoolClient) => Promise<void>): Promise<Lane[]> {
+  const lanes: Lane[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const client = await pool.connect();
+      lanes.push({ client, ctx: { ...base, client }, batch: newBatch(), inflight: null });
+      await prepare(client);
+    }
+  } catch (e) {
+    for (const l of lanes) l.client.release(true);
+    throw e;
+  }
+  return lanes;
+}
+
+/** FNV-1a over UTF-16 code units: stable, cheap, and spreads sequential ids evenly. */
+export function laneOf(key: string, n: number): number {
+  if (n === 1) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % n;
+}
+
+/**
+ * Adds a validated row. With COPY it is kept as its UTF-8 COPY line, outside the JS heap: a
+ * concatenated string would keep every field alive as a rope, and batches in flight on two lanes
+ * then cost more memory than the rows themselves.
+ */
+export function addRow(lane: Lane, row: StageRow): void {
+  if (lane.ctx.useCopy) lane.batch.copy.push(Buffer.from(encodeCopy([row])));
+  else lane.batch.rows.push(row);
+}
+
+export const batchRows = (b: Batch) => b.rows.length + b.copy.length + b.quarantine.length;
+
+/**
+ * Hands the lane's batch to its connection (after that lane's previous batch finished) and starts
+ * a new one. `done` receives each committed batch and its inserted count; a failure is recorded
+ * through `fail` and rethrown by the next submit or by drain().
+ */
+export async function submit(lane: Lane, done: (b: Batch, inserted: number) => void, state: { failure: unknown }): Promise<void> {
+  if (lane.inflight) await lane.inflight;
+  if (state.failure) throw state.failure;
+  const b = lane.batch;
+  lane.batch = newBatch();
+  lane.inflight = flushBatch(lane.ctx, b).then((inserted) => done(b, inserted), (e) => { state.failure ??= e; });
+}
+
+/** Waits for every lane's batch in flight (they never reject: failures are captured). */
+export async function drain(lanes: Lane[]): Promise<void> {
+  await Promise.all(lanes.map((l) => l.inflight));
+}
