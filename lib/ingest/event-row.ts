@@ -1,7 +1,7 @@
 import { computeEventFeatures } from '@/lib/features';
 import { fastEvent } from './fast-event';
 import { firstIssue, ZEvent } from './schemas';
-import { parseTimestamp } from './timestamp';
+import { parseTimestamp, timestampIso } from './timestamp';
 
 /** Column order of the ingest_event_row type (migration 20261129010000_ingest). */
 export const EVENT_STAGE_COLUMNS = [
@@ -29,9 +29,8 @@ export function toEventRow(rec: Record<string, unknown>, extra: Record<string, u
   }
   const ms = parseTimestamp(e.ts) as number; // validated above
   const f = computeEventFeatures(e);
-  const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
   const row: StageRow = [
-    lineNo, e.id, new Date(ms).toISOString(), e.account_id, e.model, n(e.api_key_id), n(e.org_id), n(e.ip), n(e.asn),
+    lineNo, e.id, timestampIso(e.ts, ms), e.account_id, e.model, n(e.api_key_id), n(e.org_id), n(e.ip), n(e.asn),
     e.country ? e.country.toUpperCase() : null, n(e.user_agent), n(e.conversation_id), n(e.turn),
     hashOnly ? null : n(e.system_prompt), f.systemPromptSha256, hashOnly ? null : n(e.prompt), f.promptSha256,
     hashOnly ? null : n(e.response), n(e.input_tokens), n(e.output_tokens), n(e.max_tokens), n(e.finish_reason),
@@ -40,3 +39,5 @@ export function toEventRow(rec: Record<string, unknown>, extra: Record<string, u
   ];
   return { ok: true, row, ms };
 }
+
+const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);

@@ -19,6 +19,8 @@ const edgeLines: string[] = [
   line({ ts: '2026-11-29T24:00:00.000Z' }), line({ country: 'de', ip: '::1', turn: 3, conversation_id: 'c' }),
   line({ asn: 1.5 }), line({ prompt: undefined, prompt_sha256: 'AB'.repeat(32) }), line({ prompt: '', system_prompt: 'You are x.' }),
   line({ temperature: 0.1 + 0.2, thinking: true, status: 503, max_tokens: null }), line({ model: '' }), line({ id: 5 }),
+  '{"__proto__":{"x":1},"id":"e2","ts":"2026-11-29T10:00:00.123Z","account_id":"a","model":"m","prompt":"p"}',
+  '{"1":"num key","id":"e3","ts":"2026-11-29T10:00:00.123Z","account_id":"a","model":"m","prompt":"p \\u sign"}',
   '[1,2]', 'null', '{"id": "x", ', '{"id":"a\\u0000b"}', `${line({})}\u0000`, line({ response: 'a\\tb', user_agent: 'ua\r' }),
 ];
 

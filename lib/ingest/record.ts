@@ -3,8 +3,10 @@ import type { FieldKind } from './schemas';
 
 export type RecordResult = { ok: true; rec: Record<string, unknown>; extra: Record<string, unknown> | null } | { ok: false; field?: string; reason: string };
 
+type MaybeWellFormed = string & { isWellFormed?: () => boolean; toWellFormed?: () => string };
+const isWellFormed = (s: string): boolean => (s as MaybeWellFormed).isWellFormed?.() ?? false;
 const wellFormed = (s: string): string => {
-  const x = s as string & { isWellFormed?: () => boolean; toWellFormed?: () => string };
+  const x = s as MaybeWellFormed;
   return x.isWellFormed && !x.isWellFormed() && x.toWellFormed ? x.toWellFormed() : s;
 };
 
@@ -43,7 +45,20 @@ export function parseJsonLine(text: string, known: Record<string, FieldKind>): R
     return { ok: false, reason: `invalid JSON: ${(e as Error).message}` };
   }
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { ok: false, reason: 'line is not a JSON object' };
-  return finish(obj as Record<string, unknown>, known);
+  return plain(text, obj as Record<string, unknown>, known) ? { ok: true, rec: obj as Record<string, unknown>, extra: null } : finish(obj as Record<string, unknown>, known);
+}
+
+/**
+ * True when finish() would return a copy of `obj` unchanged, so the copy (and the per-string
+ * checks) can be skipped: no field is unknown (nor '__proto__', which a copy would turn into the
+ * prototype), and no string can hold a NUL or a lone surrogate — a JSON text can only produce
+ * those from a raw NUL (rejected before parsing), a \u escape, or a text that is itself not
+ * well-formed UTF-16.
+ */
+function plain(text: string, obj: Record<string, unknown>, known: Record<string, FieldKind>): boolean {
+  if (text.indexOf('\\u') >= 0 || !isWellFormed(text)) return false;
+  for (const k in obj) if (!(k in known) || k === '__proto__') return false;
+  return true;
 }
 
 const NUM = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;

@@ -14,7 +14,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?
 const MIN = Date.UTC(1990, 0, 1);
 const MAX = Date.UTC(2100, 0, 1);
 
-function parseTimestampV1(s: string): number | null {
+export function parseTimestampV1(s: string): number | null {
   const m = ISO.exec(s);
   if (!m) return null;
   const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
