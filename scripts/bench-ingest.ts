@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest -- --events N [--batch-size B] [--keep]
+ * npm run bench:ingest -- --events N [--batch-size B] [--lanes L] [--keep]
  * Generates N realistic events (prompts from ../shared/data), creates a fresh database, then in
  * the same run measures (a) raw COPY of the same rows (pre-encoded, streamed from disk) into an
  * unindexed table and (b) the full ingest path (parse, validate, features, COPY to staging, merge
@@ -7,7 +7,7 @@
  */
 import { env } from '@/lib/env';
 import { createMigratedDatabase, dropDatabase } from '@/lib/db/databases';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,7 @@ const arg = (name: string, dflt: number) => {
 };
 const N = arg('events', 1_000_000);
 const batchSize = arg('batch-size', 10_000);
+const lanes = arg('lanes', env().INGEST_LANES);
 const keep = process.argv.includes('--keep');
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const admin = env().BENCH_ADMIN_URL;
@@ -63,7 +64,7 @@ console.log(`generated ${fmt(N)} events (${mb.toFixed(0)} MiB NDJSON) in ${((Dat
 
 const dbName = `dw_bench_${Date.now().toString(36)}`;
 const url = await createMigratedDatabase(admin, dbName);
-const pool = new pg.Pool({ connectionString: url, max: 3 });
+const pool = new pg.Pool({ connectionString: url, max: lanes + 2 });
 pool.on('error', () => undefined); // the final DROP ... WITH (FORCE) ends idle connections
 
 // (a) raw COPY: the contract columns, no indexes, no keys, no features.
@@ -77,21 +78,63 @@ c.release();
 const rawRate = N / rawSecs;
 console.log(`(a) raw COPY into an unindexed table: ${rawSecs.toFixed(1)} s, ${fmt(rawRate)} rows/s`);
 
-// (b) the full ingest path.
+// (b) the full ingest path. CPU is counted too: on a small machine the question is whether the
+// cores are saturated (and by whom), which wall-clock rates alone do not say.
 t = Date.now();
-const s = await ingestEvents(ndjson, { pool, batchSize, actor: 'bench' });
+const cpu0 = machineCpu();
+const pg0 = postgresCpu(dbName);
+const own0 = process.cpuUsage();
+const s = await ingestEvents(ndjson, { pool, batchSize, lanes, actor: 'bench' });
 const fullSecs = (Date.now() - t) / 1000;
+const cpu1 = machineCpu();
+const pg1 = postgresCpu(dbName);
+const own = process.cpuUsage(own0);
 const fullRate = N / fullSecs;
 const rss = process.resourceUsage().maxRSS / 1024;
 console.log(`(b) full ingest path: ${fullSecs.toFixed(1)} s, ${fmt(fullRate)} rows/s (accepted ${fmt(s.accepted)}, rejected ${fmt(s.rejected)})`);
 if (s.timings) console.log(`    time split (ms): JS parse/validate/features ${fmt(s.timings.parse)}, waiting for the database ${fmt(s.timings.wait)}; database: stage ${fmt(s.timings.stage)}, merge ${fmt(s.timings.merge)}, commit ${fmt(s.timings.commit)}`);
+if (cpu0 && cpu1) {
+  const busy = cpu1.busy - cpu0.busy;
+  const node = (own.user + own.system) / 1e6;
+  const pgs = pg1 - pg0;
+  console.log(`    CPU during (b): ${busy.toFixed(1)} core-s busy of ${(fullSecs * os.cpus().length).toFixed(1)} (${os.cpus().length} cores): this node process ${node.toFixed(1)}, Postgres (this database's backends + background writers) ${pgs.toFixed(1)}, anything else ${(busy - node - pgs).toFixed(1)}`);
+  console.log(`    CPU per event: node ${((node / N) * 1e6).toFixed(1)} µs, Postgres ${((pgs / N) * 1e6).toFixed(1)} µs`);
+}
 console.log(`ratio full / raw COPY: ${((fullRate / rawRate) * 100).toFixed(1)}%   (target ≥ 40%)`);
 console.log(`peak RSS: ${rss.toFixed(0)} MB   (target ≤ 500 MB)`);
 const sizes = (await pool.query(`SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS events,
   (SELECT pg_size_pretty(pg_total_relation_size('raw_events'))) AS raw
   FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass`)).rows[0];
-console.log(`on disk: events ${sizes.events} (with indexes), raw_events ${sizes.raw}; batch size ${fmt(batchSize)}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`on disk: events ${sizes.events} (with indexes), raw_events ${sizes.raw}; batch size ${fmt(batchSize)} × ${lanes} lanes; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 await pool.end();
 if (!keep) await dropDatabase(admin, dbName);
 else console.log(`kept database ${dbName}`);
 rmSync(dir, { recursive: true, force: true });
+
+/** Busy CPU seconds of the whole machine so far (Linux /proc/stat), or null elsewhere. */
+function machineCpu(): { busy: number } | null {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const hz = 100; // USER_HZ
+    return { busy: (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / hz }; // user nice system irq softirq steal
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds used so far by Postgres processes serving `db`, plus the server's background writers. */
+function postgresCpu(db: string): number {
+  let total = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmd.startsWith('postgres: ') || !(cmd.includes(` ${db} `) || /(walwriter|checkpointer|background writer)/.test(cmd))) continue;
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        total += (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in USER_HZ
+      } catch { /* the process ended meanwhile */ }
+    }
+  } catch { /* not Linux */ }
+  return total;
+}
