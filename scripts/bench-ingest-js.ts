@@ -17,6 +17,7 @@ import { generateEvents } from '@/lib/ingest/generate';
 import { splitLines, type RawLine } from '@/lib/ingest/lines';
 import { parseJsonLine, type RecordResult } from '@/lib/ingest/record';
 import { encodeCopyV1, fastEventV1, parseJsonLineV1, toEventRowV1 } from '@/lib/ingest/reference-v1';
+import { splitLinesV1 } from '@/lib/ingest/reference-v1-lines';
 import { EVENT_FIELDS, type EventInput } from '@/lib/ingest/schemas';
 
 interface Impl {
@@ -28,7 +29,7 @@ interface Impl {
   encode: (rows: StageRow[]) => string;
 }
 const IMPLS: Record<string, Impl> = {
-  v1: { split: splitLines, parse: parseJsonLineV1, fast: fastEventV1, features: computeEventFeatures, toRow: toEventRowV1, encode: encodeCopyV1 },
+  v1: { split: splitLinesV1, parse: parseJsonLineV1, fast: fastEventV1, features: computeEventFeatures, toRow: toEventRowV1, encode: encodeCopyV1 },
   now: { split: splitLines, parse: parseJsonLine, fast: fastEvent, features: computeEventFeatures, toRow: toEventRow, encode: encodeCopy },
 };
 

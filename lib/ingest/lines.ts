@@ -7,7 +7,7 @@ const EMPTY = Buffer.alloc(0);
 /**
  * Splits a byte stream into lines (LF or CRLF) without ever holding more than `maxBytes` of one
  * line: a longer line is skipped to its end and reported with only its first `headBytes`.
- * Decoding happens per line, so a multi-byte character split across chunks stays intact.
+ * Only whole lines are decoded, so a multi-byte character split across chunks stays intact.
  */
 export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: number, headBytes = 4096): AsyncGenerator<RawLine> {
   let parts: Buffer[] = [];
@@ -40,7 +40,8 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: numbe
   };
   for await (const chunk of chunks) {
     let start = 0;
-    for (;;) {
+    while (tooLong || partLen) {
+      // the line begun in an earlier chunk: bytes collected, then decoded whole
       const i = chunk.indexOf(NL, start);
       if (i < 0) break;
       const piece = chunk.subarray(start, i);
@@ -51,6 +52,19 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: numbe
       }
       yield emit(tooLong ? EMPTY : piece);
       start = i + 1;
+    }
+    for (;;) {
+      // a whole line inside this chunk: decoded straight from the chunk (no Buffer per line)
+      const j = chunk.indexOf(NL, start);
+      if (j < 0) break;
+      const bytes = j - start;
+      no++;
+      if (bytes > maxBytes) yield { no, text: null, head: chunk.toString('utf8', start, start + Math.min(bytes, headBytes)), bytes };
+      else {
+        const end = bytes && chunk[j - 1] === 0x0d ? j - 1 : j;
+        yield { no, text: chunk.toString('utf8', start, end), head: '', bytes: end - start };
+      }
+      start = j + 1;
     }
     const rest = chunk.subarray(start);
     if (!rest.length) continue;

@@ -1,0 +1,63 @@
+/** splitLines as it was before the 2026-11-29 speed-up, the reference for lines.test.ts (see reference-v1.ts). */
+import type { RawLine } from './lines';
+
+const NL = 0x0a;
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Splits a byte stream into lines (LF or CRLF) without ever holding more than `maxBytes` of one
+ * line: a longer line is skipped to its end and reported with only its first `headBytes`.
+ * Decoding happens per line, so a multi-byte character split across chunks stays intact.
+ */
+export async function* splitLinesV1(chunks: AsyncIterable<Buffer>, maxBytes: number, headBytes = 4096): AsyncGenerator<RawLine> {
+  let parts: Buffer[] = [];
+  let partLen = 0;
+  let tooLong = false;
+  let tooLongBytes = 0;
+  let head = '';
+  let no = 0;
+  const emit = (last: Buffer): RawLine => {
+    no++;
+    if (tooLong) {
+      const line = { no, text: null, head, bytes: tooLongBytes };
+      tooLong = false;
+      tooLongBytes = 0;
+      return line;
+    }
+    let buf = partLen ? Buffer.concat([...parts, last]) : last;
+    parts = [];
+    partLen = 0;
+    if (buf.length && buf[buf.length - 1] === 0x0d) buf = buf.subarray(0, buf.length - 1);
+    return { no, text: buf.toString('utf8'), head: '', bytes: buf.length };
+  };
+  const overflow = () => {
+    const all = Buffer.concat(parts);
+    head = all.subarray(0, headBytes).toString('utf8');
+    tooLong = true;
+    tooLongBytes = all.length;
+    parts = [];
+    partLen = 0;
+  };
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (;;) {
+      const i = chunk.indexOf(NL, start);
+      if (i < 0) break;
+      const piece = chunk.subarray(start, i);
+      if (tooLong) tooLongBytes += piece.length;
+      else if (partLen + piece.length > maxBytes) {
+        parts.push(piece);
+        overflow();
+      }
+      yield emit(tooLong ? EMPTY : piece);
+      start = i + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (!rest.length) continue;
+    if (tooLong) { tooLongBytes += rest.length; continue; }
+    parts.push(Buffer.from(rest)); // copy: the chunk buffer may be reused by the reader
+    partLen += rest.length;
+    if (partLen > maxBytes) overflow();
+  }
+  if (tooLong || partLen) yield emit(EMPTY);
+}
