@@ -1,13 +1,17 @@
 import type { PoolClient } from 'pg';
-import { ensurePartitions, loadStage } from './db';
-import type { StageRow } from './event-row';
+import { ensurePartitions, loadStage, type StagedRows } from './db';
+import { copyStraightIn } from './direct';
 import { recordBatch, type QuarantineRow } from './runs';
 import { MERGE_ACCOUNTS_SQL, MERGE_EVENTS_SQL } from './sql-events';
 import type { IngestKind, LineError } from './types';
 
-/** `copy` holds rows already encoded as UTF-8 COPY text lines (Postgres); `rows` the values (PGlite). */
-export interface Batch { lines: number; rows: StageRow[]; copy: Buffer[]; quarantine: QuarantineRow[]; months: Set<string> }
-export const newBatch = (): Batch => ({ lines: 0, rows: [], copy: [], quarantine: [], months: new Set() });
+/**
+ * `rows`: the values (PGlite). With COPY the rows are kept encoded instead: `copy` holds UTF-8 COPY
+ * lines — for events without the line number, which is in `lineNos`, and with `slim` holding the
+ * rollup columns (direct.ts).
+ */
+export interface Batch extends StagedRows { lines: number; slim: Buffer[]; quarantine: QuarantineRow[]; months: Set<string> }
+export const newBatch = (): Batch => ({ lines: 0, rows: [], copy: [], lineNos: [], slim: [], quarantine: [], months: new Set() });
 
 const RAW_MAX = 4096;
 const clean = (s: string) => {
@@ -36,9 +40,10 @@ export interface FlushContext {
 /**
  * One transaction per batch: stage, merge (events + rollups, or accounts + indicators),
  * quarantine, run counters. Either all of it commits or none of it, which is what makes a
- * killed run safe to repeat. Returns the number of newly inserted rows.
+ * killed run safe to repeat. Returns the number of newly inserted rows, and whether the batch went
+ * straight into events (direct.ts) or through the staging table.
  */
-export async function flushBatch(ctx: FlushContext, b: Batch): Promise<number> {
+export async function flushBatch(ctx: FlushContext, b: Batch): Promise<{ inserted: number; direct: boolean }> {
   const { client } = ctx;
   if (ctx.kind === 'events' && b.months.size) await ensurePartitions(client, b.months, ctx.ensured);
   await client.query('BEGIN');
@@ -48,25 +53,31 @@ export async function flushBatch(ctx: FlushContext, b: Batch): Promise<number> {
     // closing transaction (finishRun, synchronous) flushes the WAL, so a 'done' run is durable.
     await client.query('SET LOCAL synchronous_commit = off');
     let inserted = 0;
+    let viaCopy = false;
     const staged = b.rows.length + b.copy.length;
     if (staged) {
-      const table = ctx.kind === 'events' ? 'stage_events' : 'stage_accounts';
-      let t = Date.now();
-      await loadStage(client, table, ctx.columns, b, ctx.useCopy);
-      ctx.timings.stage += Date.now() - t;
-      t = Date.now();
-      const r = ctx.kind === 'events'
-        ? await client.query<{ inserted: number }>(MERGE_EVENTS_SQL, [ctx.runId])
-        : await client.query<{ inserted: number }>(MERGE_ACCOUNTS_SQL);
-      inserted = r.rows[0].inserted;
-      ctx.timings.merge += Date.now() - t;
+      const direct = b.slim.length ? await copyStraightIn(client, ctx.runId, b, ctx.timings) : null;
+      viaCopy = direct !== null;
+      if (direct !== null) inserted = direct;
+      else {
+        const table = ctx.kind === 'events' ? 'stage_events' : 'stage_accounts';
+        let t = Date.now();
+        await loadStage(client, table, ctx.columns, b, ctx.useCopy);
+        ctx.timings.stage += Date.now() - t;
+        t = Date.now();
+        const r = ctx.kind === 'events'
+          ? await client.query<{ inserted: number }>(MERGE_EVENTS_SQL, [ctx.runId])
+          : await client.query<{ inserted: number }>(MERGE_ACCOUNTS_SQL);
+        inserted = r.rows[0].inserted;
+        ctx.timings.merge += Date.now() - t;
+      }
     }
     const t = Date.now();
     const counts = { lines: b.lines, accepted: inserted, duplicates: staged - inserted, rejected: b.quarantine.length };
     await recordBatch(client, ctx.runId, ctx.kind, ctx.source, counts, b.quarantine);
     await client.query('COMMIT');
     ctx.timings.commit += Date.now() - t;
-    return inserted;
+    return { inserted, direct: viaCopy };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import { flushBatch, newBatch, type Batch, type FlushContext } from './batch';
 import { encodeCopy } from './copy-text';
-import type { StageRow } from './event-row';
+import { EVENT_STAGE_COLUMNS, type StageRow } from './event-row';
+import { ROLLUP_COLS } from './sql-events';
 
 /**
  * Parallel ingest lanes. Every row goes to the lane of its account (a hash of account_id), and
@@ -44,23 +45,31 @@ export function laneOf(key: string, n: number): number {
  * then cost more memory than the rows themselves.
  */
 export function addRow(lane: Lane, row: StageRow): void {
-  if (lane.ctx.useCopy) lane.batch.copy.push(Buffer.from(encodeCopy([row])));
-  else lane.batch.rows.push(row);
+  const b = lane.batch;
+  if (!lane.ctx.useCopy) b.rows.push(row);
+  else if (lane.ctx.kind === 'accounts') b.copy.push(Buffer.from(encodeCopy([row])));
+  else {
+    // events: the body (everything but line_no, column 0) serves both COPY paths (direct.ts)
+    b.lineNos.push(row[0] as number);
+    b.copy.push(Buffer.from(encodeCopy([row.slice(1)])));
+    b.slim.push(Buffer.from(encodeCopy([SLIM_AT.map((i) => row[i])])));
+  }
 }
+const SLIM_AT = ROLLUP_COLS.map((c) => EVENT_STAGE_COLUMNS.indexOf(c));
 
 export const batchRows = (b: Batch) => b.rows.length + b.copy.length + b.quarantine.length;
 
 /**
  * Hands the lane's batch to its connection (after that lane's previous batch finished) and starts
- * a new one. `done` receives each committed batch and its inserted count; a failure is recorded
+ * a new one. `done` receives each committed batch and how it went; a failure is recorded
  * through `fail` and rethrown by the next submit or by drain().
  */
-export async function submit(lane: Lane, done: (b: Batch, inserted: number) => void, state: { failure: unknown }): Promise<void> {
+export async function submit(lane: Lane, done: (b: Batch, r: { inserted: number; direct: boolean }) => void, state: { failure: unknown }): Promise<void> {
   if (lane.inflight) await lane.inflight;
   if (state.failure) throw state.failure;
   const b = lane.batch;
   lane.batch = newBatch();
-  lane.inflight = flushBatch(lane.ctx, b).then((inserted) => done(b, inserted), (e) => { state.failure ??= e; });
+  lane.inflight = flushBatch(lane.ctx, b).then((r) => done(b, r), (e) => { state.failure ??= e; });
 }
 
 /** Waits for every lane's batch in flight (they never reject: failures are captured). */

@@ -25,7 +25,7 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
   const actor = actorOf(opts.actor);
   const runId = await startRun(opts.pool, kind, src.name, actor);
   const errors: LineError[] = [];
-  const s: IngestSummary = { runId, kind, format: src.format, lines: 0, accepted: 0, duplicates: 0, rejected: 0, errors, elapsedMs: 0 };
+  const s: IngestSummary = { runId, kind, format: src.format, lines: 0, accepted: 0, duplicates: 0, rejected: 0, errors, elapsedMs: 0, batches: { direct: 0, staged: 0 } };
   const pglite = await isPglite(opts.pool);
   // One lane per connection (lanes.ts); PGlite serves one connection at a time.
   const nLanes = pglite ? 1 : Math.max(1, opts.lanes ?? env().INGEST_LANES);
@@ -40,7 +40,8 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
       timings: { stage: 0, merge: 0, commit: 0 },
     }, (c) => prepareSession(c, pglite));
     let wait = 0;
-    const done = (b: Batch, inserted: number) => {
+    const done = (b: Batch, { inserted, direct }: { inserted: number; direct: boolean }) => {
+      if (b.rows.length + b.copy.length) s.batches[direct ? 'direct' : 'staged']++;
       s.lines += b.lines;
       s.accepted += inserted;
       s.duplicates += b.rows.length + b.copy.length - inserted;

@@ -14,13 +14,20 @@ const EVENT_COLS = `id, ts, account_id, model, api_key_id, org_id, ip, asn, coun
   system_prompt, system_prompt_sha256, prompt, prompt_sha256, response, input_tokens, output_tokens, max_tokens,
   finish_reason, temperature, thinking, status, extra, simhash, tax_bucket, lsh_bucket, reasoning, single_turn`;
 
+/** What the rollups read of each newly inserted event (also the columns of the slim stage). */
+export const ROLLUP_COLS = ['id', 'ts', 'account_id', 'model', 'api_key_id', 'ip', 'asn', 'user_agent', 'system_prompt_sha256',
+  'input_tokens', 'output_tokens', 'max_tokens', 'finish_reason', 'temperature', 'thinking', 'status', 'simhash', 'tax_bucket',
+  'lsh_bucket', 'reasoning', 'single_turn'] as const;
+
+/** Columns of a direct COPY into events: the run id first, then the staged columns without line_no. */
+export const DIRECT_EVENT_COLS = `run_id, ${EVENT_COLS.replace(/\s+/g, ' ')}`;
+
 export const MERGE_EVENTS_SQL = `
 WITH ins AS (
   INSERT INTO events (${EVENT_COLS}, run_id)
   SELECT ${EVENT_COLS}, $1::bigint FROM stage_events
   ON CONFLICT (id, ts) DO NOTHING
-  RETURNING id, ts, account_id, model, api_key_id, ip, asn, user_agent, system_prompt_sha256, input_tokens, output_tokens,
-    max_tokens, finish_reason, temperature, thinking, status, simhash, tax_bucket, lsh_bucket, reasoning, single_turn
+  RETURNING ${ROLLUP_COLS.join(', ')}
 ), accts AS (
   SELECT DISTINCT account_id FROM ins
 ), prev AS (
@@ -76,6 +83,11 @@ WITH ins AS (
     first_ts = LEAST(x.first_ts, excluded.first_ts), last_ts = GREATEST(x.last_ts, excluded.last_ts)
 )
 SELECT count(*)::int AS inserted FROM ins`;
+
+// The same rollups when the batch went straight into events by COPY (all its rows were new; see
+// batch.ts): `ins` is the slim stage instead of the INSERT's RETURNING. No parameters.
+const insCte = MERGE_EVENTS_SQL.slice(MERGE_EVENTS_SQL.indexOf('WITH ins AS ('), MERGE_EVENTS_SQL.indexOf('), accts AS ('));
+export const MERGE_ROLLUPS_SQL = MERGE_EVENTS_SQL.replace(insCte, `WITH ins AS (\n  SELECT ${ROLLUP_COLS.join(', ')} FROM stage_slim\n`);
 
 export const MERGE_ACCOUNTS_SQL = `
 WITH up AS (

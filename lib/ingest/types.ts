@@ -31,6 +31,8 @@ export interface IngestSummary {
   /** the first 20 rejected lines */
   errors: LineError[];
   elapsedMs: number;
+  /** batch transactions with rows: copied straight into events (all rows new) or merged through staging */
+  batches: { direct: number; staged: number };
   /** where the time went (ms): parsing/validation/features in JS, staging (COPY), merge, commit, waiting for the database */
   timings?: { parse: number; stage: number; merge: number; commit: number; wait: number };
 }
