@@ -1,17 +1,18 @@
 import type { PoolClient } from 'pg';
+import { newArena, type Arena } from './arena';
 import { ensurePartitions, loadStage, type StagedRows } from './db';
-import { copyStraightIn } from './direct';
+import { mergeEncoded } from './direct';
 import { recordBatch, type QuarantineRow } from './runs';
 import { MERGE_ACCOUNTS_SQL, MERGE_EVENTS_SQL } from './sql-events';
 import type { IngestKind, LineError } from './types';
 
 /**
- * `rows`: the values (PGlite). With COPY the rows are kept encoded instead: `copy` holds UTF-8 COPY
- * lines — for events without the line number, which is in `lineNos`, and with `slim` holding the
- * rollup columns (direct.ts).
+ * `rows`: the values (PGlite, or --no-copy). With COPY the rows are kept encoded instead (lanes.ts):
+ * `body` the COPY lines, `slim` the rollup columns of events (direct.ts).
  */
-export interface Batch extends StagedRows { lines: number; slim: Buffer[]; quarantine: QuarantineRow[]; months: Set<string> }
-export const newBatch = (): Batch => ({ lines: 0, rows: [], copy: [], lineNos: [], slim: [], quarantine: [], months: new Set() });
+export interface Batch extends StagedRows { lines: number; slim: Arena; quarantine: QuarantineRow[]; months: Set<string> }
+export const newBatch = (body = newArena(), slim = newArena()): Batch => ({ lines: 0, rows: [], body, slim, quarantine: [], months: new Set() });
+export const stagedRows = (b: Batch) => b.rows.length + b.body.rows;
 
 const RAW_MAX = 4096;
 const clean = (s: string) => {
@@ -52,32 +53,28 @@ export async function flushBatch(ctx: FlushContext, b: Batch): Promise<{ inserte
     // and its run counters are lost together and the idempotent rerun restores them. The run's
     // closing transaction (finishRun, synchronous) flushes the WAL, so a 'done' run is durable.
     await client.query('SET LOCAL synchronous_commit = off');
-    let inserted = 0;
-    let viaCopy = false;
-    const staged = b.rows.length + b.copy.length;
-    if (staged) {
-      const direct = b.slim.length ? await copyStraightIn(client, ctx.runId, b, ctx.timings) : null;
-      viaCopy = direct !== null;
-      if (direct !== null) inserted = direct;
-      else {
-        const table = ctx.kind === 'events' ? 'stage_events' : 'stage_accounts';
-        let t = Date.now();
-        await loadStage(client, table, ctx.columns, b, ctx.useCopy);
-        ctx.timings.stage += Date.now() - t;
-        t = Date.now();
-        const r = ctx.kind === 'events'
-          ? await client.query<{ inserted: number }>(MERGE_EVENTS_SQL, [ctx.runId])
-          : await client.query<{ inserted: number }>(MERGE_ACCOUNTS_SQL);
-        inserted = r.rows[0].inserted;
-        ctx.timings.merge += Date.now() - t;
-      }
+    let r = { inserted: 0, direct: false };
+    const staged = stagedRows(b);
+    if (b.body.rows && ctx.kind === 'events') r = await mergeEncoded(client, b, ctx.timings);
+    else if (staged) {
+      const events = ctx.kind === 'events';
+      let t = Date.now();
+      await loadStage(client, events ? 'stage_events' : 'stage_accounts', ctx.columns, b);
+      ctx.timings.stage += Date.now() - t;
+      t = Date.now();
+      const q = events
+        ? await client.query<{ inserted: number }>(MERGE_EVENTS_SQL, [ctx.runId])
+        : await client.query<{ inserted: number }>(MERGE_ACCOUNTS_SQL);
+      r = { inserted: q.rows[0].inserted, direct: false };
+      ctx.timings.merge += Date.now() - t;
     }
+    const { inserted } = r;
     const t = Date.now();
     const counts = { lines: b.lines, accepted: inserted, duplicates: staged - inserted, rejected: b.quarantine.length };
     await recordBatch(client, ctx.runId, ctx.kind, ctx.source, counts, b.quarantine);
     await client.query('COMMIT');
     ctx.timings.commit += Date.now() - t;
-    return { inserted, direct: viaCopy };
+    return r;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

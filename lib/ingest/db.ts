@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { encodeCopy } from './copy-text';
+import { slices, type Arena } from './arena';
 import type { StageRow } from './event-row';
-import { ROLLUP_COLS } from './sql-events';
+import { DIRECT_EVENT_COLS, ROLLUP_COLS } from './sql-events';
 
-/** A batch's rows: values (PGlite), or COPY lines with the events' line numbers kept apart. */
-export interface StagedRows { rows: StageRow[]; copy: Buffer[]; lineNos: number[] }
+/** A batch's rows: values (PGlite), or encoded as COPY text in `body` (Postgres; see lanes.ts). */
+export interface StagedRows { rows: StageRow[]; body: Arena }
 
 /** True when the server is PGlite (Postgres compiled to WASM), which cannot COPY over its socket. */
 export async function isPglite(db: Pool | PoolClient): Promise<boolean> {
@@ -26,44 +26,37 @@ export async function prepareSession(client: PoolClient, pglite: boolean): Promi
   if (!pglite) await client.query("SET temp_buffers = '128MB'").catch(() => undefined);
   await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_events OF ingest_event_row ON COMMIT DELETE ROWS');
   await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_accounts OF ingest_account_row ON COMMIT DELETE ROWS');
-  // What the rollups read of a batch that was copied straight into events (batch.ts).
-  if (!pglite) await client.query(`CREATE TEMP TABLE IF NOT EXISTS stage_slim ON COMMIT DELETE ROWS AS SELECT ${ROLLUP_COLS.join(', ')} FROM events WITH NO DATA`);
+  if (pglite) return;
+  // COPY-encoded batches (direct.ts): the events' own columns with the run id, and what the
+  // rollups read of a batch that was copied straight into events.
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS stage_full ON COMMIT DELETE ROWS AS SELECT ${DIRECT_EVENT_COLS} FROM events WITH NO DATA`);
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS stage_slim ON COMMIT DELETE ROWS AS SELECT ${ROLLUP_COLS.join(', ')} FROM events WITH NO DATA`);
 }
 
 const JSON_CHUNK_BYTES = 1 << 20;
-const COPY_SLICE_ROWS = 500;
 
 /**
- * COPY … FROM STDIN of `n` rows; `line(i, out)` pushes row i's UTF-8 pieces. Sent in slices of 500
- * rows, so no 12 MB buffer is built. Raced with `done`: after a server error the stream is
+ * COPY … FROM STDIN of the given chunks. Raced with `done`: after a server error the stream is
  * destroyed, write() returns false and 'drain' never comes.
  */
-export async function copyIn(client: PoolClient, sql: string, n: number, line: (i: number, out: Buffer[]) => void): Promise<void> {
+export async function copyIn(client: PoolClient, sql: string, chunks: Iterable<Buffer>): Promise<void> {
   const stream = client.query(copyFrom(sql));
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
   done.catch(() => undefined); // awaited below (or raced): never an unhandled rejection
-  for (let i = 0; i < n; ) {
-    const parts: Buffer[] = [];
-    for (const end = Math.min(n, i + COPY_SLICE_ROWS); i < end; i++) line(i, parts);
-    if (!stream.write(Buffer.concat(parts))) await Promise.race([once(stream, 'drain'), done]);
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
   }
   stream.end();
   await done;
 }
 
-/** Loads staged rows: COPY on Postgres (rows arrive encoded, see lanes.ts), json_populate_recordset on PGlite. */
-export async function loadStage(client: PoolClient, table: 'stage_events' | 'stage_accounts', columns: readonly string[], b: StagedRows, useCopy: boolean): Promise<void> {
-  const { rows, copy, lineNos } = b;
-  if (useCopy) {
-    const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
-    if (!copy.length) return copyIn(client, sql, rows.length, (i, out) => { out.push(Buffer.from(encodeCopy([rows[i]]))); });
-    // events keep their line number apart (the body also feeds a direct COPY into events)
-    if (lineNos.length) return copyIn(client, sql, copy.length, (i, out) => { out.push(Buffer.from(`${lineNos[i]}\t`), copy[i]); });
-    return copyIn(client, sql, copy.length, (i, out) => { out.push(copy[i]); });
-  }
+/** Loads a batch into staging: its encoded rows by COPY on Postgres, json_populate_recordset on PGlite. */
+export async function loadStage(client: PoolClient, table: 'stage_full' | 'stage_accounts' | 'stage_events', columns: readonly string[], b: StagedRows): Promise<void> {
+  const { rows } = b;
+  if (b.body.rows) return copyIn(client, `COPY ${table} (${columns.join(', ')}) FROM STDIN`, slices(b.body));
   const type = table === 'stage_events' ? 'ingest_event_row' : 'ingest_account_row';
   const ex = columns.indexOf('extra'); // staged as JSON text; the json path needs the object itself
   const objs = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, i === ex && r[i] !== null ? JSON.parse(r[i] as string) : r[i]])));

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import { flushBatch, newBatch, type Batch, type FlushContext } from './batch';
+import { put, reset, type Arena } from './arena';
+import { flushBatch, newBatch, stagedRows, type Batch, type FlushContext } from './batch';
 import { encodeCopy } from './copy-text';
 import { EVENT_STAGE_COLUMNS, type StageRow } from './event-row';
 import { ROLLUP_COLS } from './sql-events';
@@ -13,7 +14,7 @@ import { ROLLUP_COLS } from './sql-events';
  * On a 2-core machine the merge (one backend) was the critical path; two lanes let Postgres use
  * both cores while JS parses (docs/performance.md).
  */
-export interface Lane { client: PoolClient; ctx: FlushContext; batch: Batch; inflight: Promise<void> | null }
+export interface Lane { client: PoolClient; ctx: FlushContext; batch: Batch; inflight: Promise<void> | null; spare: { body: Arena; slim: Arena }[] }
 export type LaneBase = Omit<FlushContext, 'client'>;
 
 export async function openLanes(pool: Pool, n: number, base: LaneBase, prepare: (c: PoolClient) => Promise<void>): Promise<Lane[]> {
@@ -21,7 +22,7 @@ export async function openLanes(pool: Pool, n: number, base: LaneBase, prepare: 
   try {
     for (let i = 0; i < n; i++) {
       const client = await pool.connect();
-      lanes.push({ client, ctx: { ...base, client }, batch: newBatch(), inflight: null });
+      lanes.push({ client, ctx: { ...base, client }, batch: newBatch(), inflight: null, spare: [] });
       await prepare(client);
     }
   } catch (e) {
@@ -40,24 +41,26 @@ export function laneOf(key: string, n: number): number {
 }
 
 /**
- * Adds a validated row. With COPY it is kept as its UTF-8 COPY line, outside the JS heap: a
- * concatenated string would keep every field alive as a rope, and batches in flight on two lanes
- * then cost more memory than the rows themselves.
+ * Adds a validated row. With COPY it is encoded at once into the batch's arenas (arena.ts): for
+ * events the body is the events' columns plus the run id (no line number: the merge never reads
+ * it), and the slim line holds what the rollups read; for accounts the staged row as it is.
  */
 export function addRow(lane: Lane, row: StageRow): void {
   const b = lane.batch;
   if (!lane.ctx.useCopy) b.rows.push(row);
-  else if (lane.ctx.kind === 'accounts') b.copy.push(Buffer.from(encodeCopy([row])));
+  else if (lane.ctx.kind === 'accounts') put(b.body, encodeCopy([row]));
   else {
-    // events: the body (everything but line_no, column 0) serves both COPY paths (direct.ts)
-    b.lineNos.push(row[0] as number);
-    b.copy.push(Buffer.from(encodeCopy([row.slice(1)])));
-    b.slim.push(Buffer.from(encodeCopy([SLIM_AT.map((i) => row[i])])));
+    const body = row.slice(1);
+    body.push(lane.ctx.runId);
+    put(b.body, encodeCopy([body]));
+    const slim: StageRow = new Array(SLIM_AT.length);
+    for (let i = 0; i < SLIM_AT.length; i++) slim[i] = row[SLIM_AT[i]];
+    put(b.slim, encodeCopy([slim]));
   }
 }
 const SLIM_AT = ROLLUP_COLS.map((c) => EVENT_STAGE_COLUMNS.indexOf(c));
 
-export const batchRows = (b: Batch) => b.rows.length + b.copy.length + b.quarantine.length;
+export const batchRows = (b: Batch) => stagedRows(b) + b.quarantine.length;
 
 /**
  * Hands the lane's batch to its connection (after that lane's previous batch finished) and starts
@@ -68,8 +71,12 @@ export async function submit(lane: Lane, done: (b: Batch, r: { inserted: number;
   if (lane.inflight) await lane.inflight;
   if (state.failure) throw state.failure;
   const b = lane.batch;
-  lane.batch = newBatch();
-  lane.inflight = flushBatch(lane.ctx, b).then((r) => done(b, r), (e) => { state.failure ??= e; });
+  const spare = lane.spare.pop();
+  lane.batch = spare ? newBatch(reset(spare.body), reset(spare.slim)) : newBatch();
+  lane.inflight = flushBatch(lane.ctx, b).then((r) => {
+    lane.spare.push({ body: b.body, slim: b.slim }); // the flushed batch's arenas serve a later one
+    done(b, r);
+  }, (e) => { state.failure ??= e; });
 }
 
 /** Waits for every lane's batch in flight (they never reject: failures are captured). */

@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
 import { toAccountRow, ACCOUNT_STAGE_COLUMNS } from './account-row';
-import { reject, type Batch } from './batch';
+import { reject, stagedRows, type Batch } from './batch';
 import { csvRecords, splitCsvRecord } from './csv';
 import { isPglite, prepareSession } from './db';
 import { EVENT_STAGE_COLUMNS, toEventRow, type RowResult } from './event-row';
@@ -41,10 +41,10 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
     }, (c) => prepareSession(c, pglite));
     let wait = 0;
     const done = (b: Batch, { inserted, direct }: { inserted: number; direct: boolean }) => {
-      if (b.rows.length + b.copy.length) s.batches[direct ? 'direct' : 'staged']++;
+      if (stagedRows(b)) s.batches[direct ? 'direct' : 'staged']++;
       s.lines += b.lines;
       s.accepted += inserted;
-      s.duplicates += b.rows.length + b.copy.length - inserted;
+      s.duplicates += stagedRows(b) - inserted;
       s.rejected += b.quarantine.length;
       opts.onProgress?.({ ...counts(s), bytesRead: src.bytesRead(), bytesTotal: src.bytesTotal, elapsedMs: Date.now() - t0 });
     };

@@ -19,8 +19,8 @@ export const ROLLUP_COLS = ['id', 'ts', 'account_id', 'model', 'api_key_id', 'ip
   'input_tokens', 'output_tokens', 'max_tokens', 'finish_reason', 'temperature', 'thinking', 'status', 'simhash', 'tax_bucket',
   'lsh_bucket', 'reasoning', 'single_turn'] as const;
 
-/** Columns of a direct COPY into events: the run id first, then the staged columns without line_no. */
-export const DIRECT_EVENT_COLS = `run_id, ${EVENT_COLS.replace(/\s+/g, ' ')}`;
+/** Columns of a COPY-encoded event row (lanes.ts): the staged columns without line_no, then the run id. */
+export const DIRECT_EVENT_COLS = `${EVENT_COLS.replace(/\s+/g, ' ')}, run_id`;
 
 export const MERGE_EVENTS_SQL = `
 WITH ins AS (
@@ -88,6 +88,11 @@ SELECT count(*)::int AS inserted FROM ins`;
 // batch.ts): `ins` is the slim stage instead of the INSERT's RETURNING. No parameters.
 const insCte = MERGE_EVENTS_SQL.slice(MERGE_EVENTS_SQL.indexOf('WITH ins AS ('), MERGE_EVENTS_SQL.indexOf('), accts AS ('));
 export const MERGE_ROLLUPS_SQL = MERGE_EVENTS_SQL.replace(insCte, `WITH ins AS (\n  SELECT ${ROLLUP_COLS.join(', ')} FROM stage_slim\n`);
+
+// The staged merge of COPY-encoded rows (stage_full carries each row's run id). No parameters.
+const FROM_STAGE = `SELECT ${EVENT_COLS}, $1::bigint FROM stage_events`;
+if (!MERGE_EVENTS_SQL.includes(FROM_STAGE)) throw new Error('sql-events: staged insert not found');
+export const MERGE_FULL_SQL = MERGE_EVENTS_SQL.replace(FROM_STAGE, `SELECT ${EVENT_COLS}, run_id FROM stage_full`);
 
 export const MERGE_ACCOUNTS_SQL = `
 WITH up AS (

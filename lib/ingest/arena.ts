@@ -1,0 +1,33 @@
+/**
+ * A growable byte buffer that batches COPY text in place: each row's encoded line is written once,
+ * as UTF-8, at the end of one large Buffer, and the COPY later sends slices of it. Per row that is
+ * one memcpy-like write instead of a Buffer object (Buffer.from per row cost ~3 µs an event, a
+ * tenth of the JS side), and a batch in flight is one allocation outside the JS heap.
+ * Arenas are recycled by the lanes (a 10k-event batch is ~13 MB).
+ */
+export interface Arena { buf: Buffer; len: number; rows: number }
+
+export const newArena = (bytes = 1 << 20): Arena => ({ buf: Buffer.allocUnsafe(bytes), len: 0, rows: 0 });
+
+/** Appends one encoded row (one or more complete COPY lines). */
+export function put(a: Arena, text: string): void {
+  // UTF-16 code units become at most 3 bytes of UTF-8
+  if (a.len + text.length * 3 > a.buf.length) {
+    const bigger = Buffer.allocUnsafe(Math.max(a.buf.length * 2, a.len + text.length * 3));
+    a.buf.copy(bigger, 0, 0, a.len);
+    a.buf = bigger;
+  }
+  a.len += a.buf.write(text, a.len, 'utf8');
+  a.rows++;
+}
+
+export function reset(a: Arena): Arena {
+  a.len = 0;
+  a.rows = 0;
+  return a;
+}
+
+/** The arena's bytes in slices of `size` (COPY data may be split anywhere, even inside a line). */
+export function* slices(a: Arena, size = 1 << 19): Generator<Buffer> {
+  for (let start = 0; start < a.len; start += size) yield a.buf.subarray(start, Math.min(a.len, start + size));
+}
