@@ -3,14 +3,14 @@
  * `npm run bench:ingest-js -- [--events N] [--runs R]` (defaults 100,000 and 3).
  * Generates N events (lib/ingest/generate.ts, seed 1) as NDJSON in memory, then times each stage
  * over all lines — split lines from Buffers, JSON.parse + record checks, fastEvent,
- * computeEventFeatures, toEventRow (validation + features + row), encodeCopy in 500-row slices
- * plus the UTF-8 conversion the COPY stream does — and the whole chain line by line as the
- * pipeline runs it (rows kept per 10k batch, then encoded). The code before the speed-up
+ * computeEventFeatures, toEventRow (validation + features + row), COPY bytes in 500-row slices
+ * (before: encodeCopy + the UTF-8 conversion the COPY stream did; now: encodeCopyBuffer) — and
+ * the whole chain line by line as the pipeline runs it (rows kept per 10k batch, then encoded). The code before the speed-up
  * (lib/ingest/reference-v1.ts) and the current code run alternately in the same process, so a
  * busy machine slows both alike; the best of R runs is printed in µs/event (wall, one thread).
  */
 import { computeEventFeatures } from '@/lib/features';
-import { encodeCopy } from '@/lib/ingest/copy-text';
+import { encodeCopyBuffer } from '@/lib/ingest/copy-text';
 import { toEventRow, type RowResult, type StageRow } from '@/lib/ingest/event-row';
 import { fastEvent } from '@/lib/ingest/fast-event';
 import { generateEvents } from '@/lib/ingest/generate';
@@ -26,11 +26,12 @@ interface Impl {
   fast: (r: Record<string, unknown>) => EventInput | null;
   features: (e: EventInput) => { lshBucket: number };
   toRow: (rec: Record<string, unknown>, extra: Record<string, unknown> | null, no: number, hashOnly: boolean) => RowResult;
-  encode: (rows: StageRow[]) => string;
+  /** COPY bytes for the stream: v1 = Buffer.from(string), the conversion the stream made */
+  encode: (rows: StageRow[]) => Buffer;
 }
 const IMPLS: Record<string, Impl> = {
-  v1: { split: splitLinesV1, parse: parseJsonLineV1, fast: fastEventV1, features: computeEventFeatures, toRow: toEventRowV1, encode: encodeCopyV1 },
-  now: { split: splitLines, parse: parseJsonLine, fast: fastEvent, features: computeEventFeatures, toRow: toEventRow, encode: encodeCopy },
+  v1: { split: splitLinesV1, parse: parseJsonLineV1, fast: fastEventV1, features: computeEventFeatures, toRow: toEventRowV1, encode: (r) => Buffer.from(encodeCopyV1(r)) },
+  now: { split: splitLines, parse: parseJsonLine, fast: fastEvent, features: computeEventFeatures, toRow: toEventRow, encode: encodeCopyBuffer },
 };
 
 const arg = (name: string, def: number): number => {
@@ -62,9 +63,9 @@ const check = <T extends { ok: boolean }>(r: T): T & { ok: true } => {
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r as T & { ok: true };
 };
-/** COPY text of a batch in 500-row writes, each converted to UTF-8 as the COPY stream does. */
+/** COPY bytes of a batch in 500-row writes. */
 function encodeBatch(im: Impl, rows: StageRow[]): void {
-  for (let i = 0; i < rows.length; i += SLICE) sink += Buffer.from(im.encode(rows.slice(i, i + SLICE))).length;
+  for (let i = 0; i < rows.length; i += SLICE) sink += im.encode(rows.slice(i, i + SLICE)).length;
 }
 
 /** The pipeline's order: line by line through every step, a batch's rows encoded when it is full. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCopy } from './copy-text';
+import { encodeCopy, encodeCopyBuffer } from './copy-text';
 import { toEventRow, type StageRow } from './event-row';
 import { generateEvents } from './generate';
 import { parseJsonLine } from './record';
@@ -51,7 +51,9 @@ describe('JS ingest path equals the reference implementation', () => {
       expect(rejected).toBeGreaterThan(5);
       expect(rowsNew.length).toBeGreaterThan(20_000);
       for (let i = 0; i < rowsNew.length; i += 500) {
-        expect(encodeCopy(rowsNew.slice(i, i + 500))).toBe(encodeCopyV1(rowsOld.slice(i, i + 500)));
+        const before = encodeCopyV1(rowsOld.slice(i, i + 500));
+        expect(encodeCopy(rowsNew.slice(i, i + 500))).toBe(before);
+        expect(encodeCopyBuffer(rowsNew.slice(i, i + 500)).equals(Buffer.from(before))).toBe(true);
       }
     }
   }, 120_000);
@@ -60,5 +62,8 @@ describe('JS ingest path equals the reference implementation', () => {
     const rows: StageRow[] = [[1, 'a\tb\nc\\d\re', null, true, false, 0.1 + 0.2, -0, 1e21, ''], [2, '\\N', 'x'], []];
     expect(encodeCopy(rows.slice(0, 2))).toBe(encodeCopyV1(rows.slice(0, 2)));
     expect(encodeCopy([])).toBe(encodeCopyV1([]));
+    const big: StageRow[] = Array.from({ length: 300 }, (_, i) => [i, '€😀\ud800'.repeat(2000), 'x\ty']);
+    expect(encodeCopyBuffer(big).equals(Buffer.from(encodeCopyV1(big)))).toBe(true); // grows past 1 MiB
+    expect(encodeCopyBuffer([]).length).toBe(0);
   });
 });
