@@ -5,8 +5,8 @@
  * over all lines — split lines from Buffers, JSON.parse + record checks, fastEvent,
  * computeEventFeatures, toEventRow (validation + features + row), COPY bytes in 500-row slices
  * (before: encodeCopy + the UTF-8 conversion the COPY stream did; now: encodeCopyBuffer) — and
- * the whole chain line by line as the pipeline runs it (rows kept per 10k batch, then encoded). The code before the speed-up
- * (lib/ingest/reference-v1.ts) and the current code run alternately in the same process, so a
+ * the whole chain line by line as the pipeline runs it (rows kept per 10k batch, then encoded).
+ * The code before the speed-up (lib/ingest/reference-v1.ts) and the current code run alternately in the same process, so a
  * busy machine slows both alike; the best of R runs is printed in µs/event (wall, one thread).
  */
 import { computeEventFeatures } from '@/lib/features';
