@@ -6,8 +6,8 @@
  * computeEventFeatures, toEventRow (validation + features + row), COPY bytes in 500-row slices
  * (before: encodeCopy + the UTF-8 conversion the COPY stream did; now: encodeCopyBuffer) — and
  * the whole chain line by line as the pipeline runs it (rows kept per 10k batch, then encoded).
- * The code before the speed-up (lib/ingest/reference-v1.ts) and the current code run alternately in the same process, so a
- * busy machine slows both alike; the best of R runs is printed in µs/event (wall, one thread).
+ * The code before the speed-up (lib/ingest/reference-v1.ts) and the current code run alternately
+ * in the same process, so a busy machine slows both alike; the best of R runs is printed in µs/event (wall, one thread).
  */
 import { computeEventFeatures } from '@/lib/features';
 import { encodeCopyBuffer } from '@/lib/ingest/copy-text';
