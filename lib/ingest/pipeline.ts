@@ -66,7 +66,8 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
           if (missing.length) throw new IngestInputError('bad_header', `CSV header lacks required column(s): ${missing.join(', ')}`);
           continue;
         }
-        if (l.text !== null && l.text.trim() === '') continue; // blank lines are not records
+        // blank lines are not records (trim only when the line starts with white space: it copies)
+        if (l.text !== null && (l.text.length === 0 || (l.text.charCodeAt(0) <= 32 && l.text.trim() === ''))) continue;
         // Let the event loop run now and then, so the in-flight batches' round trips to the database
         // progress while this loop parses (for await over buffered lines alone never yields to I/O).
         if ((++seen & 63) === 0) await new Promise<void>((r) => setImmediate(r));
@@ -79,7 +80,7 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
           else {
             lane = lanes[laneOf(r.row[keyAt] as string, nLanes)];
             addRow(lane, r.row);
-            if (kind === 'events') lane.batch.months.add(new Date(r.ms).toISOString().slice(0, 7));
+            if (kind === 'events') lane.batch.months.add((r.row[2] as string).slice(0, 7)); // ts is ISO (toISOString form)
           }
         }
         lane.batch.lines++;
