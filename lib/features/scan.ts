@@ -39,8 +39,16 @@ export const LABEL_SALT = 0x3a3a3a3a;
 const DIGITS_HASH = new Int32Array(32);
 for (let n = 1, h = 0x811c9dc5 | 0; n < 32; n++) DIGITS_HASH[n] = h = Math.imul(h ^ 48, 16777619);
 
-const cntLo = new Int32Array(32);
-const cntHi = new Int32Array(32);
+// Shingle hashes of the current scan (low and high halves), counted per bit after the loop.
+let shLo = new Int32Array(4096);
+let shHi = new Int32Array(4096);
+function growShingles(): void {
+  const lo = new Int32Array(shLo.length * 2), hi = new Int32Array(shLo.length * 2);
+  lo.set(shLo);
+  hi.set(shHi);
+  shLo = lo;
+  shHi = hi;
+}
 
 function flush(cnt: Int32Array, a0: number, a1: number, a2: number, a3: number): void {
   for (let p = 0; p < 8; p++) {
@@ -52,9 +60,26 @@ function flush(cnt: Int32Array, a0: number, a1: number, a2: number, a3: number):
   }
 }
 
-function majority(cnt: Int32Array, total: number): number {
+const cnt = new Int32Array(32);
+
+/** Bit j set when bit j is set in more than half of v[0..n): SWAR nibble counts, flushed every 15. */
+function majorityOf(v: Int32Array, n: number): number {
+  cnt.fill(0);
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, pending = 0;
+  for (let k = 0; k < n; k++) {
+    const t = v[k];
+    a0 = (a0 + (t & 0x11111111)) | 0;
+    a1 = (a1 + ((t >>> 1) & 0x11111111)) | 0;
+    a2 = (a2 + ((t >>> 2) & 0x11111111)) | 0;
+    a3 = (a3 + ((t >>> 3) & 0x11111111)) | 0;
+    if (++pending === 15) {
+      flush(cnt, a0, a1, a2, a3);
+      a0 = a1 = a2 = a3 = pending = 0;
+    }
+  }
+  flush(cnt, a0, a1, a2, a3);
   let out = 0;
-  for (let j = 0; j < 32; j++) if (cnt[j] * 2 > total) out |= 1 << j;
+  for (let j = 0; j < 32; j++) if (cnt[j] * 2 > n) out |= 1 << j;
   return out;
 }
 
@@ -107,19 +132,27 @@ export function scanText(
   const look = table !== null && scores !== null;
   const val = table ? table.val : null;
   const mask = table ? table.mask : 0;
-  let h = 0x811c9dc5 | 0, len = 0, words = 0, shingles = 0, pending = 0;
+  let h = 0x811c9dc5 | 0, len = 0, words = 0, shingles = 0;
   let q = 0, b = 0, t1 = 0; // previous word key, previous bigram key, current trigram key
   let s2 = 0, e2 = 0, s1 = 0, e1 = 0, s0 = 0, e0 = 0; // spans of the last three words
-  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0; // SWAR nibble counters
   let choiceMask = 0, arith = 0, code = 0, doctest = 0, cjk = 0, arithState = 0;
   hitCount = 0;
-  if (wantSimhash) {
-    cntLo.fill(0);
-    cntHi.fill(0);
-  }
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? s.charCodeAt(i) : 32;
-    let m: number;
+    let c = i < n ? s.charCodeAt(i) : 32;
+    let m = c < 128 ? ASCII_CODE[c] : -1;
+    if (m >= 0) {
+      // a run of ASCII word characters (most of the text), in a loop of its own
+      for (;;) {
+        h = Math.imul(h ^ m, 16777619);
+        len++;
+        if (++i === n) {
+          c = 32;
+          break;
+        }
+        c = s.charCodeAt(i);
+        if (c >= 128 || (m = ASCII_CODE[c]) < 0) break;
+      }
+    }
     if (c < 128) m = ASCII_CODE[c];
     else {
       m = highCode(c);
@@ -153,23 +186,12 @@ export function scanText(
       if (words >= 2) {
         t1 = fmix32(Math.imul(b, 0xe6546b64) ^ w);
         if (wantSimhash) {
-          const t2 = fmix32((t1 + Math.imul(w, 0x85ebca6b) + 0x27d4eb2f) | 0);
-          a0 = (a0 + (t1 & 0x11111111)) | 0;
-          a1 = (a1 + ((t1 >>> 1) & 0x11111111)) | 0;
-          a2 = (a2 + ((t1 >>> 2) & 0x11111111)) | 0;
-          a3 = (a3 + ((t1 >>> 3) & 0x11111111)) | 0;
-          c0 = (c0 + (t2 & 0x11111111)) | 0;
-          c1 = (c1 + ((t2 >>> 1) & 0x11111111)) | 0;
-          c2 = (c2 + ((t2 >>> 2) & 0x11111111)) | 0;
-          c3 = (c3 + ((t2 >>> 3) & 0x11111111)) | 0;
+          if (shingles === shLo.length) growShingles();
+          shLo[shingles] = t1;
+          shHi[shingles] = fmix32((t1 + Math.imul(w, 0x85ebca6b) + 0x27d4eb2f) | 0);
           shingles++;
-          if (++pending === 15) {
-            flush(cntLo, a0, a1, a2, a3);
-            flush(cntHi, c0, c1, c2, c3);
-            a0 = a1 = a2 = a3 = c0 = c1 = c2 = c3 = pending = 0;
-          }
         }
-    }
+      }
     if (look && val !== null && words < maxLookupWords) {
       if (val[w & mask] !== 0) hit(table, w, s, lowered, 1, false, s0, e0, 0, 0, 0, 0);
       if (words >= 1 && val[bg & mask] !== 0) hit(table, bg, s, lowered, 2, false, s1, e1, s0, e0, 0, 0);
@@ -213,10 +235,8 @@ export function scanText(
   if (look && table !== null && scores !== null) applyHits(table, scores, mul);
   let simLo = 0, simHi = 0;
   if (wantSimhash && shingles > 0) {
-    flush(cntLo, a0, a1, a2, a3);
-    flush(cntHi, c0, c1, c2, c3);
-    simLo = majority(cntLo, shingles);
-    simHi = majority(cntHi, shingles);
+    simLo = majorityOf(shLo, shingles);
+    simHi = majorityOf(shHi, shingles);
   }
   let tailK1 = 0, tailK2 = 0;
   if (wantTail && words > 0) {
