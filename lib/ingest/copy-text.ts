@@ -11,8 +11,11 @@ export function copyValue(v: StageRow[number]): string {
   return String(v);
 }
 
-/** One line of COPY text, '\n' included. `'' + v` is String(v) for numbers without the call. */
-function copyLine(r: StageRow): string {
+/**
+ * One row as one line of COPY text, '\n' included: encodeCopy([r]) without the array.
+ * `'' + v` is String(v) for numbers without the call.
+ */
+export function encodeCopyRow(r: StageRow): string {
   const last = r.length - 1;
   let line = '';
   for (let i = 0; i <= last; i++) {
@@ -27,7 +30,7 @@ function copyLine(r: StageRow): string {
 
 export function encodeCopy(rows: StageRow[]): string {
   let out = '';
-  for (let j = 0; j < rows.length; j++) out += copyLine(rows[j]);
+  for (let j = 0; j < rows.length; j++) out += encodeCopyRow(rows[j]);
   return out;
 }
 
@@ -42,7 +45,7 @@ export function encodeCopyBuffer(rows: StageRow[]): Buffer {
   let buf = Buffer.allocUnsafeSlow(1 << 20);
   let off = 0;
   for (let j = 0; j < rows.length; j++) {
-    const line = copyLine(rows[j]);
+    const line = encodeCopyRow(rows[j]);
     const worst = off + line.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 code unit
     if (worst > buf.length) {
       const bigger = Buffer.allocUnsafeSlow(Math.max(buf.length * 2, worst));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCopy, encodeCopyBuffer } from './copy-text';
+import { encodeCopy, encodeCopyBuffer, encodeCopyRow } from './copy-text';
 import { toEventRow, type StageRow } from './event-row';
 import { generateEvents } from './generate';
 import { parseJsonLine } from './record';
@@ -54,6 +54,7 @@ describe('JS ingest path equals the reference implementation', () => {
         const before = encodeCopyV1(rowsOld.slice(i, i + 500));
         expect(encodeCopy(rowsNew.slice(i, i + 500))).toBe(before);
         expect(encodeCopyBuffer(rowsNew.slice(i, i + 500)).equals(Buffer.from(before))).toBe(true);
+        expect(encodeCopyRow(rowsNew[i])).toBe(encodeCopyV1([rowsOld[i]]));
       }
     }
   }, 120_000);
