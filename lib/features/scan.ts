@@ -39,6 +39,21 @@ export const LABEL_SALT = 0x3a3a3a3a;
 const DIGITS_HASH = new Int32Array(32);
 for (let n = 1, h = 0x811c9dc5 | 0; n < 32; n++) DIGITS_HASH[n] = h = Math.imul(h ^ 48, 16777619);
 
+// The text's UTF-16 code units plus a trailing space, copied by one native call: a typed-array
+// read per character is cheaper than charCodeAt's dispatch on the string's representation.
+// Reused: a scan only nests to restart on lower-cased text, and the outer call then reads nothing.
+let unitBytes = Buffer.allocUnsafeSlow(1 << 14);
+let units = new Uint16Array(unitBytes.buffer, 0, unitBytes.length >> 1);
+function codeUnits(s: string): Uint16Array {
+  if (s.length >= units.length) {
+    unitBytes = Buffer.allocUnsafeSlow((s.length + 1) * 4);
+    units = new Uint16Array(unitBytes.buffer, 0, unitBytes.length >> 1);
+  }
+  unitBytes.write(s, 0, 'utf16le'); // code units as they are, lone surrogates too (little-endian hosts)
+  units[s.length] = 32;
+  return units;
+}
+
 // Shingle hashes of the current scan (low and high halves), counted per bit after the loop.
 let shLo = new Int32Array(4096);
 let shHi = new Int32Array(4096);
@@ -129,6 +144,7 @@ export function scanText(
   maxLookupWords: number, wantSimhash: boolean, wantTail = false, lowered = false,
 ): ScanResult {
   const n = s.length;
+  const a = codeUnits(s);
   const look = table !== null && scores !== null;
   const val = table ? table.val : null;
   const mask = table ? table.mask : 0;
@@ -138,18 +154,14 @@ export function scanText(
   let choiceMask = 0, arith = 0, code = 0, doctest = 0, cjk = 0, arithState = 0;
   hitCount = 0;
   for (let i = 0; i <= n; i++) {
-    let c = i < n ? s.charCodeAt(i) : 32;
+    let c = a[i]; // a[n] is a space: ends the last word
     let m = c < 128 ? ASCII_CODE[c] : -1;
     if (m >= 0) {
       // a run of ASCII word characters (most of the text), in a loop of its own
       for (;;) {
         h = Math.imul(h ^ m, 16777619);
         len++;
-        if (++i === n) {
-          c = 32;
-          break;
-        }
-        c = s.charCodeAt(i);
+        c = a[++i];
         if (c >= 128 || (m = ASCII_CODE[c]) < 0) break;
       }
     }
