@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { put, reset, type Arena } from './arena';
 import { flushBatch, newBatch, stagedRows, type Batch, type FlushContext } from './batch';
-import { encodeCopy } from './copy-text';
+import { encodeCopyRow } from './copy-text';
 import { EVENT_STAGE_COLUMNS, type StageRow } from './event-row';
 import { ROLLUP_COLS } from './sql-events';
 
@@ -48,14 +48,14 @@ export function laneOf(key: string, n: number): number {
 export function addRow(lane: Lane, row: StageRow): void {
   const b = lane.batch;
   if (!lane.ctx.useCopy) b.rows.push(row);
-  else if (lane.ctx.kind === 'accounts') put(b.body, encodeCopy([row]));
+  else if (lane.ctx.kind === 'accounts') put(b.body, encodeCopyRow(row));
   else {
     const body = row.slice(1);
     body.push(lane.ctx.runId);
-    put(b.body, encodeCopy([body]));
+    put(b.body, encodeCopyRow(body));
     const slim: StageRow = new Array(SLIM_AT.length);
     for (let i = 0; i < SLIM_AT.length; i++) slim[i] = row[SLIM_AT[i]];
-    put(b.slim, encodeCopy([slim]));
+    put(b.slim, encodeCopyRow(slim));
   }
 }
 const SLIM_AT = ROLLUP_COLS.map((c) => EVENT_STAGE_COLUMNS.indexOf(c));
