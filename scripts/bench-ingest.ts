@@ -7,7 +7,7 @@
  */
 import { env } from '@/lib/env';
 import { createMigratedDatabase, dropDatabase } from '@/lib/db/databases';
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { ingestEvents } from '@/lib/ingest';
 import { encodeCopy } from '@/lib/ingest/copy-text';
 import { generateEvents } from '@/lib/ingest/generate';
+import { machineCpu, postgresCpu, walStats } from './bench-stats';
 import { EVENT_FIELDS } from '@/lib/ingest/schemas';
 
 const arg = (name: string, dflt: number) => {
@@ -81,6 +82,7 @@ console.log(`(a) raw COPY into an unindexed table: ${rawSecs.toFixed(1)} s, ${fm
 // (b) the full ingest path. CPU is counted too: on a small machine the question is whether the
 // cores are saturated (and by whom), which wall-clock rates alone do not say.
 t = Date.now();
+const wal0 = await walStats(pool);
 const cpu0 = machineCpu();
 const pg0 = postgresCpu(dbName);
 const own0 = process.cpuUsage();
@@ -88,6 +90,7 @@ const s = await ingestEvents(ndjson, { pool, batchSize, lanes, actor: 'bench' })
 const fullSecs = (Date.now() - t) / 1000;
 const cpu1 = machineCpu();
 const pg1 = postgresCpu(dbName);
+const wal1 = await walStats(pool);
 const own = process.cpuUsage(own0);
 const fullRate = N / fullSecs;
 const rss = process.resourceUsage().maxRSS / 1024;
@@ -100,6 +103,7 @@ if (cpu0 && cpu1) {
   console.log(`    CPU during (b): ${busy.toFixed(1)} core-s busy of ${(fullSecs * os.cpus().length).toFixed(1)} (${os.cpus().length} cores): this node process ${node.toFixed(1)}, Postgres (this database's backends + background writers) ${pgs.toFixed(1)}, anything else ${(busy - node - pgs).toFixed(1)}`);
   console.log(`    CPU per event: node ${((node / N) * 1e6).toFixed(1)} µs, Postgres ${((pgs / N) * 1e6).toFixed(1)} µs`);
 }
+if (wal0 && wal1) console.log(`    WAL during (b) (whole server): ${fmt((wal1.bytes - wal0.bytes) / 2 ** 20)} MiB, ${fmt(wal1.fpi - wal0.fpi)} full-page images (${(((wal1.bytes - wal0.bytes) / N) / 1024).toFixed(2)} KiB per event)`);
 console.log(`ratio full / raw COPY: ${((fullRate / rawRate) * 100).toFixed(1)}%   (target ≥ 40%)`);
 console.log(`peak RSS: ${rss.toFixed(0)} MB   (target ≤ 500 MB)`);
 const sizes = (await pool.query(`SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS events,
@@ -111,30 +115,3 @@ if (!keep) await dropDatabase(admin, dbName);
 else console.log(`kept database ${dbName}`);
 rmSync(dir, { recursive: true, force: true });
 
-/** Busy CPU seconds of the whole machine so far (Linux /proc/stat), or null elsewhere. */
-function machineCpu(): { busy: number } | null {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const hz = 100; // USER_HZ
-    return { busy: (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / hz }; // user nice system irq softirq steal
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds used so far by Postgres processes serving `db`, plus the server's background writers. */
-function postgresCpu(db: string): number {
-  let total = 0;
-  try {
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (!cmd.startsWith('postgres: ') || !(cmd.includes(` ${db} `) || /(walwriter|checkpointer|background writer)/.test(cmd))) continue;
-        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        total += (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in USER_HZ
-      } catch { /* the process ended meanwhile */ }
-    }
-  } catch { /* not Linux */ }
-  return total;
-}
