@@ -7,7 +7,9 @@
  * (before: encodeCopy + the UTF-8 conversion the COPY stream did; now: encodeCopyBuffer) — and
  * the whole chain line by line as the pipeline runs it (rows kept per 10k batch, then encoded).
  * The code before the speed-up (lib/ingest/reference-v1.ts) and the current code run alternately
- * in the same process, so a busy machine slows both alike; the best of R runs is printed in µs/event (wall, one thread).
+ * in the same process, so a busy machine slows both alike; the best of R runs is printed in
+ * µs/event (wall time, one thread). --expose-gc (set by the npm script) starts each stage on a
+ * collected heap.
  */
 import { computeEventFeatures } from '@/lib/features';
 import { encodeCopyBuffer, encodeCopyRow } from '@/lib/ingest/copy-text';
