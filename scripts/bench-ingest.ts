@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ingestEvents } from '@/lib/ingest';
+import { DEFAULT_BATCH_SIZE } from '@/lib/ingest/pipeline';
 import { encodeCopy } from '@/lib/ingest/copy-text';
 import { generateEvents } from '@/lib/ingest/generate';
 import { machineCpu, postgresCpu, walStats } from './bench-stats';
@@ -25,7 +26,7 @@ const arg = (name: string, dflt: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const N = arg('events', 1_000_000);
-const batchSize = arg('batch-size', 10_000);
+const batchSize = arg('batch-size', DEFAULT_BATCH_SIZE);
 const lanes = arg('lanes', env().INGEST_LANES);
 const keep = process.argv.includes('--keep');
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

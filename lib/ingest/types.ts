@@ -44,7 +44,7 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** COPY into staging (default: true on Postgres, forced false on PGlite) */
   useCopy?: boolean;
-  /** rows per batch transaction (default 10,000), per lane */
+  /** rows per batch transaction and lane (default DEFAULT_BATCH_SIZE, 25,000) */
   batchSize?: number;
   /** parallel lanes (connections), rows split by account (default INGEST_LANES; always 1 on PGlite) */
   lanes?: number;
