@@ -25,7 +25,6 @@ const REQUIRED: Record<IngestKind, string[]> = { events: ['id', 'ts', 'account_i
 export async function runIngest(kind: IngestKind, source: IngestSource, opts: IngestOptions): Promise<IngestSummary> {
   const t0 = Date.now();
   const maxLine = opts.maxLineBytes ?? 1 << 20;
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const known: Record<string, FieldKind> = kind === 'events' ? EVENT_FIELDS : ACCOUNT_FIELDS;
   const hashOnly = (opts.promptStorage ?? env().PROMPT_STORAGE) === 'hash';
   const src = await openSource(source, { format: opts.format, maxBytes: opts.maxBytes, requiredColumn: REQUIRED[kind][0], name: opts.sourceName });
@@ -34,6 +33,8 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
   const errors: LineError[] = [];
   const s: IngestSummary = { runId, kind, format: src.format, lines: 0, accepted: 0, duplicates: 0, rejected: 0, errors, elapsedMs: 0, batches: { direct: 0, staged: 0 } };
   const pglite = await isPglite(opts.pool);
+  // PGlite keeps the batch size its demo load was measured with (docs/performance.md#pglite)
+  const batchSize = opts.batchSize ?? (pglite ? 10_000 : DEFAULT_BATCH_SIZE);
   // One lane per connection (lanes.ts); PGlite serves one connection at a time.
   const nLanes = pglite ? 1 : Math.max(1, opts.lanes ?? env().INGEST_LANES);
   const keyAt = kind === 'events' ? EVENT_STAGE_COLUMNS.indexOf('account_id') : ACCOUNT_STAGE_COLUMNS.indexOf('account_id');
