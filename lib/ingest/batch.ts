@@ -45,8 +45,24 @@ export interface FlushContext {
  * straight into events (direct.ts) or through the staging table.
  */
 export async function flushBatch(ctx: FlushContext, b: Batch): Promise<{ inserted: number; direct: boolean }> {
+  if (ctx.kind === 'events' && b.months.size) await ensurePartitions(ctx.client, b.months, ctx.ensured);
+  // Two runs that ingest the same accounts at once lock events and rollup rows in different
+  // orders and can deadlock; Postgres aborts one transaction, which is then simply run again
+  // (it is whole, and the rerun skips what the other run committed meanwhile).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await batchTransaction(ctx, b);
+    } catch (e) {
+      if (!RETRY.has(String((e as { code?: string }).code)) || attempt >= MAX_ATTEMPTS) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 100 * attempt));
+    }
+  }
+}
+const RETRY = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
+const MAX_ATTEMPTS = 8;
+
+async function batchTransaction(ctx: FlushContext, b: Batch): Promise<{ inserted: number; direct: boolean }> {
   const { client } = ctx;
-  if (ctx.kind === 'events' && b.months.size) await ensurePartitions(client, b.months, ctx.ensured);
   await client.query('BEGIN');
   try {
     // A batch need not wait for its WAL flush: if the server crashes before the flush, the batch

@@ -5,7 +5,7 @@ import { createFreshDatabase, dropDatabase } from '../db-util';
 // comparable snapshot of events + every rollup (floats rounded: sums may be added in another order).
 export async function freshDb(prefix = 'dw_ing') {
   const db = await createFreshDatabase(prefix);
-  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  const pool = new pg.Pool({ connectionString: db.url, max: 8 });
   // pool.end() resolves before the server has closed its backends; DROP ... WITH (FORCE) may then
   // terminate one mid-goodbye, and its FATAL would surface as an unhandled client error.
   pool.on('connect', (c) => c.on('error', () => undefined));
