@@ -18,8 +18,8 @@ import { fastEvent } from '@/lib/ingest/fast-event';
 import { generateEvents } from '@/lib/ingest/generate';
 import { splitLines, type RawLine } from '@/lib/ingest/lines';
 import { parseJsonLine, type RecordResult } from '@/lib/ingest/record';
-import { encodeCopyV1, fastEventV1, parseJsonLineV1, toEventRowV1 } from '@/lib/ingest/reference-v1';
-import { splitLinesV1 } from '@/lib/ingest/reference-v1-lines';
+import { encodeCopyV1, fastEventV1, parseJsonLineV1, toEventRowV1 } from '@/tests/reference/ingest-v1';
+import { splitLinesV1 } from '@/tests/reference/lines-v1';
 import { EVENT_FIELDS, type EventInput } from '@/lib/ingest/schemas';
 
 interface Impl {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateEvents } from '@/lib/ingest/generate';
 import { scanText } from './scan';
-import { scanTextV1 } from './scan-v1';
+import { scanTextV1 } from '@/tests/reference/scan-v1';
 import { compileTaxonomy } from './taxonomy-rules';
 
 // Every feature (SimHash, taxonomy bucket, reasoning cue, LSH bucket) is a function of scanText's
 // result and score slots, so the optimised scanner must return exactly what the previous one
-// (scan-v1.ts) returned, for every mode the features use it in. Each scanner gets its own
+// (tests/reference/scan-v1.ts) returned, for every mode the features use it in. Each scanner gets its own
 // compiled table: the table's per-entry "seen" marks belong to one scanner's epochs.
 const T = compileTaxonomy();
 const T1 = compileTaxonomy();
@@ -26,7 +26,7 @@ function texts(): string[] {
   return out;
 }
 
-describe('scanText equals the previous scanner (scan-v1.ts)', () => {
+describe('scanText equals the previous scanner (tests/reference/scan-v1.ts)', () => {
   it('gives identical results and scores on 20,000 generated events and edge cases, in every mode', () => {
     const a = new Int32Array(T.slots);
     const b = new Int32Array(T.slots);

@@ -3,7 +3,7 @@ import { encodeCopy, encodeCopyBuffer, encodeCopyRow } from './copy-text';
 import { toEventRow, type StageRow } from './event-row';
 import { generateEvents } from './generate';
 import { parseJsonLine } from './record';
-import { encodeCopyV1, parseJsonLineV1, toEventRowV1 } from './reference-v1';
+import { encodeCopyV1, parseJsonLineV1, toEventRowV1 } from '@/tests/reference/ingest-v1';
 import { EVENT_FIELDS } from './schemas';
 
 // The optimised JS ingest path must give byte-identical results to the code it replaced

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines, type RawLine } from './lines';
-import { splitLinesV1 } from './reference-v1-lines';
+import { splitLinesV1 } from '@/tests/reference/lines-v1';
 
 async function collect(chunks: string[], max = 10): Promise<RawLine[]> {
   async function* gen() { for (const c of chunks) yield Buffer.from(c); }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestampV1 } from './reference-v1';
+import { parseTimestampV1 } from '@/tests/reference/ingest-v1';
 import { parseTimestamp, timestampIso } from './timestamp';
 
 describe('parseTimestamp', () => {

@@ -1,5 +1,5 @@
 /** splitLines as it was before the 2026-11-29 speed-up, the reference for lines.test.ts (see reference-v1.ts). */
-import type { RawLine } from './lines';
+import type { RawLine } from '@/lib/ingest/lines';
 
 const NL = 0x0a;
 const EMPTY = Buffer.alloc(0);

@@ -1,13 +1,13 @@
 /**
- * The JS ingest path as it was before the 2026-11-29 speed-up (commit 044b996), kept verbatim
+ * The JS ingest path as it was before the 2026-11-29 speed-up (commit 044b996), kept verbatim in tests/reference/
  * (renamed *V1) as the reference that ingest-equivalence.test.ts and scripts/bench-ingest-js.ts
  * compare the current code against: every StageRow and every byte of COPY text must match.
  * Not used by the ingest itself.
  */
 import { isIP } from 'node:net';
 import { computeEventFeatures } from '@/lib/features';
-import type { RowResult, StageRow } from './event-row';
-import { FINISH_REASONS, firstIssue, ZEvent, type EventInput, type FieldKind } from './schemas';
+import type { RowResult, StageRow } from '@/lib/ingest/event-row';
+import { FINISH_REASONS, firstIssue, ZEvent, type EventInput, type FieldKind } from '@/lib/ingest/schemas';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|z|[+-]\d{2}:?\d{2})$/;
 

@@ -3,10 +3,10 @@
  * and comments: the reference scan-equivalence.test.ts compares the current scanner against
  * (features must stay bit-identical). Not used by the features themselves.
  */
-import { ASCII_CODE, SEP_KIND, highCode, isAsciiSpace, isCjk, isSpace } from './chars';
-import { fmix32 } from './hash32';
-import { ngramSecondKey, type PhraseTable } from './ngram-key';
-import type { ScanResult } from './scan';
+import { ASCII_CODE, SEP_KIND, highCode, isAsciiSpace, isCjk, isSpace } from '@/lib/features/chars';
+import { fmix32 } from '@/lib/features/hash32';
+import { ngramSecondKey, type PhraseTable } from '@/lib/features/ngram-key';
+import type { ScanResult } from '@/lib/features/scan';
 
 const LABEL_SALT = 0x3a3a3a3a;
 
