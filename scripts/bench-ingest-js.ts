@@ -4,7 +4,7 @@
  * Generates N events (lib/ingest/generate.ts, seed 1) as NDJSON in memory, then times each stage
  * over all lines — split lines from Buffers, JSON.parse + record checks, fastEvent,
  * computeEventFeatures, toEventRow (validation + features + row), COPY bytes in 500-row slices
- * (before: encodeCopy + the UTF-8 conversion the COPY stream did; now: encodeCopyBuffer) — and
+ * (before: encodeCopy + the UTF-8 conversion the COPY stream did; now: one line at a time into a batch arena) — and
  * the whole chain line by line as the pipeline runs it (rows kept per 10k batch, then encoded).
  * The code before the speed-up (lib/ingest/reference-v1.ts) and the current code run alternately
  * in the same process, so a busy machine slows both alike; the best of R runs is printed in
@@ -12,7 +12,15 @@
  * collected heap.
  */
 import { computeEventFeatures } from '@/lib/features';
-import { encodeCopyBuffer, encodeCopyRow } from '@/lib/ingest/copy-text';
+import { newArena, put } from '@/lib/ingest/arena';
+import { encodeCopyRow } from '@/lib/ingest/copy-text';
+
+/** What the lanes send for a batch: each row's line written into an arena (lanes.ts). */
+function encodeIntoArena(rows: Parameters<typeof encodeCopyRow>[0][]): Buffer {
+  const a = newArena();
+  for (const r of rows) put(a, encodeCopyRow(r));
+  return a.buf.subarray(0, a.len);
+}
 import { toEventRow, type RowResult, type StageRow } from '@/lib/ingest/event-row';
 import { fastEvent } from '@/lib/ingest/fast-event';
 import { generateEvents } from '@/lib/ingest/generate';
@@ -35,7 +43,7 @@ interface Impl {
 }
 const IMPLS: Record<string, Impl> = {
   v1: { split: splitLinesV1, parse: parseJsonLineV1, fast: fastEventV1, features: computeEventFeatures, toRow: toEventRowV1, encode: (r) => Buffer.from(encodeCopyV1(r)), row: (r) => encodeCopyV1([r]) },
-  now: { split: splitLines, parse: parseJsonLine, fast: fastEvent, features: computeEventFeatures, toRow: toEventRow, encode: encodeCopyBuffer, row: encodeCopyRow },
+  now: { split: splitLines, parse: parseJsonLine, fast: fastEvent, features: computeEventFeatures, toRow: toEventRow, encode: encodeIntoArena, row: encodeCopyRow },
 };
 
 const arg = (name: string, def: number): number => {

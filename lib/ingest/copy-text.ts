@@ -33,26 +33,3 @@ export function encodeCopy(rows: StageRow[]): string {
   for (let j = 0; j < rows.length; j++) out += encodeCopyRow(rows[j]);
   return out;
 }
-
-/**
- * The same COPY text as UTF-8 bytes (= Buffer.from(encodeCopy(rows))), written line by line.
- * Cheaper than the string, which the COPY stream converts anyway: one big string of 500 rows is
- * a deep concatenation to flatten and, as soon as one row has a character above U+00FF, two bytes
- * per character before the UTF-8 conversion; a line at a time stays small and mostly one-byte
- * (scripts/bench-ingest-js.ts: ~4.2 → ~2.7 µs per row including the conversion).
- */
-export function encodeCopyBuffer(rows: StageRow[]): Buffer {
-  let buf = Buffer.allocUnsafeSlow(1 << 20);
-  let off = 0;
-  for (let j = 0; j < rows.length; j++) {
-    const line = encodeCopyRow(rows[j]);
-    const worst = off + line.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 code unit
-    if (worst > buf.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(buf.length * 2, worst));
-      buf.copy(bigger, 0, 0, off);
-      buf = bigger;
-    }
-    off += buf.write(line, off);
-  }
-  return buf.subarray(0, off);
-}

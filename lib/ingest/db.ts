@@ -54,7 +54,7 @@ export async function copyIn(client: PoolClient, sql: string, chunks: Iterable<B
 }
 
 /** Loads a batch into staging: its encoded rows by COPY on Postgres, json_populate_recordset on PGlite. */
-export async function loadStage(client: PoolClient, table: 'stage_full' | 'stage_accounts' | 'stage_events', columns: readonly string[], b: StagedRows): Promise<void> {
+export async function loadStage(client: PoolClient, table: 'stage_accounts' | 'stage_events', columns: readonly string[], b: StagedRows): Promise<void> {
   const { rows } = b;
   if (b.body.rows) return copyIn(client, `COPY ${table} (${columns.join(', ')}) FROM STDIN`, slices(b.body));
   const type = table === 'stage_events' ? 'ingest_event_row' : 'ingest_account_row';
