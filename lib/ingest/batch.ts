@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { newArena, type Arena } from './arena';
 import { ensurePartitions, loadStage, type StagedRows } from './db';
-import { mergeEncoded } from './direct';
+import { copyStraightIn } from './direct';
 import { recordBatch, type QuarantineRow } from './runs';
 import { MERGE_ACCOUNTS_SQL, MERGE_EVENTS_SQL } from './sql-events';
 import type { IngestKind, LineError } from './types';
@@ -69,28 +69,25 @@ async function batchTransaction(ctx: FlushContext, b: Batch): Promise<{ inserted
     // and its run counters are lost together and the idempotent rerun restores them. The run's
     // closing transaction (finishRun, synchronous) flushes the WAL, so a 'done' run is durable.
     await client.query('SET LOCAL synchronous_commit = off');
-    let r = { inserted: 0, direct: false };
     const staged = stagedRows(b);
-    if (b.body.rows && ctx.kind === 'events') r = await mergeEncoded(client, b, ctx.timings);
-    else if (staged) {
-      const events = ctx.kind === 'events';
+    const events = ctx.kind === 'events';
+    const direct = events && b.body.rows ? await copyStraightIn(client, b, ctx.timings) : null;
+    let inserted = direct ?? 0;
+    if (direct === null && staged) {
       let t = Date.now();
       await loadStage(client, events ? 'stage_events' : 'stage_accounts', ctx.columns, b);
       ctx.timings.stage += Date.now() - t;
       t = Date.now();
-      const q = events
-        ? await client.query<{ inserted: number }>(MERGE_EVENTS_SQL, [ctx.runId])
-        : await client.query<{ inserted: number }>(MERGE_ACCOUNTS_SQL);
-      r = { inserted: q.rows[0].inserted, direct: false };
+      const q = await client.query<{ inserted: number }>(events ? MERGE_EVENTS_SQL : MERGE_ACCOUNTS_SQL);
+      inserted = q.rows[0].inserted;
       ctx.timings.merge += Date.now() - t;
     }
-    const { inserted } = r;
     const t = Date.now();
     const counts = { lines: b.lines, accepted: inserted, duplicates: staged - inserted, rejected: b.quarantine.length };
     await recordBatch(client, ctx.runId, ctx.kind, ctx.source, counts, b.quarantine);
     await client.query('COMMIT');
     ctx.timings.commit += Date.now() - t;
-    return r;
+    return { inserted, direct: direct !== null };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

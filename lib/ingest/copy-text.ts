@@ -5,12 +5,6 @@ const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const escape = (v: string): string =>
   v.replaceAll('\\', '\\\\').replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\t', '\\t');
 
-export function copyValue(v: StageRow[number]): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'string') return NEEDS_ESCAPE.test(v) ? escape(v) : v;
-  return String(v);
-}
-
 /**
  * One row as one line of COPY text, '\n' included: encodeCopy([r]) without the array.
  * `'' + v` is String(v) for numbers without the call.

@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { slices, type Arena } from './arena';
 import type { StageRow } from './event-row';
-import { DIRECT_EVENT_COLS, ROLLUP_COLS } from './sql-events';
+import { EVENT_ROW_COLUMNS, ROLLUP_COLS } from './sql-events';
 
 /** A batch's rows: values (PGlite), or encoded as COPY text in `body` (Postgres; see lanes.ts). */
 export interface StagedRows { rows: StageRow[]; body: Arena }
@@ -15,7 +15,8 @@ export async function isPglite(db: Pool | PoolClient): Promise<boolean> {
 }
 
 /**
- * Per-connection staging tables, typed by the migration's row types and emptied at every commit.
+ * Per-connection staging tables, emptied at every commit: events as the batches carry them (the
+ * events' columns with the run id), accounts typed by the migration's row type.
  * UTC so that dates/months computed in SQL agree with the ones computed in JS.
  */
 export async function prepareSession(client: PoolClient, pglite: boolean): Promise<void> {
@@ -24,13 +25,10 @@ export async function prepareSession(client: PoolClient, pglite: boolean): Promi
   // Temp tables live in temp_buffers; a 10k-row batch of prompts needs more than the 8 MB default.
   // (Only settable before the session's first temp table; harmless afterwards on a reused client.)
   if (!pglite) await client.query("SET temp_buffers = '128MB'").catch(() => undefined);
-  await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_events OF ingest_event_row ON COMMIT DELETE ROWS');
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS stage_events ON COMMIT DELETE ROWS AS SELECT ${EVENT_ROW_COLUMNS.join(', ')} FROM events WITH NO DATA`);
   await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_accounts OF ingest_account_row ON COMMIT DELETE ROWS');
-  if (pglite) return;
-  // COPY-encoded batches (direct.ts): the events' own columns with the run id, and what the
-  // rollups read of a batch that was copied straight into events.
-  await client.query(`CREATE TEMP TABLE IF NOT EXISTS stage_full ON COMMIT DELETE ROWS AS SELECT ${DIRECT_EVENT_COLS} FROM events WITH NO DATA`);
-  await client.query(`CREATE TEMP TABLE IF NOT EXISTS stage_slim ON COMMIT DELETE ROWS AS SELECT ${ROLLUP_COLS.join(', ')} FROM events WITH NO DATA`);
+  // what the rollups read of a batch copied straight into events (direct.ts; not on PGlite)
+  if (!pglite) await client.query(`CREATE TEMP TABLE IF NOT EXISTS stage_slim ON COMMIT DELETE ROWS AS SELECT ${ROLLUP_COLS.join(', ')} FROM events WITH NO DATA`);
 }
 
 const JSON_CHUNK_BYTES = 1 << 20;
@@ -57,7 +55,7 @@ export async function copyIn(client: PoolClient, sql: string, chunks: Iterable<B
 export async function loadStage(client: PoolClient, table: 'stage_accounts' | 'stage_events', columns: readonly string[], b: StagedRows): Promise<void> {
   const { rows } = b;
   if (b.body.rows) return copyIn(client, `COPY ${table} (${columns.join(', ')}) FROM STDIN`, slices(b.body));
-  const type = table === 'stage_events' ? 'ingest_event_row' : 'ingest_account_row';
+  const type = table === 'stage_events' ? 'stage_events' : 'ingest_account_row'; // a table's row type
   const ex = columns.indexOf('extra'); // staged as JSON text; the json path needs the object itself
   const objs = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, i === ex && r[i] !== null ? JSON.parse(r[i] as string) : r[i]])));
   // pglite-socket takes time superlinear in a message's size (13 MB: 5 s, 1.3 MB: 0.08 s), so the

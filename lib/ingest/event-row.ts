@@ -3,7 +3,7 @@ import { fastEvent } from './fast-event';
 import { firstIssue, ZEvent } from './schemas';
 import { parseTimestamp, timestampIso } from './timestamp';
 
-/** Column order of the ingest_event_row type (migration 20261129010000_ingest). */
+/** Column order of a validated event row: its line number, then the events table's columns (sql-events.ts EVENT_ROW_COLUMNS adds the run id). */
 export const EVENT_STAGE_COLUMNS = [
   'line_no', 'id', 'ts', 'account_id', 'model', 'api_key_id', 'org_id', 'ip', 'asn', 'country', 'user_agent',
   'conversation_id', 'turn', 'system_prompt', 'system_prompt_sha256', 'prompt', 'prompt_sha256', 'response',

@@ -41,17 +41,21 @@ export function laneOf(key: string, n: number): number {
 }
 
 /**
- * Adds a validated row. With COPY it is encoded at once into the batch's arenas (arena.ts): for
- * events the body is the events' columns plus the run id (no line number: the merge never reads
- * it), and the slim line holds what the rollups read; for accounts the staged row as it is.
+ * Adds a validated row: an event as the events' columns plus the run id (EVENT_ROW_COLUMNS; the
+ * merge never reads line numbers), an account as staged. With COPY it is encoded at once into the
+ * batch's arenas (arena.ts), events also as a slim line of what the rollups read.
  */
 export function addRow(lane: Lane, row: StageRow): void {
   const b = lane.batch;
-  if (!lane.ctx.useCopy) b.rows.push(row);
-  else if (lane.ctx.kind === 'accounts') put(b.body, encodeCopyRow(row));
+  if (lane.ctx.kind === 'accounts') {
+    if (lane.ctx.useCopy) put(b.body, encodeCopyRow(row));
+    else b.rows.push(row);
+    return;
+  }
+  const body = row.slice(1); // EVENT_ROW_COLUMNS
+  body.push(lane.ctx.runId);
+  if (!lane.ctx.useCopy) b.rows.push(body);
   else {
-    const body = row.slice(1);
-    body.push(lane.ctx.runId);
     put(b.body, encodeCopyRow(body));
     const slim: StageRow = new Array(SLIM_AT.length);
     for (let i = 0; i < SLIM_AT.length; i++) slim[i] = row[SLIM_AT[i]];

@@ -6,6 +6,7 @@ import { isPglite, prepareSession } from './db';
 import { EVENT_STAGE_COLUMNS, toEventRow, type RowResult } from './event-row';
 import { addRow, batchRows, drain, laneOf, openLanes, submit, type Lane } from './lanes';
 import { splitLines, type RawLine } from './lines';
+import { EVENT_ROW_COLUMNS } from './sql-events';
 import { parseCsvLine, parseJsonLine } from './record';
 import { actorOf, finishRun, startRun } from './runs';
 import { ACCOUNT_FIELDS, EVENT_FIELDS, type FieldKind } from './schemas';
@@ -44,7 +45,7 @@ export async function runIngest(kind: IngestKind, source: IngestSource, opts: In
   try {
     lanes = await openLanes(opts.pool, nLanes, {
       kind, runId, source: src.name, useCopy: !pglite && opts.useCopy !== false,
-      columns: kind === 'events' ? EVENT_STAGE_COLUMNS : ACCOUNT_STAGE_COLUMNS, ensured: new Set(),
+      columns: kind === 'events' ? EVENT_ROW_COLUMNS : ACCOUNT_STAGE_COLUMNS, ensured: new Set(),
       timings: { stage: 0, merge: 0, commit: 0 },
     }, (c) => prepareSession(c, pglite));
     let wait = 0;

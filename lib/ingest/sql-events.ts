@@ -1,8 +1,9 @@
-// The per-batch merge: ONE statement moves the staged batch into events and, for the rows that
-// were actually inserted (ON CONFLICT DO NOTHING ... RETURNING), adds to every rollup. All
-// sub-statements see the snapshot from before the statement, so "already known" lookups
-// (previous event time, templates seen before) read the state before this batch.
-// Formulas: docs/ingest.md#rollups. $1 = run id.
+// The per-batch rollups: ONE statement adds a batch's newly inserted events (the `ins` CTE) to
+// every rollup. All sub-statements see the snapshot from before the statement, so "already known"
+// lookups (previous event time, templates seen before) read the state before this batch.
+// Formulas: docs/ingest.md#rollups.
+import { EVENT_STAGE_COLUMNS } from './event-row';
+
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const histAgg = `ARRAY[${HOURS.map((h) => `count(*) FILTER (WHERE hr = ${h})::int`).join(', ')}]`;
 const histAdd = `ARRAY[${HOURS.map((h) => `coalesce(d.hour_hist[${h + 1}], 0) + excluded.hour_hist[${h + 1}]`).join(', ')}]`;
@@ -10,24 +11,17 @@ const add = (cols: string[]) => cols.map((c) => `${c} = d.${c} + excluded.${c}`)
 const DAILY_SUMS = ['events', 'input_tokens', 'output_tokens', 'finish_length', 'reasoning', 'thinking', 'single_turn', 'tool_use',
   'errors', 'max_tokens_sum', 'max_tokens_n', 'temp_n', 'temp_sum', 'temp_sum2', 'gap_n', 'gap_sum', 'gap_sum2', 'new_templates'];
 
-const EVENT_COLS = `id, ts, account_id, model, api_key_id, org_id, ip, asn, country, user_agent, conversation_id, turn,
-  system_prompt, system_prompt_sha256, prompt, prompt_sha256, response, input_tokens, output_tokens, max_tokens,
-  finish_reason, temperature, thinking, status, extra, simhash, tax_bucket, lsh_bucket, reasoning, single_turn`;
+/** An event row as the batches carry it (lanes.ts): the staged columns without line_no, then the run id. */
+export const EVENT_ROW_COLUMNS: readonly string[] = [...EVENT_STAGE_COLUMNS.slice(1), 'run_id'];
+const EVENT_COLS = EVENT_ROW_COLUMNS.join(', ');
 
 /** What the rollups read of each newly inserted event (also the columns of the slim stage). */
 export const ROLLUP_COLS = ['id', 'ts', 'account_id', 'model', 'api_key_id', 'ip', 'asn', 'user_agent', 'system_prompt_sha256',
   'input_tokens', 'output_tokens', 'max_tokens', 'finish_reason', 'temperature', 'thinking', 'status', 'simhash', 'tax_bucket',
   'lsh_bucket', 'reasoning', 'single_turn'] as const;
 
-/** Columns of a COPY-encoded event row (lanes.ts): the staged columns without line_no, then the run id. */
-export const DIRECT_EVENT_COLS = `${EVENT_COLS.replace(/\s+/g, ' ')}, run_id`;
-
-export const MERGE_EVENTS_SQL = `
-WITH ins AS (
-  INSERT INTO events (${EVENT_COLS}, run_id)
-  SELECT ${EVENT_COLS}, $1::bigint FROM stage_events
-  ON CONFLICT (id, ts) DO NOTHING
-  RETURNING ${ROLLUP_COLS.join(', ')}
+const rollupsOf = (ins: string) => `
+WITH ins AS (${ins}
 ), accts AS (
   SELECT DISTINCT account_id FROM ins
 ), prev AS (
@@ -84,15 +78,15 @@ WITH ins AS (
 )
 SELECT count(*)::int AS inserted FROM ins`;
 
-// The same rollups when the batch went straight into events by COPY (all its rows were new; see
-// batch.ts): `ins` is the slim stage instead of the INSERT's RETURNING. No parameters.
-const insCte = MERGE_EVENTS_SQL.slice(MERGE_EVENTS_SQL.indexOf('WITH ins AS ('), MERGE_EVENTS_SQL.indexOf('), accts AS ('));
-export const MERGE_ROLLUPS_SQL = MERGE_EVENTS_SQL.replace(insCte, `WITH ins AS (\n  SELECT ${ROLLUP_COLS.join(', ')} FROM stage_slim\n`);
+/** The staged batch into events, skipping rows whose (id, ts) exists, and only the inserted ones into the rollups. */
+export const MERGE_EVENTS_SQL = rollupsOf(`
+  INSERT INTO events (${EVENT_COLS}) SELECT ${EVENT_COLS} FROM stage_events
+  ON CONFLICT (id, ts) DO NOTHING
+  RETURNING ${ROLLUP_COLS.join(', ')}`);
 
-// The staged merge of COPY-encoded rows (stage_full carries each row's run id). No parameters.
-const FROM_STAGE = `SELECT ${EVENT_COLS}, $1::bigint FROM stage_events`;
-if (!MERGE_EVENTS_SQL.includes(FROM_STAGE)) throw new Error('sql-events: staged insert not found');
-export const MERGE_FULL_SQL = MERGE_EVENTS_SQL.replace(FROM_STAGE, `SELECT ${EVENT_COLS}, run_id FROM stage_full`);
+/** The rollups of a batch that went straight into events by COPY (all new, direct.ts), from the slim stage. */
+export const MERGE_ROLLUPS_SQL = rollupsOf(`
+  SELECT ${ROLLUP_COLS.join(', ')} FROM stage_slim`);
 
 export const MERGE_ACCOUNTS_SQL = `
 WITH up AS (
