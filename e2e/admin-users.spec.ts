@@ -3,7 +3,10 @@ import { test, expect, signInAs } from './fixtures';
 test.describe('admin manages users', () => {
   test.use({ role: 'admin' });
 
-  test('create, re-role and disable a user; every change is in the audit log', async ({ page, browser }) => {
+  test('create, re-role and disable a user; every change is in the audit log', async ({
+    page,
+    browser,
+  }) => {
     const email = `temp-${Date.now()}@distill.test`;
     await page.goto('/admin/users');
     const form = page.getByRole('form', { name: 'Create user' });
@@ -23,7 +26,9 @@ test.describe('admin manages users', () => {
     const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const p2 = await other.newPage();
     await signInAs(p2, email, 'temp-password-123');
-    await expect(p2.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible();
+    await expect(
+      p2.getByRole('alert').filter({ hasText: 'Wrong email or password.' }),
+    ).toBeVisible();
     await other.close();
 
     await page.goto(`/audit?target=user`);

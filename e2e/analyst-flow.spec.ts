@@ -6,20 +6,37 @@ import { storageFor } from './users';
 // filter accounts → open the top one → charts render → brush a window → star, tag, comment an event
 // → reload, annotations persist → the admin's audit log shows them. Screenshots attached per screen.
 async function shot(page: Page, info: TestInfo, name: string) {
-  await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await info.attach(name, {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
 }
 
-const CHARTS = ['Daily volume', 'Cumulative coverage', 'Template reuse', 'Reasoning share', 'Output to input tokens', 'Hour-of-week heat map'];
+const CHARTS = [
+  'Daily volume',
+  'Cumulative coverage',
+  'Template reuse',
+  'Reasoning share',
+  'Output to input tokens',
+  'Hour-of-week heat map',
+];
 
 test.describe('analyst flow', () => {
   test.use({ role: 'analyst' });
 
-  test('filter, open, brush, annotate, reload, audit', async ({ page, consoleErrors, browser }, info) => {
+  test('filter, open, brush, annotate, reload, audit', async ({
+    page,
+    consoleErrors,
+    browser,
+  }, info) => {
     test.setTimeout(180_000); // a dozen navigations on a shared 2-core machine
     // Failed requests are checked by URL: the app has no favicon yet, and Chromium logs that 404 as a
     // console error without naming the URL, so console "Failed to load resource" lines are judged here.
     const failed: string[] = [];
-    page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) failed.push(`${r.status()} ${r.url()}`); });
+    page.on('response', (r) => {
+      if (r.status() >= 400 && !r.url().endsWith('/favicon.ico'))
+        failed.push(`${r.status()} ${r.url()}`);
+    });
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
     await shot(page, info, 'overview');
@@ -42,7 +59,14 @@ test.describe('analyst flow', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/accounts/${top}$`), { timeout: 30_000 });
 
-    for (const name of CHARTS) await expect(page.locator(`[data-chart="${name}"]`).locator('svg').first().or(page.locator(`svg[data-chart="${name}"]`))).toBeVisible();
+    for (const name of CHARTS)
+      await expect(
+        page
+          .locator(`[data-chart="${name}"]`)
+          .locator('svg')
+          .first()
+          .or(page.locator(`svg[data-chart="${name}"]`)),
+      ).toBeVisible();
     await shot(page, info, 'account');
 
     // Brush: drag the left handle of the volume chart's brush further left.
@@ -55,10 +79,16 @@ test.describe('analyst flow', () => {
     await page.mouse.move(box.x - 120, box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
     await expect(page.getByTestId('window')).not.toHaveText(before ?? '');
-    await expect(page.getByTestId('event-row').first().or(page.getByText('No events in this window.'))).toBeVisible();
-    if ((await page.getByTestId('event-row').count()) === 0) await page.getByRole('button', { name: 'All', exact: true }).click();
+    await expect(
+      page.getByTestId('event-row').first().or(page.getByText('No events in this window.')),
+    ).toBeVisible();
+    if ((await page.getByTestId('event-row').count()) === 0)
+      await page.getByRole('button', { name: 'All', exact: true }).click();
     // Pin one event by id (an earlier run may have starred the first one).
-    const fresh = page.getByTestId('event-row').filter({ has: page.getByRole('button', { name: '☆ Star' }) }).first();
+    const fresh = page
+      .getByTestId('event-row')
+      .filter({ has: page.getByRole('button', { name: '☆ Star' }) })
+      .first();
     await expect(fresh).toBeVisible();
     const eventId = await fresh.getAttribute('data-event-id');
     const event = page.locator(`[data-testid="event-row"][data-event-id="${eventId}"]`);
@@ -88,8 +118,15 @@ test.describe('analyst flow', () => {
     const admin = await browser.newContext({ storageState: storageFor('admin') });
     const ap = await admin.newPage();
     await ap.goto('/audit?action=annotation.');
-    for (const action of ['annotation.star', 'annotation.tag', 'annotation.comment']) await expect(ap.getByText(action, { exact: true }).first()).toBeVisible();
-    await expect(ap.getByRole('row').filter({ hasText: 'annotation.comment' }).filter({ hasText: 'analyst@distill.test' }).first()).toBeVisible();
+    for (const action of ['annotation.star', 'annotation.tag', 'annotation.comment'])
+      await expect(ap.getByText(action, { exact: true }).first()).toBeVisible();
+    await expect(
+      ap
+        .getByRole('row')
+        .filter({ hasText: 'annotation.comment' })
+        .filter({ hasText: 'analyst@distill.test' })
+        .first(),
+    ).toBeVisible();
     await shot(ap, info, 'audit-log');
     await admin.close();
   });
@@ -98,11 +135,16 @@ test.describe('analyst flow', () => {
 test.describe('legal is read-only', () => {
   test.use({ role: 'legal' });
 
-  test('sees the account page without annotate or reveal controls; unknown ids are 404', async ({ page }, info) => {
+  test('sees the account page without annotate or reveal controls; unknown ids are 404', async ({
+    page,
+  }, info) => {
     await page.goto('/accounts');
     const first = page.getByTestId('account-row').first();
     await expect(first.or(page.getByText(/No scored account|Nothing scored yet/))).toBeVisible();
-    expect(await page.getByTestId('account-row').count(), 'demo data must be loaded').toBeGreaterThan(0);
+    expect(
+      await page.getByTestId('account-row').count(),
+      'demo data must be loaded',
+    ).toBeGreaterThan(0);
     await first.locator('a').first().click();
     await expect(page.getByTestId('event-row').first()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('button', { name: '☆ Star' })).toHaveCount(0);

@@ -10,7 +10,9 @@ const NAV_BY_ROLE = {
 for (const role of ['admin', 'analyst', 'legal'] as const) {
   test.describe(`${role} session`, () => {
     test.use({ role });
-    test(`${role} sees exactly its sidebar entries and its role in the header`, async ({ page }) => {
+    test(`${role} sees exactly its sidebar entries and its role in the header`, async ({
+      page,
+    }) => {
       await page.goto('/');
       await expect(page.getByTestId('current-role')).toHaveText(role);
       await expect(page.getByTestId('current-user')).toContainText(USERS[role].email);
@@ -33,17 +35,27 @@ test.describe('signed out', () => {
 
   test('a wrong password gets a clear error', async ({ page }) => {
     await signInAs(page, USERS.analyst.email, 'not-the-password');
-    await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Wrong email or password.' }),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('repeated failures lock the account with a clear message, even for the right password', async ({ page }) => {
+  test('repeated failures lock the account with a clear message, even for the right password', async ({
+    page,
+  }) => {
     for (let i = 0; i < 3; i++) {
       await signInAs(page, LOCKOUT_USER.email, `wrong-${i}-password`);
-      await expect(page.getByRole('alert').filter({ hasText: /Wrong email or password|Too many/ })).toBeVisible();
+      await expect(
+        page.getByRole('alert').filter({ hasText: /Wrong email or password|Too many/ }),
+      ).toBeVisible();
     }
     await signInAs(page, LOCKOUT_USER.email, LOCKOUT_USER.password);
-    await expect(page.getByRole('alert').filter({ hasText: /Too many failed sign-in attempts\. Try again in \d+ minutes?\./ })).toBeVisible();
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: /Too many failed sign-in attempts\. Try again in \d+ minutes?\./ }),
+    ).toBeVisible();
   });
 
   test('sign in and sign out', async ({ page }) => {

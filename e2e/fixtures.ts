@@ -8,7 +8,9 @@ export const test = base.extend<{ role: RoleName; consoleErrors: string[] }>({
   storageState: async ({ role }, provide) => provide(storageFor(role)),
   consoleErrors: async ({ page }, provide) => {
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
     await provide(errors);
   },

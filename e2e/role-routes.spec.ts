@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { PUBLIC_PAGES, PUBLIC_ROUTE_PREFIXES, pageFiles, urlPath, walk } from '../tests/route-files';
+import {
+  PUBLIC_PAGES,
+  PUBLIC_ROUTE_PREFIXES,
+  pageFiles,
+  urlPath,
+  walk,
+} from '../tests/route-files';
 import { PERMISSIONS, type Permission } from '../lib/auth/permissions';
 import { ROLE_NAMES, storageFor } from './users';
 
@@ -14,8 +20,13 @@ const pages = pageFiles().filter((p) => !PUBLIC_PAGES.includes(p.url));
 const apis = walk('app', 'route.ts')
   .map((file) => ({ url: urlPath(file), src: readFileSync(file, 'utf8') }))
   .filter((r) => !PUBLIC_ROUTE_PREFIXES.some((p) => r.url.startsWith(p)))
-  .flatMap((r) => [...r.src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = with\w+\(\s*\{[^}]*?permission: '([^']+)'/g)]
-    .map((m) => ({ url: r.url, method: m[1]!, permission: m[2]! })));
+  .flatMap((r) =>
+    [
+      ...r.src.matchAll(
+        /export const (GET|POST|PUT|PATCH|DELETE) = with\w+\(\s*\{[^}]*?permission: '([^']+)'/g,
+      ),
+    ].map((m) => ({ url: r.url, method: m[1]!, permission: m[2]! })),
+  );
 
 test('the inventory found pages and API routes', () => {
   expect(pages.length).toBeGreaterThan(5);
@@ -41,8 +52,13 @@ for (const role of ROLE_NAMES) {
         const url = concrete(a.url);
         const ok = a.permission !== 'ingest-token' && allowed(role, a.permission);
         if (!ok) {
-          const res = await page.request.fetch(url, { method: a.method, data: a.method === 'GET' ? undefined : '{}' });
-          expect([401, 403, 404], `${role} ${a.method} ${a.url} (${a.permission})`).toContain(res.status());
+          const res = await page.request.fetch(url, {
+            method: a.method,
+            data: a.method === 'GET' ? undefined : '{}',
+          });
+          expect([401, 403, 404], `${role} ${a.method} ${a.url} (${a.permission})`).toContain(
+            res.status(),
+          );
         } else if (a.method === 'GET') {
           // Only reads are sent to allowed roles: a write would change data.
           const res = await page.request.get(url);

@@ -57,7 +57,8 @@ export function pointAtDatabase(url: string): void {
 /** The database URL, or a clear error naming the variable. */
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database)');
+  if (!url)
+    throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database)');
   return url;
 }
 

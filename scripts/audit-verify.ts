@@ -9,7 +9,9 @@ try {
   if (r.ok) {
     console.log(`audit chain OK: ${r.rows} rows, head ${r.head}`);
   } else {
-    console.error(`audit chain BROKEN at row id ${r.firstBad?.id}: ${r.firstBad?.problem} (${r.rows} rows verified before it)`);
+    console.error(
+      `audit chain BROKEN at row id ${r.firstBad?.id}: ${r.firstBad?.problem} (${r.rows} rows verified before it)`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -26,7 +26,12 @@ import { fastEvent } from '@/lib/ingest/fast-event';
 import { generateEvents } from '@/lib/ingest/generate';
 import { splitLines, type RawLine } from '@/lib/ingest/lines';
 import { parseJsonLine, type RecordResult } from '@/lib/ingest/record';
-import { encodeCopyV1, fastEventV1, parseJsonLineV1, toEventRowV1 } from '@/tests/reference/ingest-v1';
+import {
+  encodeCopyV1,
+  fastEventV1,
+  parseJsonLineV1,
+  toEventRowV1,
+} from '@/tests/reference/ingest-v1';
 import { splitLinesV1 } from '@/tests/reference/lines-v1';
 import { EVENT_FIELDS, type EventInput } from '@/lib/ingest/schemas';
 
@@ -35,15 +40,36 @@ interface Impl {
   parse: (text: string, known: typeof EVENT_FIELDS) => RecordResult;
   fast: (r: Record<string, unknown>) => EventInput | null;
   features: (e: EventInput) => { lshBucket: number };
-  toRow: (rec: Record<string, unknown>, extra: Record<string, unknown> | null, no: number, hashOnly: boolean) => RowResult;
+  toRow: (
+    rec: Record<string, unknown>,
+    extra: Record<string, unknown> | null,
+    no: number,
+    hashOnly: boolean,
+  ) => RowResult;
   /** COPY bytes for the stream: v1 = Buffer.from(string), the conversion the stream made */
   encode: (rows: StageRow[]) => Buffer;
   /** one row's COPY line, for the arena chain */
   row: (r: StageRow) => string;
 }
 const IMPLS: Record<string, Impl> = {
-  v1: { split: splitLinesV1, parse: parseJsonLineV1, fast: fastEventV1, features: computeEventFeatures, toRow: toEventRowV1, encode: (r) => Buffer.from(encodeCopyV1(r)), row: (r) => encodeCopyV1([r]) },
-  now: { split: splitLines, parse: parseJsonLine, fast: fastEvent, features: computeEventFeatures, toRow: toEventRow, encode: encodeIntoArena, row: encodeCopyRow },
+  v1: {
+    split: splitLinesV1,
+    parse: parseJsonLineV1,
+    fast: fastEventV1,
+    features: computeEventFeatures,
+    toRow: toEventRowV1,
+    encode: (r) => Buffer.from(encodeCopyV1(r)),
+    row: (r) => encodeCopyV1([r]),
+  },
+  now: {
+    split: splitLines,
+    parse: parseJsonLine,
+    fast: fastEvent,
+    features: computeEventFeatures,
+    toRow: toEventRow,
+    encode: encodeIntoArena,
+    row: encodeCopyRow,
+  },
 };
 
 const arg = (name: string, def: number): number => {
@@ -56,7 +82,9 @@ const SLICE = 500; // rows per COPY write (lib/ingest/db.ts)
 const BATCH = 10_000; // rows per batch (lib/ingest/pipeline.ts default)
 const CHUNK = 1 << 16; // bytes per read, as a file stream delivers them
 
-const ndjson = Buffer.from([...generateEvents({ events: N, seed: 1 })].map((e) => JSON.stringify(e) + '\n').join(''));
+const ndjson = Buffer.from(
+  [...generateEvents({ events: N, seed: 1 })].map((e) => JSON.stringify(e) + '\n').join(''),
+);
 const chunks: Buffer[] = [];
 for (let o = 0; o < ndjson.length; o += CHUNK) chunks.push(ndjson.subarray(o, o + CHUNK));
 async function* source(): AsyncGenerator<Buffer> {
@@ -136,7 +164,8 @@ async function stages(im: Impl): Promise<Stages> {
     for (const e of events) sink += im.features(e).lshBucket;
   });
   s.toEventRow = await time(() => {
-    for (let i = 0; i < recs.length; i++) rows.push(check(im.toRow(recs[i].rec, recs[i].extra, i + 1, false)).row);
+    for (let i = 0; i < recs.length; i++)
+      rows.push(check(im.toRow(recs[i].rec, recs[i].extra, i + 1, false)).row);
   });
   s.encodeCopy = await time(() => encodeBatch(im, rows));
   s.total = s.split + s.parse + s.toEventRow + s.encodeCopy;
@@ -146,19 +175,33 @@ async function stages(im: Impl): Promise<Stages> {
 }
 
 const kb = (ndjson.length / N / 1024).toFixed(2);
-console.log(`bench:ingest-js: ${N} events, ${kb} KB/line, best of ${RUNS} runs, µs/event (wall, one thread)`);
+console.log(
+  `bench:ingest-js: ${N} events, ${kb} KB/line, best of ${RUNS} runs, µs/event (wall, one thread)`,
+);
 const best: Record<string, Stages> = { v1: {}, now: {} };
 for (let run = 0; run < RUNS; run++) {
   for (const name of run % 2 ? ['now', 'v1'] : ['v1', 'now']) {
     const s = await stages(IMPLS[name]);
     for (const [k, v] of Object.entries(s)) best[name][k] = Math.min(best[name][k] ?? Infinity, v);
-    console.log(`  run ${run + 1} ${name.padEnd(3)}: ${Object.entries(s).map(([k, v]) => `${k} ${v.toFixed(2)}`).join('  ')}`);
+    console.log(
+      `  run ${run + 1} ${name.padEnd(3)}: ${Object.entries(s)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join('  ')}`,
+    );
   }
 }
 console.log(`  ${'stage'.padEnd(11)} ${'before'.padStart(7)} ${'now'.padStart(7)}`);
 for (const k of Object.keys(best.now)) {
-  const note = k === 'total' ? '  split + parse + toEventRow + encodeCopy' : k === 'chain' ? '  line by line, as the pipeline runs'
-    : k === 'chainArena' ? '  the same, each row encoded into a batch arena at once' : '';
-  console.log(`  ${k.padEnd(11)} ${best.v1[k].toFixed(2).padStart(7)} ${best.now[k].toFixed(2).padStart(7)} µs${note}`);
+  const note =
+    k === 'total'
+      ? '  split + parse + toEventRow + encodeCopy'
+      : k === 'chain'
+        ? '  line by line, as the pipeline runs'
+        : k === 'chainArena'
+          ? '  the same, each row encoded into a batch arena at once'
+          : '';
+  console.log(
+    `  ${k.padEnd(11)} ${best.v1[k].toFixed(2).padStart(7)} ${best.now[k].toFixed(2).padStart(7)} µs${note}`,
+  );
 }
 if (sink === -1) console.log(sink);

@@ -62,7 +62,9 @@ let t = Date.now();
   await Promise.all([once(a, 'finish'), once(b, 'finish')]);
 }
 const mb = statSync(ndjson).size / 2 ** 20;
-console.log(`generated ${fmt(N)} events (${mb.toFixed(0)} MiB NDJSON) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+console.log(
+  `generated ${fmt(N)} events (${mb.toFixed(0)} MiB NDJSON) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+);
 
 const dbName = `dw_bench_${Date.now().toString(36)}`;
 const url = await createMigratedDatabase(admin, dbName);
@@ -71,14 +73,21 @@ pool.on('error', () => undefined); // the final DROP ... WITH (FORCE) ends idle 
 
 // (a) raw COPY: the contract columns, no indexes, no keys, no features.
 const c = await pool.connect();
-await c.query(`CREATE TABLE raw_events AS SELECT ${cols.map((x) => `${x}`).join(', ')} FROM events WITH NO DATA`);
+await c.query(
+  `CREATE TABLE raw_events AS SELECT ${cols.map((x) => `${x}`).join(', ')} FROM events WITH NO DATA`,
+);
 await c.query('ALTER TABLE raw_events ALTER COLUMN ts TYPE timestamptz(3)');
 t = Date.now();
-await pipeline(createReadStream(copyFile, { highWaterMark: 1 << 20 }), c.query(copyFrom(`COPY raw_events (${cols.join(', ')}) FROM STDIN`)));
+await pipeline(
+  createReadStream(copyFile, { highWaterMark: 1 << 20 }),
+  c.query(copyFrom(`COPY raw_events (${cols.join(', ')}) FROM STDIN`)),
+);
 const rawSecs = (Date.now() - t) / 1000;
 c.release();
 const rawRate = N / rawSecs;
-console.log(`(a) raw COPY into an unindexed table: ${rawSecs.toFixed(1)} s, ${fmt(rawRate)} rows/s`);
+console.log(
+  `(a) raw COPY into an unindexed table: ${rawSecs.toFixed(1)} s, ${fmt(rawRate)} rows/s`,
+);
 
 // (b) the full ingest path. CPU is counted too: on a small machine the question is whether the
 // cores are saturated (and by whom), which wall-clock rates alone do not say.
@@ -95,24 +104,42 @@ const wal1 = await walStats(pool);
 const own = process.cpuUsage(own0);
 const fullRate = N / fullSecs;
 const rss = process.resourceUsage().maxRSS / 1024;
-console.log(`(b) full ingest path: ${fullSecs.toFixed(1)} s, ${fmt(fullRate)} rows/s (accepted ${fmt(s.accepted)}, rejected ${fmt(s.rejected)})`);
-if (s.timings) console.log(`    time split (ms): JS parse/validate/features ${fmt(s.timings.parse)}, waiting for the database ${fmt(s.timings.wait)}; database: stage ${fmt(s.timings.stage)}, merge ${fmt(s.timings.merge)}, commit ${fmt(s.timings.commit)}`);
+console.log(
+  `(b) full ingest path: ${fullSecs.toFixed(1)} s, ${fmt(fullRate)} rows/s (accepted ${fmt(s.accepted)}, rejected ${fmt(s.rejected)})`,
+);
+if (s.timings)
+  console.log(
+    `    time split (ms): JS parse/validate/features ${fmt(s.timings.parse)}, waiting for the database ${fmt(s.timings.wait)}; database: stage ${fmt(s.timings.stage)}, merge ${fmt(s.timings.merge)}, commit ${fmt(s.timings.commit)}`,
+  );
 if (cpu0 && cpu1) {
   const busy = cpu1.busy - cpu0.busy;
   const node = (own.user + own.system) / 1e6;
   const pgs = pg1 - pg0;
-  console.log(`    CPU during (b): ${busy.toFixed(1)} core-s busy of ${(fullSecs * os.cpus().length).toFixed(1)} (${os.cpus().length} cores): this node process ${node.toFixed(1)}, Postgres (this database's backends + background writers) ${pgs.toFixed(1)}, anything else ${(busy - node - pgs).toFixed(1)}`);
-  console.log(`    CPU per event: node ${((node / N) * 1e6).toFixed(1)} µs, Postgres ${((pgs / N) * 1e6).toFixed(1)} µs`);
+  console.log(
+    `    CPU during (b): ${busy.toFixed(1)} core-s busy of ${(fullSecs * os.cpus().length).toFixed(1)} (${os.cpus().length} cores): this node process ${node.toFixed(1)}, Postgres (this database's backends + background writers) ${pgs.toFixed(1)}, anything else ${(busy - node - pgs).toFixed(1)}`,
+  );
+  console.log(
+    `    CPU per event: node ${((node / N) * 1e6).toFixed(1)} µs, Postgres ${((pgs / N) * 1e6).toFixed(1)} µs`,
+  );
 }
-if (wal0 && wal1) console.log(`    WAL during (b) (whole server): ${fmt((wal1.bytes - wal0.bytes) / 2 ** 20)} MiB, ${fmt(wal1.fpi - wal0.fpi)} full-page images (${(((wal1.bytes - wal0.bytes) / N) / 1024).toFixed(2)} KiB per event)`);
+if (wal0 && wal1)
+  console.log(
+    `    WAL during (b) (whole server): ${fmt((wal1.bytes - wal0.bytes) / 2 ** 20)} MiB, ${fmt(wal1.fpi - wal0.fpi)} full-page images (${((wal1.bytes - wal0.bytes) / N / 1024).toFixed(2)} KiB per event)`,
+  );
 console.log(`ratio full / raw COPY: ${((fullRate / rawRate) * 100).toFixed(1)}%   (target ≥ 40%)`);
 console.log(`peak RSS: ${rss.toFixed(0)} MB   (target ≤ 500 MB)`);
-const sizes = (await pool.query(`SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS events,
+const sizes = (
+  await pool.query(`SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS events,
   (SELECT pg_size_pretty(pg_total_relation_size('raw_events'))) AS raw
-  FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass`)).rows[0];
-console.log(`on disk: events ${sizes.events} (with indexes), raw_events ${sizes.raw}; batch size ${fmt(batchSize)} × ${lanes} lanes; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass`)
+).rows[0];
+console.log(
+  `on disk: events ${sizes.events} (with indexes), raw_events ${sizes.raw}; batch size ${fmt(batchSize)} × ${lanes} lanes; load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 await pool.end();
 if (!keep) await dropDatabase(admin, dbName);
 else console.log(`kept database ${dbName}`);
 rmSync(dir, { recursive: true, force: true });
-

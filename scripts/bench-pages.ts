@@ -11,7 +11,10 @@ const NAIVE_RUNS = Number(process.argv.find((a) => a.startsWith('--naive-runs=')
 
 const ensureDatabase = () => createMigratedDatabase(ADMIN, DB, { ifMissing: true });
 
-async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; runs: number }> {
+async function time(
+  runs: number,
+  fn: () => Promise<unknown>,
+): Promise<{ p50: number; p95: number; runs: number }> {
   await fn(); // warm caches and the connection pool once; not counted
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -40,33 +43,66 @@ async function main() {
 
   const t0 = Date.now();
   const how = await seedDataset(pool, BENCH_SIZE, (m) => console.log(`  seed: ${m}`));
-  const size = (await pool.query<{ e: string; a: string }>(
-    `SELECT (SELECT sum(events) FROM account_daily)::text AS e, (SELECT count(*) FROM account_score)::text AS a`)).rows[0];
-  console.log(`dataset ${how} in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${Number(size.e).toLocaleString('en')} events, ${Number(size.a).toLocaleString('en')} accounts`);
+  const size = (
+    await pool.query<{ e: string; a: string }>(
+      `SELECT (SELECT sum(events) FROM account_daily)::text AS e, (SELECT count(*) FROM account_score)::text AS a`,
+    )
+  ).rows[0];
+  console.log(
+    `dataset ${how} in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${Number(size.e).toLocaleString('en')} events, ${Number(size.a).toLocaleString('en')} accounts`,
+  );
 
   const top = (await listAccounts(parseAccountQuery(new URLSearchParams()))).rows[0].account_id;
-  const cluster = (await pool.query<{ id: string }>('SELECT id FROM clusters ORDER BY members DESC, id LIMIT 1')).rows[0].id;
+  const cluster = (
+    await pool.query<{ id: string }>('SELECT id FROM clusters ORDER BY members DESC, id LIMIT 1')
+  ).rows[0].id;
   const members = await getClusterMemberIds(cluster);
   const win = { account: top, from: '2026-09-10T00:00:00Z', to: '2026-09-17T00:00:00Z', limit: 50 };
-  const filtered = parseAccountQuery(new URLSearchParams('risk_min=0.5&status=open&signal=coverage&sort=events&page=3'));
+  const filtered = parseAccountQuery(
+    new URLSearchParams('risk_min=0.5&status=open&signal=coverage&sort=events&page=3'),
+  );
 
   const cases: Array<[string, () => Promise<unknown>, (() => Promise<unknown>) | null]> = [
-    ['accounts list (default)', () => listAccounts(parseAccountQuery(new URLSearchParams())), () => naive.naiveAccountsList(pool)],
+    [
+      'accounts list (default)',
+      () => listAccounts(parseAccountQuery(new URLSearchParams())),
+      () => naive.naiveAccountsList(pool),
+    ],
     ['accounts list (filtered, page 3)', () => listAccounts(filtered), null],
-    ['accounts search (IP)', () => listAccounts(parseAccountQuery(new URLSearchParams('q=172.16.7.9'))), null],
-    [`account page (${top})`, () => getAccountPageData(top), () => naive.naiveAccountPage(pool, top)],
+    [
+      'accounts search (IP)',
+      () => listAccounts(parseAccountQuery(new URLSearchParams('q=172.16.7.9'))),
+      null,
+    ],
+    [
+      `account page (${top})`,
+      () => getAccountPageData(top),
+      () => naive.naiveAccountPage(pool, top),
+    ],
     ['account events window (50 rows)', () => listAccountEvents(win), null],
-    [`cluster page (${cluster}, ${members.length} members)`, () => getClusterPageData(cluster), () => naive.naiveClusterPage(pool, members)],
+    [
+      `cluster page (${cluster}, ${members.length} members)`,
+      () => getClusterPageData(cluster),
+      () => naive.naiveClusterPage(pool, members),
+    ],
   ];
   const fmt = (n: number) => `${n.toFixed(1).padStart(8)} ms`;
-  console.log(`\n${'page data'.padEnd(44)} ${'p50'.padStart(11)} ${'p95'.padStart(11)}   naive p50 / p95 (raw events)`);
+  console.log(
+    `\n${'page data'.padEnd(44)} ${'p50'.padStart(11)} ${'p95'.padStart(11)}   naive p50 / p95 (raw events)`,
+  );
   for (const [name, fn, naiveFn] of cases) {
     const r = await time(RUNS, fn);
     const n = naiveFn ? await time(NAIVE_RUNS, naiveFn) : null;
-    const naiveText = n ? `${fmt(n.p50)} / ${fmt(n.p95)}  (${(n.p50 / r.p50).toFixed(0)}× slower, ${n.runs} runs)` : '—';
-    console.log(`${name.padEnd(44)} ${fmt(r.p50)} ${fmt(r.p95)}   ${naiveText}${r.p95 > 100 ? '   OVER 100 ms' : ''}`);
+    const naiveText = n
+      ? `${fmt(n.p50)} / ${fmt(n.p95)}  (${(n.p50 / r.p50).toFixed(0)}× slower, ${n.runs} runs)`
+      : '—';
+    console.log(
+      `${name.padEnd(44)} ${fmt(r.p50)} ${fmt(r.p95)}   ${naiveText}${r.p95 > 100 ? '   OVER 100 ms' : ''}`,
+    );
   }
-  console.log(`\n${RUNS} timed runs per page (+1 warm-up), naive ${NAIVE_RUNS}; sequential, one connection at a time.`);
+  console.log(
+    `\n${RUNS} timed runs per page (+1 warm-up), naive ${NAIVE_RUNS}; sequential, one connection at a time.`,
+  );
   await closeDb();
 }
 

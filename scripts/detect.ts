@@ -16,8 +16,14 @@ try {
   const s = await runDetection(pgPool(), { onProgress: progress });
   if (tty) process.stderr.write('\n');
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`detect run ${s.runId}: ${s.accounts} accounts scored, ${s.flaggedAccounts} flagged; ${s.clusters} clusters, ${s.flaggedClusters} flagged; ${s.newFlags} new flags`);
-  console.log(`stages: ${Object.entries(s.stageMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
+  console.log(
+    `detect run ${s.runId}: ${s.accounts} accounts scored, ${s.flaggedAccounts} flagged; ${s.clusters} clusters, ${s.flaggedClusters} flagged; ${s.newFlags} new flags`,
+  );
+  console.log(
+    `stages: ${Object.entries(s.stageMs)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+      .join(', ')}`,
+  );
   console.log(`time ${(s.elapsedMs / 1000).toFixed(1)} s, peak RSS ${rssMb.toFixed(0)} MB`);
   await closeDb();
 } catch (e) {

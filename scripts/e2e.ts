@@ -14,9 +14,16 @@ let status = 1;
 try {
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   await seedDemoUsers(pool);
-  await pool.query('INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)', [
-    randomUUID(), LOCKOUT_USER.email, 'Lockout Test', 'analyst', await hashPassword(LOCKOUT_USER.password),
-  ]);
+  await pool.query(
+    'INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)',
+    [
+      randomUUID(),
+      LOCKOUT_USER.email,
+      'Lockout Test',
+      'analyst',
+      await hashPassword(LOCKOUT_USER.password),
+    ],
+  );
   await loadDemoData(pool, db.url, { accounts: 400, events: 40_000, dataDir: '.data/e2e' });
   await pool.end();
   const r = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {

@@ -19,7 +19,9 @@ const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--replay
 const replayIdx = args.indexOf('--replay');
 const replayPoints = replayIdx >= 0 ? Number(args[replayIdx + 1]) : 6;
 if (!dir || !existsSync(path.join(dir, 'truth.ndjson'))) {
-  console.error('usage: eval DIR [--keep] [--replay N] [--in-place]   (DIR holds accounts.ndjson, events.ndjson, truth.ndjson)');
+  console.error(
+    'usage: eval DIR [--keep] [--replay N] [--in-place]   (DIR holds accounts.ndjson, events.ndjson, truth.ndjson)',
+  );
   process.exit(2);
 }
 
@@ -33,17 +35,27 @@ let code = 0;
 try {
   let target = base.toString();
   if (inPlace) await migrate(target);
-  else { target = await createMigratedDatabase(target, name); log(`database ${name} created`); }
+  else {
+    target = await createMigratedDatabase(target, name);
+    log(`database ${name} created`);
+  }
   pool = new pg.Pool({ connectionString: target, max: 4 });
-  const r = await evalScenario(pool, dir, { replayPoints, log, skipIngest: inPlace && args.includes('--skip-ingest') });
-  console.log(`\nScenario ${dir}: detect ${(r.detect.elapsedMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n`);
+  const r = await evalScenario(pool, dir, {
+    replayPoints,
+    log,
+    skipIngest: inPlace && args.includes('--skip-ingest'),
+  });
+  console.log(
+    `\nScenario ${dir}: detect ${(r.detect.elapsedMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n`,
+  );
   console.log(formatTable([...r.families, r.overall], r.beforeAlarm));
 } catch (e) {
   console.error(`eval failed: ${(e as Error).stack ?? e}`);
   code = 1;
 } finally {
   await pool?.end();
-  if (!inPlace && !args.includes('--keep')) await dropDatabase(base.toString(), name).catch(() => undefined);
+  if (!inPlace && !args.includes('--keep'))
+    await dropDatabase(base.toString(), name).catch(() => undefined);
   else if (!inPlace) log(`kept database ${name}`);
 }
 process.exit(code);

@@ -23,10 +23,18 @@ try {
     if (onlyFlagged && !a.flagged) continue;
     n++;
     if (format === 'ndjson') {
-      const line = { account_id: a.account_id, risk: Math.round(a.risk * 10000) / 10000, flagged: a.flagged, cluster_id: a.cluster_id, reasons: a.reasons };
+      const line = {
+        account_id: a.account_id,
+        risk: Math.round(a.risk * 10000) / 10000,
+        flagged: a.flagged,
+        cluster_id: a.cluster_id,
+        reasons: a.reasons,
+      };
       await write(`${JSON.stringify(line)}\n`);
     } else {
-      await write(`${a.account_id.padEnd(24)} ${a.risk.toFixed(3)} ${a.flagged ? 'FLAG' : '    '} ${(a.cluster_id ?? '').padEnd(16)} ${a.reasons.slice(0, 2).join('; ')}\n`);
+      await write(
+        `${a.account_id.padEnd(24)} ${a.risk.toFixed(3)} ${a.flagged ? 'FLAG' : '    '} ${(a.cluster_id ?? '').padEnd(16)} ${a.reasons.slice(0, 2).join('; ')}\n`,
+      );
     }
   }
   if (format === 'table') console.error(`${n} accounts`);

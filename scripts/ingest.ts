@@ -12,7 +12,9 @@ import { formatSummary, progressReporter } from '@/lib/ingest/progress';
 
 const [kind, file, ...rest] = process.argv.slice(2);
 if ((kind !== 'events' && kind !== 'accounts') || !file || rest.some((a) => !a.startsWith('--'))) {
-  process.stderr.write('usage: npm run ingest -- events|accounts <file|-> [--batch-size N] [--no-copy]\n');
+  process.stderr.write(
+    'usage: npm run ingest -- events|accounts <file|-> [--batch-size N] [--no-copy]\n',
+  );
   process.exit(2);
 }
 const flag = (name: string) => rest.find((a) => a.startsWith(`--${name}`));
@@ -24,7 +26,10 @@ let code = 0;
 try {
   const run = kind === 'events' ? ingestEvents : ingestAccounts;
   const summary = await run(file, {
-    pool, actor: `cli:${os.userInfo().username}`, onProgress: progress.update, batchSize,
+    pool,
+    actor: `cli:${os.userInfo().username}`,
+    onProgress: progress.update,
+    batchSize,
     useCopy: flag('no-copy') ? false : undefined,
   });
   progress.done();

@@ -11,7 +11,8 @@ import { generateScenario } from '../lib/scenario/generate';
 import type { MixName } from '../lib/scenario/mix';
 import { resolvePromptsCsv } from '../lib/scenario/prompt-source';
 
-const USAGE = 'usage: npm run scenario -- --accounts N --events M --seed S --out DIR [--mix default|alt]';
+const USAGE =
+  'usage: npm run scenario -- --accounts N --events M --seed S --out DIR [--mix default|alt]';
 
 function int(name: string, value: string | undefined, fallback: number): number {
   const n = value === undefined ? fallback : Number(value);
@@ -51,21 +52,36 @@ const t0 = Date.now();
 let lastLine = 0;
 try {
   const summary = generateScenario({
-    accounts, events, seed, mix: values.mix as MixName, outDir: values.out, promptsCsv,
+    accounts,
+    events,
+    seed,
+    mix: values.mix as MixName,
+    outDir: values.out,
+    promptsCsv,
     onProgress: ({ phase, done, total }) => {
       const now = Date.now();
       if (done < total && now - lastLine < 1000) return;
       lastLine = now;
       const secs = (now - t0) / 1000;
-      const rate = phase === 'events' && secs > 0 ? ` (${Math.round(done / secs).toLocaleString('en-US')}/s)` : '';
-      console.log(`${phase}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}${rate}`);
+      const rate =
+        phase === 'events' && secs > 0
+          ? ` (${Math.round(done / secs).toLocaleString('en-US')}/s)`
+          : '';
+      console.log(
+        `${phase}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}${rate}`,
+      );
     },
   });
-  if (!summary.promptsCsv) console.warn(`warning: ${promptsCsv} not found: prompts come from templates only`);
-  console.log(`\nwrote ${values.out}: ${summary.totals.accounts} accounts, ${summary.totals.events} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (!summary.promptsCsv)
+    console.warn(`warning: ${promptsCsv} not found: prompts come from templates only`);
+  console.log(
+    `\nwrote ${values.out}: ${summary.totals.accounts} accounts, ${summary.totals.events} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log('family          label   accounts     events');
   for (const [f, c] of Object.entries(summary.families)) {
-    console.log(`${f.padEnd(15)} ${c.label.padEnd(7)} ${String(c.accounts).padStart(8)} ${String(c.events).padStart(10)}`);
+    console.log(
+      `${f.padEnd(15)} ${c.label.padEnd(7)} ${String(c.accounts).padStart(8)} ${String(c.events).padStart(10)}`,
+    );
   }
 } catch (err) {
   console.error(`scenario: ${(err as Error).message}`);

@@ -25,7 +25,11 @@ async function shutdown(code: number) {
   stopping = true;
   console.log('\nstopping…');
   if (server && server.exitCode === null) {
-    await new Promise<void>((r) => { server!.once('exit', () => r()); server!.kill('SIGTERM'); setTimeout(r, 10_000).unref(); });
+    await new Promise<void>((r) => {
+      server!.once('exit', () => r());
+      server!.kill('SIGTERM');
+      setTimeout(r, 10_000).unref();
+    });
   }
   if (embedded) await embedded.stop();
   console.log('stopped cleanly');
@@ -37,7 +41,9 @@ process.on('SIGTERM', () => void shutdown(0));
 /** Fails early, with the variable to change, instead of after migrations, demo load and build. */
 function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', () => reject(new Error(`port ${port} is already in use: stop that process or set PORT`)));
+    const probe = createServer().once('error', () =>
+      reject(new Error(`port ${port} is already in use: stop that process or set PORT`)),
+    );
     probe.listen(port, () => probe.close(() => resolve()));
   });
 }
@@ -46,31 +52,52 @@ try {
   await assertPortFree(e.PORT);
   let url = e.DATABASE_URL;
   if (!url) {
-    console.log(`starting embedded Postgres (PGlite) on 127.0.0.1:${e.PGLITE_PORT}, data in ${e.DATA_DIR}/pglite`);
+    console.log(
+      `starting embedded Postgres (PGlite) on 127.0.0.1:${e.PGLITE_PORT}, data in ${e.DATA_DIR}/pglite`,
+    );
     embedded = await startEmbeddedPostgres(e.DATA_DIR, e.PGLITE_PORT);
     url = embedded.url;
   } else {
     console.log('using DATABASE_URL');
   }
   const secret = e.NEXTAUTH_SECRET ?? localAuthSecret(e.DATA_DIR);
-  if (!e.NEXTAUTH_SECRET) console.log(`auth secret: ${e.DATA_DIR}/auth-secret (made on first start; set NEXTAUTH_SECRET in production)`);
+  if (!e.NEXTAUTH_SECRET)
+    console.log(
+      `auth secret: ${e.DATA_DIR}/auth-secret (made on first start; set NEXTAUTH_SECRET in production)`,
+    );
 
   const m = await migrate(url, (msg) => console.log(msg));
   console.log(`migrations: ${m.applied.length} applied, ${m.skipped.length} already applied`);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const seeded = await seedDemoUsers(pool);
   if (seeded) console.log('demo users created');
-  if (embedded) await loadDemoData(pool, url, { accounts: e.DEMO_ACCOUNTS, events: e.DEMO_EVENTS, dataDir: e.DATA_DIR });
+  if (embedded)
+    await loadDemoData(pool, url, {
+      accounts: e.DEMO_ACCOUNTS,
+      events: e.DEMO_EVENTS,
+      dataDir: e.DATA_DIR,
+    });
   await pool.end();
 
-  const childEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${e.PORT}`, NEXT_TELEMETRY_DISABLED: '1' };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: `http://localhost:${e.PORT}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   if (!existsSync('.next/BUILD_ID')) {
     console.log('no production build found: running next build (about a minute)…');
     const b = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: childEnv });
     if (b.status !== 0) throw new Error('next build failed');
   }
-  server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(e.PORT)], { stdio: ['ignore', 'inherit', 'inherit'], env: childEnv });
-  server.on('exit', (code) => { if (!stopping) void shutdown(code ?? 1); });
+  server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(e.PORT)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: childEnv,
+  });
+  server.on('exit', (code) => {
+    if (!stopping) void shutdown(code ?? 1);
+  });
   console.log(`\nDistill Watch: http://localhost:${e.PORT}`);
   console.log('Demo sign-ins:');
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}  /  ${u.password}`);

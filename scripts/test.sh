@@ -5,6 +5,7 @@ set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 step() { printf '\n== %s\n' "$*"; }
 
+step "format check";       npm run --silent format:check
 step "typecheck";          npm run --silent typecheck
 step "lint";               npm run --silent lint
 step "unit tests";         npx vitest run --project unit

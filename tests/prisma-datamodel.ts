@@ -3,8 +3,19 @@ import { readFileSync } from 'node:fs';
 // Prisma 7's generated client keeps only a thin runtime datamodel (no native types, no
 // optionality), and the full DMMF needs the CLI's engine. So the drift test reads the datamodel
 // from schema.prisma itself: model blocks, their @@map, and scalar field lines.
-export interface DmField { name: string; type: string; isList: boolean; isRequired: boolean; native: string | null; isEnum: boolean }
-export interface DmModel { name: string; table: string; fields: DmField[] }
+export interface DmField {
+  name: string;
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+  native: string | null;
+  isEnum: boolean;
+}
+export interface DmModel {
+  name: string;
+  table: string;
+  fields: DmField[];
+}
 
 export function readDatamodel(file = 'prisma/schema.prisma'): DmModel[] {
   const src = readFileSync(file, 'utf8');
@@ -22,7 +33,10 @@ export function readDatamodel(file = 'prisma/schema.prisma'): DmModel[] {
       if (modelNames.has(type!)) continue; // relation field
       fields.push({
         name: rest!.match(/@map\("([^"]+)"\)/)?.[1] ?? name!,
-        type: type!, isList: !!list, isRequired: !opt, isEnum: enums.has(type!),
+        type: type!,
+        isList: !!list,
+        isRequired: !opt,
+        isEnum: enums.has(type!),
         native: rest!.match(/@db\.(\w+)/)?.[1] ?? null,
       });
     }

@@ -15,7 +15,10 @@ export function walk(dir: string, name: string): string[] {
 
 /** URL path for an app/ file: route groups dropped, dynamic segments kept as [name]. */
 export function urlPath(file: string, appDir = 'app'): string {
-  const rel = path.relative(appDir, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const rel = path
+    .relative(appDir, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${rel.join('/')}`;
 }
 

@@ -2,20 +2,36 @@ import { Suspense } from 'react';
 import { requirePage } from '@/lib/auth/page-guard';
 import { PageHeader, Skeleton } from '@/components/ui/page-header';
 import { PanelSkeleton } from '@/components/charts/panel';
-import { FlagsPerDayPanel, QueueCountsPanel, RecentAnnotationsPanel, TopClustersPanel } from '@/components/overview/overview-panels';
+import {
+  FlagsPerDayPanel,
+  QueueCountsPanel,
+  RecentAnnotationsPanel,
+  TopClustersPanel,
+} from '@/components/overview/overview-panels';
 
 export default async function OverviewPage() {
   const user = await requirePage('overview:view');
   return (
     <>
-      <PageHeader title="Overview" description="Flags awaiting review, new flags per day, the riskiest clusters and your recent work." />
+      <PageHeader
+        title="Overview"
+        description="Flags awaiting review, new flags per day, the riskiest clusters and your recent work."
+      />
       <div className="space-y-4">
-        <Suspense fallback={<Skeleton className="h-24" />}><QueueCountsPanel /></Suspense>
+        <Suspense fallback={<Skeleton className="h-24" />}>
+          <QueueCountsPanel />
+        </Suspense>
         <div className="grid gap-4 lg:grid-cols-2">
-          <Suspense fallback={<PanelSkeleton title="New flags per day" h="min-h-72" />}><FlagsPerDayPanel /></Suspense>
-          <Suspense fallback={<PanelSkeleton title="Top clusters by risk" h="min-h-72" />}><TopClustersPanel /></Suspense>
+          <Suspense fallback={<PanelSkeleton title="New flags per day" h="min-h-72" />}>
+            <FlagsPerDayPanel />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton title="Top clusters by risk" h="min-h-72" />}>
+            <TopClustersPanel />
+          </Suspense>
         </div>
-        <Suspense fallback={<PanelSkeleton title="My recent annotations" h="min-h-72" />}><RecentAnnotationsPanel userId={user.id} /></Suspense>
+        <Suspense fallback={<PanelSkeleton title="My recent annotations" h="min-h-72" />}>
+          <RecentAnnotationsPanel userId={user.id} />
+        </Suspense>
       </div>
     </>
   );

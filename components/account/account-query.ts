@@ -8,7 +8,8 @@ import type { RevealedEvent } from '@/lib/annotations/reveal';
 // Query keys for the account page; mutations invalidate exactly the account's annotation list.
 export const accountKeys = {
   all: (account: string) => ['account', account] as const,
-  events: (account: string, from: string, to: string, cursor: string | null) => ['account', account, 'events', from, to, cursor] as const,
+  events: (account: string, from: string, to: string, cursor: string | null) =>
+    ['account', account, 'events', from, to, cursor] as const,
   annotations: (account: string) => ['account', account, 'annotations'] as const,
 };
 
@@ -24,7 +25,10 @@ export function useEventPage(account: string, from: string, to: string, cursor: 
 export function useAnnotations(account: string) {
   return useQuery({
     queryKey: accountKeys.annotations(account),
-    queryFn: () => fetchJson<{ annotations: AnnotationDto[] }>(`/api/v1/annotations?account=${encodeURIComponent(account)}`),
+    queryFn: () =>
+      fetchJson<{ annotations: AnnotationDto[] }>(
+        `/api/v1/annotations?account=${encodeURIComponent(account)}`,
+      ),
   });
 }
 
@@ -32,8 +36,12 @@ export function useAddAnnotation(account: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: TAnnotationCreate) =>
-      fetchJson<{ annotation: AnnotationDto }>('/api/v1/annotations', { method: 'POST', body: JSON.stringify(input) }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: accountKeys.annotations(account), exact: true }),
+      fetchJson<{ annotation: AnnotationDto }>('/api/v1/annotations', {
+        method: 'POST',
+        body: JSON.stringify(input),
+      }),
+    onSuccess: () =>
+      qc.invalidateQueries({ queryKey: accountKeys.annotations(account), exact: true }),
   });
 }
 
@@ -41,7 +49,8 @@ export function useRemoveAnnotation(account: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => fetchJson(`/api/v1/annotations/${id}`, { method: 'DELETE' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: accountKeys.annotations(account), exact: true }),
+    onSuccess: () =>
+      qc.invalidateQueries({ queryKey: accountKeys.annotations(account), exact: true }),
   });
 }
 
@@ -49,6 +58,9 @@ export function useRemoveAnnotation(account: string) {
 export function useReveal() {
   return useMutation({
     mutationFn: (input: { account_id: string; event_id: string; event_ts: string }) =>
-      fetchJson<{ event: RevealedEvent }>('/api/v1/events/reveal', { method: 'POST', body: JSON.stringify(input) }),
+      fetchJson<{ event: RevealedEvent }>('/api/v1/events/reveal', {
+        method: 'POST',
+        body: JSON.stringify(input),
+      }),
   });
 }

@@ -7,36 +7,89 @@ import { useAnnotations, useEventPage } from './account-query';
 import { EventRow } from './event-row';
 
 // Events of the brushed window, 25 per page, keyset cursors kept in a stack for "previous".
-export function EventList({ account, from, to, canAnnotate, canReveal }: { account: string; from: string; to: string; canAnnotate: boolean; canReveal: boolean }) {
-  const [cursors, setCursors] = useState<{ key: string; stack: (string | null)[] }>({ key: '', stack: [null] });
+export function EventList({
+  account,
+  from,
+  to,
+  canAnnotate,
+  canReveal,
+}: {
+  account: string;
+  from: string;
+  to: string;
+  canAnnotate: boolean;
+  canReveal: boolean;
+}) {
+  const [cursors, setCursors] = useState<{ key: string; stack: (string | null)[] }>({
+    key: '',
+    stack: [null],
+  });
   const windowKey = `${from}|${to}`;
   const stack = cursors.key === windowKey ? cursors.stack : [null];
   const page = useEventPage(account, from, to, stack[stack.length - 1]);
   const notes = useAnnotations(account);
   const byEvent = new Map<string, AnnotationDto[]>();
-  for (const a of notes.data?.annotations ?? []) if (a.event_id) byEvent.set(a.event_id, [...(byEvent.get(a.event_id) ?? []), a]);
+  for (const a of notes.data?.annotations ?? [])
+    if (a.event_id) byEvent.set(a.event_id, [...(byEvent.get(a.event_id) ?? []), a]);
 
   return (
-    <section aria-label="Events in window" className="min-h-72 rounded-lg border border-slate-200 bg-white" data-testid="events">
+    <section
+      aria-label="Events in window"
+      className="min-h-72 rounded-lg border border-slate-200 bg-white"
+      data-testid="events"
+    >
       <header className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
         <h2 className="font-semibold">Events in window</h2>
-        <p className="text-xs text-slate-500">Prompt text is redacted (emails, phone numbers, keys){canReveal ? '; revealing is logged in the audit log' : ''}.</p>
+        <p className="text-xs text-slate-500">
+          Prompt text is redacted (emails, phone numbers, keys)
+          {canReveal ? '; revealing is logged in the audit log' : ''}.
+        </p>
       </header>
-      {page.isPending ? <div className="p-3"><Skeleton className="h-56" /></div>
-        : page.error ? <div className="p-3"><PanelError error={page.error} /></div>
-        : page.data.events.length === 0 ? <div className="p-3"><PanelEmpty>No events in this window.</PanelEmpty></div>
-        : (
-          <ol className={`divide-y divide-slate-100 ${page.isPlaceholderData ? 'opacity-60' : ''}`}>
-            {page.data.events.map((e) => (
-              <EventRow key={`${e.id}|${e.ts}`} account={account} event={e} notes={byEvent.get(e.id) ?? []} canAnnotate={canAnnotate} canReveal={canReveal} />
-            ))}
-          </ol>
-        )}
+      {page.isPending ? (
+        <div className="p-3">
+          <Skeleton className="h-56" />
+        </div>
+      ) : page.error ? (
+        <div className="p-3">
+          <PanelError error={page.error} />
+        </div>
+      ) : page.data.events.length === 0 ? (
+        <div className="p-3">
+          <PanelEmpty>No events in this window.</PanelEmpty>
+        </div>
+      ) : (
+        <ol className={`divide-y divide-slate-100 ${page.isPlaceholderData ? 'opacity-60' : ''}`}>
+          {page.data.events.map((e) => (
+            <EventRow
+              key={`${e.id}|${e.ts}`}
+              account={account}
+              event={e}
+              notes={byEvent.get(e.id) ?? []}
+              canAnnotate={canAnnotate}
+              canReveal={canReveal}
+            />
+          ))}
+        </ol>
+      )}
       <footer className="flex justify-end gap-2 border-t border-slate-100 px-3 py-2 text-sm">
-        <button type="button" disabled={stack.length <= 1} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40"
-          onClick={() => setCursors({ key: windowKey, stack: stack.slice(0, -1) })}>← Previous</button>
-        <button type="button" disabled={!page.data?.next} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40"
-          onClick={() => page.data?.next && setCursors({ key: windowKey, stack: [...stack, page.data.next] })}>Next →</button>
+        <button
+          type="button"
+          disabled={stack.length <= 1}
+          className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40"
+          onClick={() => setCursors({ key: windowKey, stack: stack.slice(0, -1) })}
+        >
+          ← Previous
+        </button>
+        <button
+          type="button"
+          disabled={!page.data?.next}
+          className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40"
+          onClick={() =>
+            page.data?.next && setCursors({ key: windowKey, stack: [...stack, page.data.next] })
+          }
+        >
+          Next →
+        </button>
       </footer>
     </section>
   );

@@ -5,32 +5,81 @@ import { ContributionBars } from './contribution-bars';
 const day = (s: string | null) => (s ? s.slice(0, 10) : '—');
 
 export function RiskHeader({ h }: { h: AccountHeader }) {
-  const tone = h.risk === null ? 'bg-slate-100 text-slate-600' : h.risk >= 0.7 ? 'bg-red-100 text-red-800' : h.risk >= 0.4 ? 'bg-amber-100 text-amber-800' : 'bg-emerald-100 text-emerald-800';
+  const tone =
+    h.risk === null
+      ? 'bg-slate-100 text-slate-600'
+      : h.risk >= 0.7
+        ? 'bg-red-100 text-red-800'
+        : h.risk >= 0.4
+          ? 'bg-amber-100 text-amber-800'
+          : 'bg-emerald-100 text-emerald-800';
   return (
-    <section aria-label="Risk" className="mb-4 grid min-h-40 gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[16rem_1fr]">
+    <section
+      aria-label="Risk"
+      className="mb-4 grid min-h-40 gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[16rem_1fr]"
+    >
       <div className="space-y-2">
-        <div className={`inline-flex items-baseline gap-2 rounded-lg px-3 py-2 ${tone}`} data-testid="risk">
-          <span className="text-3xl font-semibold tabular-nums">{h.risk === null ? '—' : h.risk.toFixed(2)}</span>
-          <span className="text-sm">{h.flagged ? 'flagged' : h.scored ? 'not flagged' : 'not scored yet'}</span>
+        <div
+          className={`inline-flex items-baseline gap-2 rounded-lg px-3 py-2 ${tone}`}
+          data-testid="risk"
+        >
+          <span className="text-3xl font-semibold tabular-nums">
+            {h.risk === null ? '—' : h.risk.toFixed(2)}
+          </span>
+          <span className="text-sm">
+            {h.flagged ? 'flagged' : h.scored ? 'not flagged' : 'not scored yet'}
+          </span>
         </div>
         <dl className="grid grid-cols-2 gap-x-3 text-sm">
-          <dt className="text-slate-500">Review</dt><dd>{h.flag_status ?? '—'}</dd>
-          <dt className="text-slate-500">Events</dt><dd className="tabular-nums">{h.events.toLocaleString('en')}</dd>
-          <dt className="text-slate-500">Coverage</dt><dd>{h.coverage === null ? '—' : `${(h.coverage * 100).toFixed(0)}%`}</dd>
-          <dt className="text-slate-500">Active</dt><dd>{day(h.first_seen)} → {day(h.last_seen)}</dd>
-          <dt className="text-slate-500">Domain</dt><dd>{h.email_domain ?? '—'}</dd>
-          <dt className="text-slate-500">Country · tier</dt><dd>{h.country ?? '—'} · {h.tier ?? '—'}</dd>
+          <dt className="text-slate-500">Review</dt>
+          <dd>{h.flag_status ?? '—'}</dd>
+          <dt className="text-slate-500">Events</dt>
+          <dd className="tabular-nums">{h.events.toLocaleString('en')}</dd>
+          <dt className="text-slate-500">Coverage</dt>
+          <dd>{h.coverage === null ? '—' : `${(h.coverage * 100).toFixed(0)}%`}</dd>
+          <dt className="text-slate-500">Active</dt>
+          <dd>
+            {day(h.first_seen)} → {day(h.last_seen)}
+          </dd>
+          <dt className="text-slate-500">Domain</dt>
+          <dd>{h.email_domain ?? '—'}</dd>
+          <dt className="text-slate-500">Country · tier</dt>
+          <dd>
+            {h.country ?? '—'} · {h.tier ?? '—'}
+          </dd>
           <dt className="text-slate-500">Cluster</dt>
-          <dd>{h.cluster_id ? <Link className="text-blue-700 hover:underline" href={`/clusters/${encodeURIComponent(h.cluster_id)}`}>{h.cluster_id}</Link> : '—'}
-            {h.cluster_members ? <span className="text-slate-500"> ({h.cluster_members})</span> : null}</dd>
+          <dd>
+            {h.cluster_id ? (
+              <Link
+                className="text-blue-700 hover:underline"
+                href={`/clusters/${encodeURIComponent(h.cluster_id)}`}
+              >
+                {h.cluster_id}
+              </Link>
+            ) : (
+              '—'
+            )}
+            {h.cluster_members ? (
+              <span className="text-slate-500"> ({h.cluster_members})</span>
+            ) : null}
+          </dd>
         </dl>
       </div>
       <div>
         <h2 className="mb-2 font-semibold">Why this score</h2>
-        {h.contributions.length === 0
-          ? <p className="text-sm text-slate-500">No explanation recorded for this account{h.scored ? '' : ' (detection has not scored it yet)'}.</p>
-          : <ContributionBars items={h.contributions} />}
-        {h.computed_at && <p className="mt-2 text-xs text-slate-400">Scored {h.computed_at.slice(0, 16).replace('T', ' ')} UTC</p>}
+        {h.contributions.length === 0 ? (
+          <p className="text-sm text-slate-500">
+            No explanation recorded for this account
+            {h.scored ? '' : ' (detection has not scored it yet)'}.
+          </p>
+        ) : (
+          <ContributionBars items={h.contributions} />
+        )}
+        {h.computed_at && (
+          <p className="mt-2 text-xs text-slate-400">
+            Scored {h.computed_at.slice(0, 16).replace('T', ' ')} UTC
+          </p>
+        )}
       </div>
     </section>
   );

@@ -1,7 +1,12 @@
 'use client';
 import { useCallback, useState } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { parseAccountQuery, toAccountSearch, withFilter, type TAccountQuery } from '@/lib/queries/account-filter';
+import {
+  parseAccountQuery,
+  toAccountSearch,
+  withFilter,
+  type TAccountQuery,
+} from '@/lib/queries/account-filter';
 import { PanelEmpty, PanelError } from '@/components/charts/panel';
 import { Skeleton } from '@/components/ui/page-header';
 import { useAccounts } from './accounts-query';
@@ -11,7 +16,11 @@ import { SavedViews } from './saved-views';
 import { useRowKeys } from './use-row-keys';
 
 // Owns the URL state, the query and paging; AccountsTable only renders.
-export function AccountsDataTable({ options }: { options: { signals: Array<{ id: string; label: string }>; clusters: string[] } }) {
+export function AccountsDataTable({
+  options,
+}: {
+  options: { signals: Array<{ id: string; label: string }>; clusters: string[] };
+}) {
   const router = useRouter();
   const path = usePathname();
   const state = parseAccountQuery(new URLSearchParams(useSearchParams().toString()));
@@ -20,13 +29,17 @@ export function AccountsDataTable({ options }: { options: { signals: Array<{ id:
   const [sel, setSel] = useState<{ search: string; i: number }>({ search, i: 0 });
   const selected = sel.search === search ? sel.i : 0;
   const setSelected = useCallback((i: number) => setSel({ search, i }), [search]);
-  const go = (patch: Partial<TAccountQuery>) => router.replace(`${path}${toAccountSearch(withFilter(state, patch))}`, { scroll: false });
+  const go = (patch: Partial<TAccountQuery>) =>
+    router.replace(`${path}${toAccountSearch(withFilter(state, patch))}`, { scroll: false });
   const data = q.data;
   const rows = data?.rows ?? [];
-  const open = useCallback((i: number) => {
-    const r = data?.rows[i];
-    if (r) router.push(`/accounts/${encodeURIComponent(r.account_id)}`);
-  }, [data, router]);
+  const open = useCallback(
+    (i: number) => {
+      const r = data?.rows[i];
+      if (r) router.push(`/accounts/${encodeURIComponent(r.account_id)}`);
+    },
+    [data, router],
+  );
   useRowKeys(rows.length, selected, setSelected, open);
   const pages = q.data ? Math.max(1, Math.ceil(q.data.total / q.data.size)) : 1;
 
@@ -35,24 +48,76 @@ export function AccountsDataTable({ options }: { options: { signals: Array<{ id:
       <AccountsFilters state={state} options={options} onApply={go} />
       <SavedViews search={search} />
       <div className="min-h-[30rem] overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        {q.isPending ? <div className="p-3"><Skeleton className="h-96" /></div>
-          : q.error ? <div className="p-3"><PanelError error={q.error} /></div>
-          : rows.length === 0 ? <div className="p-3"><PanelEmpty>{search ? 'No scored account matches these filters.' : 'Nothing scored yet: ingest query logs (npm run ingest -- events <file>), then run npm run detect.'}</PanelEmpty></div>
-          : (
-            <div className={q.isPlaceholderData ? 'opacity-60' : ''}>
-              <AccountsTable rows={rows} sort={state.sort} dir={state.dir} selected={selected} onSelect={setSelected}
-                onSort={(s) => go({ sort: s, dir: s === state.sort && state.dir === 'desc' ? 'asc' : 'desc' })} />
-            </div>
-          )}
+        {q.isPending ? (
+          <div className="p-3">
+            <Skeleton className="h-96" />
+          </div>
+        ) : q.error ? (
+          <div className="p-3">
+            <PanelError error={q.error} />
+          </div>
+        ) : rows.length === 0 ? (
+          <div className="p-3">
+            <PanelEmpty>
+              {search
+                ? 'No scored account matches these filters.'
+                : 'Nothing scored yet: ingest query logs (npm run ingest -- events <file>), then run npm run detect.'}
+            </PanelEmpty>
+          </div>
+        ) : (
+          <div className={q.isPlaceholderData ? 'opacity-60' : ''}>
+            <AccountsTable
+              rows={rows}
+              sort={state.sort}
+              dir={state.dir}
+              selected={selected}
+              onSelect={setSelected}
+              onSort={(s) =>
+                go({ sort: s, dir: s === state.sort && state.dir === 'desc' ? 'asc' : 'desc' })
+              }
+            />
+          </div>
+        )}
       </div>
-      <nav aria-label="Pagination" className="mt-2 flex items-center justify-between text-sm text-slate-600">
-        <span data-testid="total">{q.data ? `${q.data.total.toLocaleString('en')} accounts · page ${state.page} of ${pages}` : ' '}</span>
+      <nav
+        aria-label="Pagination"
+        className="mt-2 flex items-center justify-between text-sm text-slate-600"
+      >
+        <span data-testid="total">
+          {q.data
+            ? `${q.data.total.toLocaleString('en')} accounts · page ${state.page} of ${pages}`
+            : ' '}
+        </span>
         <span className="text-xs text-slate-400">j / k to move · Enter to open</span>
         <span className="flex gap-2">
-          <select aria-label="Rows per page" value={state.size} onChange={(e) => go({ size: Number(e.target.value) as TAccountQuery['size'], page: 1 })}
-            className="rounded border border-slate-300 px-1">{[25, 50, 100].map((n) => <option key={n} value={n}>{n}</option>)}</select>
-          <button type="button" disabled={state.page <= 1} onClick={() => go({ page: state.page - 1 })} className="rounded border border-slate-300 px-2 disabled:opacity-40">← Prev</button>
-          <button type="button" disabled={state.page >= pages} onClick={() => go({ page: state.page + 1 })} className="rounded border border-slate-300 px-2 disabled:opacity-40">Next →</button>
+          <select
+            aria-label="Rows per page"
+            value={state.size}
+            onChange={(e) => go({ size: Number(e.target.value) as TAccountQuery['size'], page: 1 })}
+            className="rounded border border-slate-300 px-1"
+          >
+            {[25, 50, 100].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={state.page <= 1}
+            onClick={() => go({ page: state.page - 1 })}
+            className="rounded border border-slate-300 px-2 disabled:opacity-40"
+          >
+            ← Prev
+          </button>
+          <button
+            type="button"
+            disabled={state.page >= pages}
+            onClick={() => go({ page: state.page + 1 })}
+            className="rounded border border-slate-300 px-2 disabled:opacity-40"
+          >
+            Next →
+          </button>
         </span>
       </nav>
     </div>

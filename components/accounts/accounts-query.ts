@@ -19,14 +19,20 @@ export function useAccounts(search: string) {
 }
 
 export function useSavedViews() {
-  return useQuery({ queryKey: accountsKeys.views, queryFn: () => fetchJson<{ views: SavedViewDto[] }>('/api/v1/saved-views?page=accounts') });
+  return useQuery({
+    queryKey: accountsKeys.views,
+    queryFn: () => fetchJson<{ views: SavedViewDto[] }>('/api/v1/saved-views?page=accounts'),
+  });
 }
 
 export function useSaveView() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { name: string; query: string }) =>
-      fetchJson<{ view: SavedViewDto }>('/api/v1/saved-views', { method: 'POST', body: JSON.stringify({ page: 'accounts', ...input }) }),
+      fetchJson<{ view: SavedViewDto }>('/api/v1/saved-views', {
+        method: 'POST',
+        body: JSON.stringify({ page: 'accounts', ...input }),
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: accountsKeys.views, exact: true }),
   });
 }

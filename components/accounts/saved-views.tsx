@@ -10,21 +10,53 @@ export function SavedViews({ search }: { search: string }) {
   const del = useDeleteView();
   const [name, setName] = useState('');
   return (
-    <div className="mb-3 flex min-h-8 flex-wrap items-center gap-2 text-sm" aria-label="Saved views">
+    <div
+      className="mb-3 flex min-h-8 flex-wrap items-center gap-2 text-sm"
+      aria-label="Saved views"
+    >
       <span className="text-slate-500">Views:</span>
-      <Link href="/accounts" className="rounded-full border border-slate-300 px-2 py-0.5">All</Link>
+      <Link href="/accounts" className="rounded-full border border-slate-300 px-2 py-0.5">
+        All
+      </Link>
       {views.data?.views.map((v) => (
         <span key={v.id} className="inline-flex items-center rounded-full border border-slate-300">
-          <Link href={`/accounts${v.query}`} className="px-2 py-0.5">{v.name}</Link>
-          <button type="button" aria-label={`Delete view ${v.name}`} className="pr-2 text-slate-400 hover:text-red-700" onClick={() => del.mutate(v.id)}>×</button>
+          <Link href={`/accounts${v.query}`} className="px-2 py-0.5">
+            {v.name}
+          </Link>
+          <button
+            type="button"
+            aria-label={`Delete view ${v.name}`}
+            className="pr-2 text-slate-400 hover:text-red-700"
+            onClick={() => del.mutate(v.id)}
+          >
+            ×
+          </button>
         </span>
       ))}
-      <form className="ml-auto flex gap-1" onSubmit={(e) => { e.preventDefault(); if (name.trim()) save.mutate({ name, query: search }, { onSuccess: () => setName('') }); }}>
-        <input aria-label="View name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Save this view as…" maxLength={80}
-          className="rounded border border-slate-300 px-2 py-0.5" />
-        <button disabled={save.isPending} className="rounded border border-slate-300 px-2 py-0.5">Save</button>
+      <form
+        className="ml-auto flex gap-1"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) save.mutate({ name, query: search }, { onSuccess: () => setName('') });
+        }}
+      >
+        <input
+          aria-label="View name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Save this view as…"
+          maxLength={80}
+          className="rounded border border-slate-300 px-2 py-0.5"
+        />
+        <button disabled={save.isPending} className="rounded border border-slate-300 px-2 py-0.5">
+          Save
+        </button>
       </form>
-      {(views.error || save.error || del.error) && <span role="alert" className="text-red-700">{(views.error ?? save.error ?? del.error)?.message}</span>}
+      {(views.error || save.error || del.error) && (
+        <span role="alert" className="text-red-700">
+          {(views.error ?? save.error ?? del.error)?.message}
+        </span>
+      )}
     </div>
   );
 }

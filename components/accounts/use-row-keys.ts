@@ -2,7 +2,12 @@
 import { useEffect } from 'react';
 
 // j / k move the selection, Enter opens it — unless the user is typing in a form field.
-export function useRowKeys(count: number, selected: number, setSelected: (i: number) => void, open: (i: number) => void) {
+export function useRowKeys(
+  count: number,
+  selected: number,
+  setSelected: (i: number) => void,
+  open: (i: number) => void,
+) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;

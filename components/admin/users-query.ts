@@ -3,18 +3,29 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
 import type { TUserCreate, TUserUpdate } from '@/lib/schemas/user';
 
-export interface UserRow { id: string; email: string; name: string; role: 'analyst' | 'legal' | 'admin'; disabled: boolean; last_login_at: string | null }
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: 'analyst' | 'legal' | 'admin';
+  disabled: boolean;
+  last_login_at: string | null;
+}
 
 export const userKeys = { all: ['admin', 'users'] as const };
 
 export function useUsers() {
-  return useQuery({ queryKey: userKeys.all, queryFn: () => fetchJson<{ users: UserRow[] }>('/api/v1/admin/users') });
+  return useQuery({
+    queryKey: userKeys.all,
+    queryFn: () => fetchJson<{ users: UserRow[] }>('/api/v1/admin/users'),
+  });
 }
 
 export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: TUserCreate) => fetchJson('/api/v1/admin/users', { method: 'POST', body: JSON.stringify(input) }),
+    mutationFn: (input: TUserCreate) =>
+      fetchJson('/api/v1/admin/users', { method: 'POST', body: JSON.stringify(input) }),
     onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all, exact: true }),
   });
 }
@@ -23,7 +34,10 @@ export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...input }: TUserUpdate & { id: string }) =>
-      fetchJson(`/api/v1/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) }),
+      fetchJson(`/api/v1/admin/users/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: JSON.stringify(input),
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all, exact: true }),
   });
 }

@@ -13,8 +13,19 @@ export const COLORS = {
 } as const;
 
 /** Distinct colours for stacked series (members of a cluster). */
-export const SERIES = ['#2563eb', '#16a34a', '#ea580c', '#7c3aed', '#db2777', '#0891b2', '#ca8a04', '#dc2626', '#94a3b8'];
+export const SERIES = [
+  '#2563eb',
+  '#16a34a',
+  '#ea580c',
+  '#7c3aed',
+  '#db2777',
+  '#0891b2',
+  '#ca8a04',
+  '#dc2626',
+  '#94a3b8',
+];
 
 export const pct = (v: number) => `${(v * 100).toFixed(v < 0.1 ? 1 : 0)}%`;
-export const compact = (v: number) => new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(v);
+export const compact = (v: number) =>
+  new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(v);
 export const shortDay = (key: string) => key.slice(5);

@@ -1,45 +1,141 @@
 'use client';
-import { Area, Bar, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  Bar,
+  Brush,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { shortDay } from './palette';
 
 // The one Recharts wrapper for time series: feature charts pass rows keyed by `key` (a day) and
 // declare series; the wrapper owns axes, grid, tooltip, the optional benign band and the brush.
-export interface SeriesDef { key: string; label: string; color: string; kind?: 'line' | 'area' | 'bar'; stack?: string }
-export interface BandDef { lo: string; hi: string; label: string; color: string }
-export interface BrushDef { start: number; end: number; onChange: (start: number, end: number) => void }
+export interface SeriesDef {
+  key: string;
+  label: string;
+  color: string;
+  kind?: 'line' | 'area' | 'bar';
+  stack?: string;
+}
+export interface BandDef {
+  lo: string;
+  hi: string;
+  label: string;
+  color: string;
+}
+export interface BrushDef {
+  start: number;
+  end: number;
+  onChange: (start: number, end: number) => void;
+}
 
 type Row = { key: string };
 const field = (d: Row, k: string) => (d as unknown as Record<string, unknown>)[k];
 
-export function TimeSeriesChart<T extends Row>({ data, series, band, brush, height = 160, yFormat, yDomain, syncId, label }: {
-  data: T[]; series: SeriesDef[]; band?: BandDef; brush?: BrushDef; height?: number;
-  yFormat?: (v: number) => string; yDomain?: [number, number | 'auto']; syncId?: string; label: string;
+export function TimeSeriesChart<T extends Row>({
+  data,
+  series,
+  band,
+  brush,
+  height = 160,
+  yFormat,
+  yDomain,
+  syncId,
+  label,
+}: {
+  data: T[];
+  series: SeriesDef[];
+  band?: BandDef;
+  brush?: BrushDef;
+  height?: number;
+  yFormat?: (v: number) => string;
+  yDomain?: [number, number | 'auto'];
+  syncId?: string;
+  label: string;
 }) {
   return (
     <div role="img" aria-label={label} data-chart={label} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} syncId={syncId} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <ComposedChart
+          data={data}
+          syncId={syncId}
+          margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+        >
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="key" tickFormatter={shortDay} tick={{ fontSize: 11 }} minTickGap={24} />
-          <YAxis width={48} tick={{ fontSize: 11 }} tickFormatter={yFormat} domain={yDomain ?? [0, 'auto']} />
-          <Tooltip formatter={(v) => (typeof v === 'number' && yFormat ? yFormat(v) : String(v))} labelClassName="text-xs" isAnimationActive={false} />
+          <YAxis
+            width={48}
+            tick={{ fontSize: 11 }}
+            tickFormatter={yFormat}
+            domain={yDomain ?? [0, 'auto']}
+          />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' && yFormat ? yFormat(v) : String(v))}
+            labelClassName="text-xs"
+            isAnimationActive={false}
+          />
           {band && (
-            <Area dataKey={(d: Row) => [field(d, band.lo), field(d, band.hi)]} name={band.label} stroke="none" fill={band.color} fillOpacity={0.15}
-              isAnimationActive={false} connectNulls />
+            <Area
+              dataKey={(d: Row) => [field(d, band.lo), field(d, band.hi)]}
+              name={band.label}
+              stroke="none"
+              fill={band.color}
+              fillOpacity={0.15}
+              isAnimationActive={false}
+              connectNulls
+            />
           )}
           {series.map((s) =>
             s.kind === 'bar' ? (
-              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={s.stack} isAnimationActive={false} />
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                fill={s.color}
+                stackId={s.stack}
+                isAnimationActive={false}
+              />
             ) : s.kind === 'area' ? (
-              <Area key={s.key} dataKey={s.key} name={s.label} stroke={s.color} fill={s.color} fillOpacity={0.5} stackId={s.stack}
-                type="monotone" isAnimationActive={false} />
+              <Area
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                fill={s.color}
+                fillOpacity={0.5}
+                stackId={s.stack}
+                type="monotone"
+                isAnimationActive={false}
+              />
             ) : (
-              <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} strokeWidth={1.5} type="monotone" isAnimationActive={false} />
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                dot={false}
+                strokeWidth={1.5}
+                type="monotone"
+                isAnimationActive={false}
+              />
             ),
           )}
           {brush && (
-            <Brush dataKey="key" height={22} travellerWidth={8} stroke="#64748b" startIndex={brush.start} endIndex={brush.end}
-              tickFormatter={shortDay} onChange={(r) => brush.onChange(r.startIndex ?? 0, r.endIndex ?? data.length - 1)} />
+            <Brush
+              dataKey="key"
+              height={22}
+              travellerWidth={8}
+              stroke="#64748b"
+              startIndex={brush.start}
+              endIndex={brush.end}
+              tickFormatter={shortDay}
+              onChange={(r) => brush.onChange(r.startIndex ?? 0, r.endIndex ?? data.length - 1)}
+            />
           )}
         </ComposedChart>
       </ResponsiveContainer>

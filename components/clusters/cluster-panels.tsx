@@ -10,13 +10,22 @@ import { CombinedTimeline, PartitionedCoverageChart } from './cluster-charts';
 // Async server panels of the cluster page, each in its own <Suspense> on the page.
 export async function MembersPanel({ id }: { id: string }) {
   const r = await load(() => getClusterMembers(id));
-  return <Panel title="Members" subtitle="Highest risk first" h="min-h-96" testId="members">{r.ok ? <MembersTable rows={r.data} /> : <PanelError error={r.error} />}</Panel>;
+  return (
+    <Panel title="Members" subtitle="Highest risk first" h="min-h-96" testId="members">
+      {r.ok ? <MembersTable rows={r.data} /> : <PanelError error={r.error} />}
+    </Panel>
+  );
 }
 
 export async function IndicatorsPanel({ id }: { id: string }) {
   const r = await load(async () => getClusterIndicators(await getClusterMemberIds(id)));
   return (
-    <Panel title="Shared indicators" subtitle="Which members share what (top 30 indicators × 40 members)" h="min-h-96" testId="indicators">
+    <Panel
+      title="Shared indicators"
+      subtitle="Which members share what (top 30 indicators × 40 members)"
+      h="min-h-96"
+      testId="indicators"
+    >
       {r.ok ? <IndicatorMatrix m={r.data} /> : <PanelError error={r.error} />}
     </Panel>
   );
@@ -25,8 +34,19 @@ export async function IndicatorsPanel({ id }: { id: string }) {
 export async function CoveragePanel({ id }: { id: string }) {
   const r = await load(async () => getPartitionedCoverage(await getClusterMemberIds(id)));
   return (
-    <Panel title="Partitioned coverage" subtitle="Each bucket credited to the member that reached it first; a hydra splitting a sweep shows many thin bands" h="min-h-80" testId="partitioned-coverage">
-      {!r.ok ? <PanelError error={r.error} /> : r.data.points.length === 0 ? <PanelEmpty>No coverage rolled up for these members.</PanelEmpty> : <PartitionedCoverageChart data={r.data} />}
+    <Panel
+      title="Partitioned coverage"
+      subtitle="Each bucket credited to the member that reached it first; a hydra splitting a sweep shows many thin bands"
+      h="min-h-80"
+      testId="partitioned-coverage"
+    >
+      {!r.ok ? (
+        <PanelError error={r.error} />
+      ) : r.data.points.length === 0 ? (
+        <PanelEmpty>No coverage rolled up for these members.</PanelEmpty>
+      ) : (
+        <PartitionedCoverageChart data={r.data} />
+      )}
     </Panel>
   );
 }
@@ -34,8 +54,19 @@ export async function CoveragePanel({ id }: { id: string }) {
 export async function TimelinePanel({ id, events }: { id: string; events: number }) {
   const r = await load(async () => getClusterTimeline(await getClusterMemberIds(id), events));
   return (
-    <Panel title="Combined timeline" subtitle="All members summed per day" h="min-h-72" testId="combined-timeline">
-      {!r.ok ? <PanelError error={r.error} /> : r.data.points.length === 0 ? <PanelEmpty>No traffic rolled up for these members.</PanelEmpty> : <CombinedTimeline points={r.data.points} />}
+    <Panel
+      title="Combined timeline"
+      subtitle="All members summed per day"
+      h="min-h-72"
+      testId="combined-timeline"
+    >
+      {!r.ok ? (
+        <PanelError error={r.error} />
+      ) : r.data.points.length === 0 ? (
+        <PanelEmpty>No traffic rolled up for these members.</PanelEmpty>
+      ) : (
+        <CombinedTimeline points={r.data.points} />
+      )}
     </Panel>
   );
 }

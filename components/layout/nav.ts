@@ -1,6 +1,10 @@
 import type { Permission } from '@/lib/auth/permissions';
 
-export interface NavItem { href: string; label: string; permission: Permission }
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
 
 // The sidebar shows an entry only to roles holding its permission; the pages check again.
 export const NAV: NavItem[] = [

@@ -5,7 +5,14 @@ import type { FlagsPerDay } from '@/lib/queries/overview';
 
 export function FlagsChart({ data }: { data: FlagsPerDay[] }) {
   return (
-    <TimeSeriesChart label="New flags per day" data={data} height={220}
-      series={[{ key: 'account', label: 'accounts', color: COLORS.account, kind: 'bar', stack: 'f' }, { key: 'cluster', label: 'clusters', color: COLORS.cluster, kind: 'bar', stack: 'f' }]} />
+    <TimeSeriesChart
+      label="New flags per day"
+      data={data}
+      height={220}
+      series={[
+        { key: 'account', label: 'accounts', color: COLORS.account, kind: 'bar', stack: 'f' },
+        { key: 'cluster', label: 'clusters', color: COLORS.cluster, kind: 'bar', stack: 'f' },
+      ]}
+    />
   );
 }

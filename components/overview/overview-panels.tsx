@@ -8,7 +8,10 @@ import { FlagsChart } from './flags-chart';
 
 function Stat({ label, value, href }: { label: string; value: number; href: string }) {
   return (
-    <Link href={href} className="rounded-lg border border-slate-200 bg-white p-4 hover:border-slate-400">
+    <Link
+      href={href}
+      className="rounded-lg border border-slate-200 bg-white p-4 hover:border-slate-400"
+    >
       <div className="text-2xl font-semibold tabular-nums">{value.toLocaleString('en')}</div>
       <div className="text-sm text-slate-500">{label}</div>
     </Link>
@@ -17,7 +20,12 @@ function Stat({ label, value, href }: { label: string; value: number; href: stri
 
 export async function QueueCountsPanel() {
   const r = await load(getQueueCounts);
-  if (!r.ok) return <div className="h-24"><PanelError error={r.error} /></div>;
+  if (!r.ok)
+    return (
+      <div className="h-24">
+        <PanelError error={r.error} />
+      </div>
+    );
   const c = r.data;
   return (
     <div className="grid h-24 grid-cols-2 gap-3 md:grid-cols-4" aria-label="Queue counts">
@@ -33,8 +41,19 @@ export async function FlagsPerDayPanel() {
   const r = await load(() => getFlagsPerDay(60));
   const total = r.ok ? r.data.reduce((a, d) => a + d.account + d.cluster, 0) : 0;
   return (
-    <Panel title="New flags per day" subtitle="Last 60 days, accounts and clusters" h="min-h-72" testId="flags-per-day">
-      {!r.ok ? <PanelError error={r.error} /> : total === 0 ? <PanelEmpty>No flags raised in the last 60 days.</PanelEmpty> : <FlagsChart data={r.data} />}
+    <Panel
+      title="New flags per day"
+      subtitle="Last 60 days, accounts and clusters"
+      h="min-h-72"
+      testId="flags-per-day"
+    >
+      {!r.ok ? (
+        <PanelError error={r.error} />
+      ) : total === 0 ? (
+        <PanelEmpty>No flags raised in the last 60 days.</PanelEmpty>
+      ) : (
+        <FlagsChart data={r.data} />
+      )}
     </Panel>
   );
 }
@@ -42,8 +61,20 @@ export async function FlagsPerDayPanel() {
 export async function TopClustersPanel() {
   const r = await load(() => listTopClusters(8));
   return (
-    <Panel title="Top clusters by risk" h="min-h-72" actions={<Link className="text-sm text-blue-700" href="/clusters">All clusters →</Link>}>
-      {r.ok ? <ClustersTable rows={r.data} empty="No clusters detected yet." /> : <PanelError error={r.error} />}
+    <Panel
+      title="Top clusters by risk"
+      h="min-h-72"
+      actions={
+        <Link className="text-sm text-blue-700" href="/clusters">
+          All clusters →
+        </Link>
+      }
+    >
+      {r.ok ? (
+        <ClustersTable rows={r.data} empty="No clusters detected yet." />
+      ) : (
+        <PanelError error={r.error} />
+      )}
     </Panel>
   );
 }
@@ -51,13 +82,31 @@ export async function TopClustersPanel() {
 export async function RecentAnnotationsPanel({ userId }: { userId: string }) {
   const r = await load(() => getRecentAnnotatedAccounts(userId));
   return (
-    <Panel title="My recent annotations" subtitle="Accounts you starred, tagged or commented on" h="min-h-72" testId="recent-annotations">
-      {!r.ok ? <PanelError error={r.error} /> : r.data.length === 0 ? <PanelEmpty>Nothing annotated yet.</PanelEmpty> : (
+    <Panel
+      title="My recent annotations"
+      subtitle="Accounts you starred, tagged or commented on"
+      h="min-h-72"
+      testId="recent-annotations"
+    >
+      {!r.ok ? (
+        <PanelError error={r.error} />
+      ) : r.data.length === 0 ? (
+        <PanelEmpty>Nothing annotated yet.</PanelEmpty>
+      ) : (
         <ul className="space-y-1 text-sm">
           {r.data.map((a) => (
             <li key={a.account_id} className="flex justify-between gap-2">
-              <Link className="font-mono text-blue-700 hover:underline" href={`/accounts/${encodeURIComponent(a.account_id)}`}>{a.account_id}</Link>
-              <span className="truncate text-xs text-slate-500">{a.annotations} · last {a.last_kind}{a.last_value ? ` “${a.last_value.slice(0, 40)}”` : ''} · {a.last_at.slice(0, 16).replace('T', ' ')}</span>
+              <Link
+                className="font-mono text-blue-700 hover:underline"
+                href={`/accounts/${encodeURIComponent(a.account_id)}`}
+              >
+                {a.account_id}
+              </Link>
+              <span className="truncate text-xs text-slate-500">
+                {a.annotations} · last {a.last_kind}
+                {a.last_value ? ` “${a.last_value.slice(0, 40)}”` : ''} ·{' '}
+                {a.last_at.slice(0, 16).replace('T', ' ')}
+              </span>
             </li>
           ))}
         </ul>

@@ -5,7 +5,14 @@ import type { SessionUser } from '@/lib/auth/permissions';
 import type { AnnotationDto, TAnnotationCreate } from '@/lib/schemas/annotation';
 import type { Annotation } from '@/lib/generated/prisma/client';
 
-type Audit = (e: { action: string; targetType: string; targetId?: string; before?: unknown; after?: unknown; reason?: string }) => Promise<void>;
+type Audit = (e: {
+  action: string;
+  targetType: string;
+  targetId?: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
+}) => Promise<void>;
 
 export function toDto(a: Annotation): AnnotationDto {
   return {
@@ -25,45 +32,99 @@ export function toDto(a: Annotation): AnnotationDto {
 async function assertSubjectExists(tx: Tx, input: TAnnotationCreate): Promise<void> {
   // The event must belong to the named account: the annotation's account_id is what cases and the
   // account page key on, so a mismatched pair would file evidence under the wrong customer.
-  const found = input.subject_type === 'event'
-    ? await tx.$queryRaw<unknown[]>`SELECT 1 FROM events WHERE id = ${input.event_id} AND ts = ${new Date(input.event_ts)} AND account_id = ${input.account_id} LIMIT 1`
-    : await tx.$queryRaw<unknown[]>`SELECT 1 FROM accounts WHERE account_id = ${input.account_id} UNION ALL SELECT 1 FROM account_score WHERE account_id = ${input.account_id} LIMIT 1`;
-  if (found.length === 0) throw notFound(input.subject_type === 'event' ? 'Event not found' : 'Account not found');
+  const found =
+    input.subject_type === 'event'
+      ? await tx.$queryRaw<
+          unknown[]
+        >`SELECT 1 FROM events WHERE id = ${input.event_id} AND ts = ${new Date(input.event_ts)} AND account_id = ${input.account_id} LIMIT 1`
+      : await tx.$queryRaw<
+          unknown[]
+        >`SELECT 1 FROM accounts WHERE account_id = ${input.account_id} UNION ALL SELECT 1 FROM account_score WHERE account_id = ${input.account_id} LIMIT 1`;
+  if (found.length === 0)
+    throw notFound(input.subject_type === 'event' ? 'Event not found' : 'Account not found');
 }
 
 /** Adds a star, tag or comment; a second star (or the same tag) by the same author is a no-op. */
-export async function createAnnotation(tx: Tx, audit: Audit, user: SessionUser, input: TAnnotationCreate): Promise<AnnotationDto> {
+export async function createAnnotation(
+  tx: Tx,
+  audit: Audit,
+  user: SessionUser,
+  input: TAnnotationCreate,
+): Promise<AnnotationDto> {
   await assertSubjectExists(tx, input);
   const eventId = input.subject_type === 'event' ? input.event_id : null;
   const eventTs = input.subject_type === 'event' ? new Date(input.event_ts) : null;
   const value = input.kind === 'star' ? null : input.value;
   if (input.kind !== 'comment') {
     const dup = await tx.annotation.findFirst({
-      where: { account_id: input.account_id, event_id: eventId, event_ts: eventTs, kind: input.kind, value, author_id: user.id, deleted_at: null },
+      where: {
+        account_id: input.account_id,
+        event_id: eventId,
+        event_ts: eventTs,
+        kind: input.kind,
+        value,
+        author_id: user.id,
+        deleted_at: null,
+      },
     });
     if (dup) return toDto(dup);
   }
   const row = await tx.annotation.create({
-    data: { subject_type: input.subject_type, account_id: input.account_id, event_id: eventId, event_ts: eventTs, kind: input.kind, value, author_id: user.id, author_email: user.email },
+    data: {
+      subject_type: input.subject_type,
+      account_id: input.account_id,
+      event_id: eventId,
+      event_ts: eventTs,
+      kind: input.kind,
+      value,
+      author_id: user.id,
+      author_email: user.email,
+    },
   });
   const dto = toDto(row);
-  await audit({ action: `annotation.${input.kind}`, targetType: input.subject_type, targetId: eventId ?? input.account_id, after: dto });
+  await audit({
+    action: `annotation.${input.kind}`,
+    targetType: input.subject_type,
+    targetId: eventId ?? input.account_id,
+    after: dto,
+  });
   return dto;
 }
 
 /** Soft-deletes; only the author (or an admin) may remove an annotation. Others get 404. */
-export async function deleteAnnotation(tx: Tx, audit: Audit, user: SessionUser, id: bigint): Promise<void> {
+export async function deleteAnnotation(
+  tx: Tx,
+  audit: Audit,
+  user: SessionUser,
+  id: bigint,
+): Promise<void> {
   const row = await tx.annotation.findFirst({ where: { id, deleted_at: null } });
-  if (!row || (row.author_id !== user.id && user.role !== 'admin')) throw notFound('Annotation not found');
+  if (!row || (row.author_id !== user.id && user.role !== 'admin'))
+    throw notFound('Annotation not found');
   if (row.deleted_at) throw new ApiError(409, 'conflict', 'Already removed');
-  await tx.annotation.update({ where: { id }, data: { deleted_at: new Date(), deleted_by: user.id } });
-  await audit({ action: 'annotation.delete', targetType: row.subject_type, targetId: row.event_id ?? row.account_id, before: toDto(row) });
+  await tx.annotation.update({
+    where: { id },
+    data: { deleted_at: new Date(), deleted_by: user.id },
+  });
+  await audit({
+    action: 'annotation.delete',
+    targetType: row.subject_type,
+    targetId: row.event_id ?? row.account_id,
+    before: toDto(row),
+  });
 }
 
 /** Active annotations of an account, or of some of its events; newest first. */
-export async function listAnnotations(accountId: string, eventIds?: string[]): Promise<AnnotationDto[]> {
+export async function listAnnotations(
+  accountId: string,
+  eventIds?: string[],
+): Promise<AnnotationDto[]> {
   const rows = await prisma.annotation.findMany({
-    where: { account_id: accountId, deleted_at: null, ...(eventIds ? { event_id: { in: eventIds } } : {}) },
+    where: {
+      account_id: accountId,
+      deleted_at: null,
+      ...(eventIds ? { event_id: { in: eventIds } } : {}),
+    },
     orderBy: { created_at: 'desc' },
     take: 500,
   });

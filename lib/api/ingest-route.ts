@@ -4,21 +4,34 @@ import { pgPool } from '@/lib/db/client';
 import { verifyIngestToken, type TokenIdentity } from '@/lib/ingest/tokens';
 import { ApiError, toErrorResponse } from './errors';
 
-export interface IngestRouteContext { req: NextRequest; token: TokenIdentity; requestId: string }
+export interface IngestRouteContext {
+  req: NextRequest;
+  token: TokenIdentity;
+  requestId: string;
+}
 
-export type IngestRouteHandler = ((req: NextRequest) => Promise<Response>) & { permission: 'ingest-token' };
+export type IngestRouteHandler = ((req: NextRequest) => Promise<Response>) & {
+  permission: 'ingest-token';
+};
 
 /**
  * Like withRoute, for machine clients: authenticates `Authorization: Bearer <ingest token>`
  * (created and revoked by admins under /api/v1/admin/ingest-tokens) instead of a session.
  * Errors map to `{ error: { code, message, field? } }`.
  */
-export function withIngestToken(handler: (ctx: IngestRouteContext) => Promise<Response | unknown>): IngestRouteHandler {
+export function withIngestToken(
+  handler: (ctx: IngestRouteContext) => Promise<Response | unknown>,
+): IngestRouteHandler {
   const fn = async (req: NextRequest) => {
     const requestId = req.headers.get('x-request-id') ?? randomUUID();
     try {
       const token = await verifyIngestToken(pgPool(), req.headers.get('authorization'));
-      if (!token) throw new ApiError(401, 'unauthenticated', 'A valid ingest token is required (Authorization: Bearer dwi_…)');
+      if (!token)
+        throw new ApiError(
+          401,
+          'unauthenticated',
+          'A valid ingest token is required (Authorization: Bearer dwi_…)',
+        );
       const result = await handler({ req, token, requestId });
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true }, { headers: { 'x-request-id': requestId } });

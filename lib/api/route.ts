@@ -30,7 +30,10 @@ interface RouteOptions<Q extends z.ZodType, B extends z.ZodType, P extends z.Zod
 
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
-export type RouteHandler = ((req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
+export type RouteHandler = ((
+  req: NextRequest,
+  ctx: { params: Promise<Record<string, string>> },
+) => Promise<Response>) & {
   permission: Permission;
 };
 
@@ -48,21 +51,38 @@ export function withRoute<Q extends z.ZodType, B extends z.ZodType, P extends z.
     try {
       const user = await getCurrentUser();
       if (!user) throw new ApiError(401, 'unauthenticated', 'Sign in first');
-      if (!can(user, opts.permission)) throw new ApiError(403, 'forbidden', `Your role (${user.role}) may not do this`);
-      const query = opts.query ? opts.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
+      if (!can(user, opts.permission))
+        throw new ApiError(403, 'forbidden', `Your role (${user.role}) may not do this`);
+      const query = opts.query
+        ? opts.query.parse(Object.fromEntries(req.nextUrl.searchParams))
+        : undefined;
       const params = opts.params ? opts.params.parse(await segment.params) : undefined;
       let body: unknown;
       if (opts.body) {
-        const raw = await req.json().catch(() => { throw new ApiError(400, 'invalid_json', 'Body is not valid JSON'); });
+        const raw = await req.json().catch(() => {
+          throw new ApiError(400, 'invalid_json', 'Body is not valid JSON');
+        });
         body = opts.body.parse(raw);
       }
       const change = <T>(work: (tx: Tx, audit: AuditFn) => Promise<T>) =>
         prisma.$transaction(async (tx) =>
           work(tx, async (entry) => {
-            await writeAudit(prismaRunner(tx), { ...entry, actor: { id: user.id, email: user.email }, requestId });
+            await writeAudit(prismaRunner(tx), {
+              ...entry,
+              actor: { id: user.id, email: user.email },
+              requestId,
+            });
           }),
         );
-      const result = await handler({ req, user, query, body, params, requestId, change } as RouteContext<Out<Q>, Out<B>, Out<P>>);
+      const result = await handler({
+        req,
+        user,
+        query,
+        body,
+        params,
+        requestId,
+        change,
+      } as RouteContext<Out<Q>, Out<B>, Out<P>>);
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true }, { headers: { 'x-request-id': requestId } });
     } catch (e) {

@@ -41,9 +41,15 @@ export function hashAuditRow(prevHash: string, row: AuditRowBody): string {
   const body = canonicalJson({
     id: String(row.id),
     at: row.at instanceof Date ? row.at.toISOString() : new Date(row.at).toISOString(),
-    actor_id: row.actor_id, actor_email: row.actor_email, action: row.action,
-    target_type: row.target_type, target_id: row.target_id, before: row.before, after: row.after,
-    reason: row.reason, request_id: row.request_id,
+    actor_id: row.actor_id,
+    actor_email: row.actor_email,
+    action: row.action,
+    target_type: row.target_type,
+    target_id: row.target_id,
+    before: row.before,
+    after: row.after,
+    reason: row.reason,
+    request_id: row.request_id,
   });
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }

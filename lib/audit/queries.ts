@@ -21,12 +21,22 @@ export async function listAudit(f: TAuditFilter) {
       ...(f.action ? { action: { startsWith: f.action } } : {}),
       ...(f.actor ? { actor_email: { contains: f.actor, mode: 'insensitive' } } : {}),
       ...(f.target ? { OR: [{ target_id: f.target }, { target_type: f.target }] } : {}),
-      ...(f.from || f.to ? { at: { ...(f.from ? { gte: new Date(f.from) } : {}), ...(f.to ? { lt: new Date(new Date(f.to).getTime() + 86_400_000) } : {}) } } : {}),
+      ...(f.from || f.to
+        ? {
+            at: {
+              ...(f.from ? { gte: new Date(f.from) } : {}),
+              ...(f.to ? { lt: new Date(new Date(f.to).getTime() + 86_400_000) } : {}),
+            },
+          }
+        : {}),
       ...(f.before ? { id: { lt: f.before } } : {}),
     },
     orderBy: { id: 'desc' },
     take: f.limit + 1,
   });
   const entries = rows.slice(0, f.limit).map((r) => ({ ...r, id: r.id.toString() }));
-  return { entries, nextBefore: rows.length > f.limit ? entries[entries.length - 1]?.id ?? null : null };
+  return {
+    entries,
+    nextBefore: rows.length > f.limit ? (entries[entries.length - 1]?.id ?? null) : null,
+  };
 }

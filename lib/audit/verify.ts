@@ -22,10 +22,28 @@ export async function verifyAuditChain(pool: Pool, pageSize = 5000): Promise<Ver
     );
     for (const r of page.rows) {
       const expectedId = (BigInt(lastId) + 1n).toString();
-      if (r.id !== expectedId) return { ok: false, rows, head: prev, firstBad: { id: r.id, problem: `gap: expected id ${expectedId}` } };
-      if (r.prev_hash !== prev) return { ok: false, rows, head: prev, firstBad: { id: r.id, problem: 'prev_hash does not match the previous row' } };
+      if (r.id !== expectedId)
+        return {
+          ok: false,
+          rows,
+          head: prev,
+          firstBad: { id: r.id, problem: `gap: expected id ${expectedId}` },
+        };
+      if (r.prev_hash !== prev)
+        return {
+          ok: false,
+          rows,
+          head: prev,
+          firstBad: { id: r.id, problem: 'prev_hash does not match the previous row' },
+        };
       const h = hashAuditRow(prev, r);
-      if (h !== r.hash) return { ok: false, rows, head: prev, firstBad: { id: r.id, problem: 'hash does not match row content' } };
+      if (h !== r.hash)
+        return {
+          ok: false,
+          rows,
+          head: prev,
+          firstBad: { id: r.id, problem: 'hash does not match row content' },
+        };
       prev = r.hash;
       lastId = r.id;
       rows++;

@@ -6,7 +6,10 @@ export interface SqlRunner {
   query<R = Record<string, unknown>>(sql: string, params: unknown[]): Promise<R[]>;
 }
 
-export interface AuditActor { id: string | null; email: string | null }
+export interface AuditActor {
+  id: string | null;
+  email: string | null;
+}
 
 export interface AuditInput {
   actor: AuditActor;
@@ -27,7 +30,10 @@ const CHAIN_LOCK = 'SELECT 1 AS locked FROM pg_advisory_xact_lock(7365321)'; // 
  * Appends one audit row. Must be called inside the transaction that makes the change, so the
  * change and its audit row commit (or roll back) together.
  */
-export async function writeAudit(db: SqlRunner, input: AuditInput): Promise<{ id: string; hash: string }> {
+export async function writeAudit(
+  db: SqlRunner,
+  input: AuditInput,
+): Promise<{ id: string; hash: string }> {
   await db.query(CHAIN_LOCK, []);
   const last = await db.query<{ id: string; hash: string }>(
     'SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1',
@@ -56,10 +62,19 @@ export async function writeAudit(db: SqlRunner, input: AuditInput): Promise<{ id
     `INSERT INTO audit_log (id, at, actor_id, actor_email, action, target_type, target_id, before, after, reason, request_id, prev_hash, hash)
      VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13)`,
     [
-      id, row.at, row.actor_id, row.actor_email, row.action, row.target_type, row.target_id,
+      id,
+      row.at,
+      row.actor_id,
+      row.actor_email,
+      row.action,
+      row.target_type,
+      row.target_id,
       row.before === null ? null : JSON.stringify(row.before),
       row.after === null ? null : JSON.stringify(row.after),
-      row.reason, row.request_id, prevHash, hash,
+      row.reason,
+      row.request_id,
+      prevHash,
+      hash,
     ],
   );
   return { id, hash };

@@ -6,7 +6,12 @@ import { writeAudit } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
 import { ROLES, type Role } from './permissions';
 
-interface OidcProfile { sub: string; email?: string; name?: string; [claim: string]: unknown }
+interface OidcProfile {
+  sub: string;
+  email?: string;
+  name?: string;
+  [claim: string]: unknown;
+}
 
 /** Maps the configured claim (string or array of strings) to one of our roles; highest wins. */
 export function roleFromClaim(value: unknown, fallback?: Role): Role | null {
@@ -32,27 +37,51 @@ export function oidcProvider(): OAuthConfig<OidcProfile> | null {
     checks: ['pkce', 'state'],
     profile(profile) {
       const role = roleFromClaim(profile[cfg.roleClaim], cfg.defaultRole) ?? 'analyst';
-      return { id: profile.sub, email: profile.email ?? '', name: profile.name ?? profile.email ?? profile.sub, role };
+      return {
+        id: profile.sub,
+        email: profile.email ?? '',
+        name: profile.name ?? profile.email ?? profile.sub,
+        role,
+      };
     },
   };
 }
 
 /** Creates or updates the local user for an OIDC sign-in; refuses when the claim maps to no role. */
-export async function upsertOidcUser(profile: OidcProfile): Promise<{ id: string; role: Role } | null> {
+export async function upsertOidcUser(
+  profile: OidcProfile,
+): Promise<{ id: string; role: Role } | null> {
   const cfg = oidcConfig();
   if (!cfg) return null;
   const role = roleFromClaim(profile[cfg.roleClaim], cfg.defaultRole);
   if (!role || !profile.email) return null;
   const email = profile.email.toLowerCase();
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.user.findFirst({ where: { OR: [{ oidc_subject: profile.sub }, { email }] } });
+    const existing = await tx.user.findFirst({
+      where: { OR: [{ oidc_subject: profile.sub }, { email }] },
+    });
     if (existing?.disabled) return null;
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { role, oidc_subject: profile.sub, last_login_at: new Date() } })
-      : await tx.user.create({ data: { id: randomUUID(), email, name: profile.name ?? email, role, oidc_subject: profile.sub } });
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: { role, oidc_subject: profile.sub, last_login_at: new Date() },
+        })
+      : await tx.user.create({
+          data: {
+            id: randomUUID(),
+            email,
+            name: profile.name ?? email,
+            role,
+            oidc_subject: profile.sub,
+          },
+        });
     await writeAudit(prismaRunner(tx), {
-      actor: { id: user.id, email }, action: 'auth.sign_in_oidc', targetType: 'user', targetId: user.id,
-      before: existing ? { role: existing.role } : null, after: { role },
+      actor: { id: user.id, email },
+      action: 'auth.sign_in_oidc',
+      targetType: 'user',
+      targetId: user.id,
+      before: existing ? { role: existing.role } : null,
+      after: { role },
     });
     return { id: user.id, role: user.role };
   });

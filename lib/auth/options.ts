@@ -5,7 +5,9 @@ import { prisma } from '@/lib/db/client';
 import { SignInError, signInWithPassword } from './sign-in';
 import { oidcProvider, upsertOidcUser } from './oidc';
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+function clientIp(
+  headers: Record<string, string | string[] | undefined> | undefined,
+): string | null {
   const fwd = headers?.['x-forwarded-for'];
   const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
   const real = headers?.['x-real-ip'];
@@ -21,15 +23,24 @@ export function authOptions(): NextAuthOptions {
     providers: [
       Credentials({
         name: 'Email and password',
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+        },
         async authorize(credentials, req) {
           try {
-            return await signInWithPassword(credentials?.email ?? '', credentials?.password ?? '', clientIp(req?.headers));
+            return await signInWithPassword(
+              credentials?.email ?? '',
+              credentials?.password ?? '',
+              clientIp(req?.headers),
+            );
           } catch (e) {
             // next-auth passes the message to the sign-in form as `error`.
             if (e instanceof SignInError) throw new Error(e.message);
             console.error('sign-in failed', e); // internals stay in the server log
-            throw new Error('Sign-in failed because of a server error. Try again or contact an admin.');
+            throw new Error(
+              'Sign-in failed because of a server error. Try again or contact an admin.',
+            );
           }
         },
       }),
@@ -38,14 +49,19 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== 'oidc') return true;
-        const u = profile ? await upsertOidcUser(profile as Parameters<typeof upsertOidcUser>[0]) : null;
+        const u = profile
+          ? await upsertOidcUser(profile as Parameters<typeof upsertOidcUser>[0])
+          : null;
         return !!u;
       },
       async jwt({ token, user, account, profile }) {
         if (account?.provider === 'oidc' && profile) {
           // signIn() above already created/updated the user; here we only read it back.
           const u = await prisma.user.findUnique({ where: { oidc_subject: String(profile.sub) } });
-          if (u) { token.uid = u.id; token.role = u.role; }
+          if (u) {
+            token.uid = u.id;
+            token.role = u.role;
+          }
         } else if (user) {
           token.uid = user.id;
           token.role = user.role;
@@ -54,7 +70,12 @@ export function authOptions(): NextAuthOptions {
       },
       async session({ session, token }) {
         if (token.uid && token.role) {
-          session.user = { id: token.uid, email: token.email ?? '', name: token.name ?? '', role: token.role };
+          session.user = {
+            id: token.uid,
+            email: token.email ?? '',
+            name: token.name ?? '',
+            role: token.role,
+          };
         }
         return session;
       },

@@ -22,9 +22,17 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export interface SessionUser { id: string; email: string; name: string; role: Role }
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
 
-export function can(user: Pick<SessionUser, 'role'> | null | undefined, permission: Permission): boolean {
+export function can(
+  user: Pick<SessionUser, 'role'> | null | undefined,
+  permission: Permission,
+): boolean {
   if (!user) return false;
   return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
 }

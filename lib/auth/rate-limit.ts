@@ -23,7 +23,11 @@ export async function lockedMinutes(keys: string[]): Promise<number> {
 }
 
 export async function recordFailure(keys: string[]): Promise<void> {
-  const { LOGIN_MAX_FAILURES: perAccount, LOGIN_MAX_FAILURES_PER_IP: perIp, LOGIN_LOCK_MINUTES: lock } = env();
+  const {
+    LOGIN_MAX_FAILURES: perAccount,
+    LOGIN_MAX_FAILURES_PER_IP: perIp,
+    LOGIN_LOCK_MINUTES: lock,
+  } = env();
   for (const key of keys) {
     const max = key.startsWith('ip:') ? perIp : perAccount;
     // A window older than the lock period restarts the count.

@@ -7,20 +7,31 @@ import type { Role } from './permissions';
 
 export class SignInError extends Error {}
 
-export interface SignedInUser { id: string; email: string; name: string; role: Role }
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
 
 /**
  * Credentials sign-in: throttle check, argon2id verify, audit of success and failure.
  * Wrong password, unknown email and disabled account give the same message on purpose
  * (no account enumeration); the audit row records which it was.
  */
-export async function signInWithPassword(emailRaw: string, password: string, ip: string | null): Promise<SignedInUser> {
+export async function signInWithPassword(
+  emailRaw: string,
+  password: string,
+  ip: string | null,
+): Promise<SignedInUser> {
   const email = emailRaw.trim().toLowerCase();
   const keys = throttleKeys(email, ip);
   const locked = await lockedMinutes(keys);
   if (locked > 0) {
     await audit(null, email, 'auth.sign_in_blocked', { ip, locked_minutes: locked });
-    throw new SignInError(`Too many failed sign-in attempts. Try again in ${locked} minute${locked === 1 ? '' : 's'}.`);
+    throw new SignInError(
+      `Too many failed sign-in attempts. Try again in ${locked} minute${locked === 1 ? '' : 's'}.`,
+    );
   }
   const user = await prisma.user.findUnique({ where: { email }, omit: { password_hash: false } });
   const ok = !!user && !user.disabled && (await verifyPassword(user.password_hash, password));
@@ -34,16 +45,29 @@ export async function signInWithPassword(emailRaw: string, password: string, ip:
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { last_login_at: new Date() } });
     await writeAudit(prismaRunner(tx), {
-      actor: { id: user.id, email: user.email }, action: 'auth.sign_in', targetType: 'user', targetId: user.id, after: { ip },
+      actor: { id: user.id, email: user.email },
+      action: 'auth.sign_in',
+      targetType: 'user',
+      targetId: user.id,
+      after: { ip },
     });
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-async function audit(actorId: string | null, email: string, action: string, after: Record<string, unknown>) {
+async function audit(
+  actorId: string | null,
+  email: string,
+  action: string,
+  after: Record<string, unknown>,
+) {
   await prisma.$transaction(async (tx) => {
     await writeAudit(prismaRunner(tx), {
-      actor: { id: actorId, email }, action, targetType: 'user', targetId: actorId, after,
+      actor: { id: actorId, email },
+      action,
+      targetType: 'user',
+      targetId: actorId,
+      after,
     });
   });
 }

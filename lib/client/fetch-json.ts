@@ -1,6 +1,11 @@
 // Client-side fetch that turns the API's `{ error: { code, message, field } }` into a thrown ApiClientError.
 export class ApiClientError extends Error {
-  constructor(public status: number, public code: string, message: string, public field?: string) {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public field?: string,
+  ) {
     super(message);
   }
 }
@@ -13,7 +18,12 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const err = body?.error ?? {};
-    throw new ApiClientError(res.status, err.code ?? 'http_error', err.message ?? `Request failed (${res.status})`, err.field);
+    throw new ApiClientError(
+      res.status,
+      err.code ?? 'http_error',
+      err.message ?? `Request failed (${res.status})`,
+      err.field,
+    );
   }
   return body as T;
 }

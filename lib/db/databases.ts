@@ -28,9 +28,15 @@ async function onServer(serverUrl: string, sql: string, params: unknown[] = []) 
 }
 
 /** Creates the database (unless `ifMissing` and it exists) and applies the migrations; returns its URL. */
-export async function createMigratedDatabase(serverUrl: string, name: string, opts: { ifMissing?: boolean } = {}): Promise<string> {
+export async function createMigratedDatabase(
+  serverUrl: string,
+  name: string,
+  opts: { ifMissing?: boolean } = {},
+): Promise<string> {
   const quoted = checkedName(name);
-  const exists = opts.ifMissing && (await onServer(serverUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
+  const exists =
+    opts.ifMissing &&
+    (await onServer(serverUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
   if (!exists) await onServer(serverUrl, `CREATE DATABASE ${quoted}`);
   const url = databaseUrlOn(serverUrl, name);
   await migrate(url);
@@ -44,6 +50,10 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 
 /** Names of the databases on the server starting with `prefix` (for a run's teardown). */
 export async function listDatabases(serverUrl: string, prefix: string): Promise<string[]> {
-  const { rows } = await onServer(serverUrl, 'SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+  const { rows } = await onServer(
+    serverUrl,
+    'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+    [prefix],
+  );
   return rows.map((r) => r.datname as string);
 }

@@ -9,7 +9,12 @@ import { withPgTransaction } from './transaction';
 import { generateScenario } from '@/lib/scenario/generate';
 import { resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 
-export interface DemoOptions { accounts: number; events: number; dataDir: string; log?: (m: string) => void }
+export interface DemoOptions {
+  accounts: number;
+  events: number;
+  dataDir: string;
+  log?: (m: string) => void;
+}
 
 const DONE_KEY = 'demo.loaded';
 const SEED = 1;
@@ -32,18 +37,33 @@ export async function loadDemoData(pool: Pool, _url: string, opts: DemoOptions):
   const t0 = Date.now();
   const secs = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
   if (!existsSync(path.join(dir, 'truth.ndjson')) || !existsSync(path.join(dir, 'events.ndjson'))) {
-    log(`demo data: generating ${opts.accounts} accounts / ${opts.events.toLocaleString('en-US')} events into ${dir}`);
+    log(
+      `demo data: generating ${opts.accounts} accounts / ${opts.events.toLocaleString('en-US')} events into ${dir}`,
+    );
     let last = 0;
     generateScenario({
-      accounts: Math.max(150, opts.accounts), events: opts.events, seed: SEED, mix: 'default', outDir: dir, promptsCsv: resolvePromptsCsv(),
-      onProgress: (p) => { if (p.phase === 'events' && p.done - last >= 100_000) { last = p.done; log(`  generated ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} events (${secs()})`); } },
+      accounts: Math.max(150, opts.accounts),
+      events: opts.events,
+      seed: SEED,
+      mix: 'default',
+      outDir: dir,
+      promptsCsv: resolvePromptsCsv(),
+      onProgress: (p) => {
+        if (p.phase === 'events' && p.done - last >= 100_000) {
+          last = p.done;
+          log(
+            `  generated ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} events (${secs()})`,
+          );
+        }
+      },
     });
   }
   log('demo data: ingesting accounts');
   await ingestAccounts(path.join(dir, 'accounts.ndjson'), { pool, actor: 'demo' });
   let lastLog = 0;
   const ev = await ingestEvents(path.join(dir, 'events.ndjson'), {
-    pool, actor: 'demo',
+    pool,
+    actor: 'demo',
     onProgress: (p) => {
       if (Date.now() - lastLog < 5000) return;
       lastLog = Date.now();
@@ -51,15 +71,30 @@ export async function loadDemoData(pool: Pool, _url: string, opts: DemoOptions):
       log(`  ingested ${p.accepted.toLocaleString('en-US')} events${pct} (${secs()})`);
     },
   });
-  log(`demo data: ${ev.accepted.toLocaleString('en-US')} events ingested (${ev.duplicates} already there); running detection`);
+  log(
+    `demo data: ${ev.accepted.toLocaleString('en-US')} events ingested (${ev.duplicates} already there); running detection`,
+  );
   const d = await runDetection(pool, { actor: { id: null, email: 'demo' } });
-  log(`demo data: ${d.flaggedAccounts} accounts and ${d.flaggedClusters} clusters flagged; ready after ${secs()}`);
-  const marker = { accounts: opts.accounts, events: opts.events, seed: SEED, at: new Date().toISOString() };
+  log(
+    `demo data: ${d.flaggedAccounts} accounts and ${d.flaggedClusters} clusters flagged; ready after ${secs()}`,
+  );
+  const marker = {
+    accounts: opts.accounts,
+    events: opts.events,
+    seed: SEED,
+    at: new Date().toISOString(),
+  };
   await withPgTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO settings (key, value, updated_by) VALUES ($1, $2::jsonb, 'demo') ON CONFLICT (key) DO NOTHING`,
       [DONE_KEY, JSON.stringify(marker)],
     );
-    await writeAudit(pgRunner(client), { actor: SYSTEM_ACTOR, action: 'demo.load', targetType: 'setting', targetId: DONE_KEY, after: marker });
+    await writeAudit(pgRunner(client), {
+      actor: SYSTEM_ACTOR,
+      action: 'demo.load',
+      targetType: 'setting',
+      targetId: DONE_KEY,
+      after: marker,
+    });
   });
 }

@@ -6,13 +6,19 @@ import pg from 'pg';
 // The embedded database: PGlite (Postgres 17 in WASM) served over a local socket by
 // pglite-server, in its own process, with data kept under DATA_DIR/pglite across restarts.
 // `?sslmode=disable` matters: the server does not answer the SSL request.
-export interface Embedded { url: string; child: ChildProcess; stop(): Promise<void> }
+export interface Embedded {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
 
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<Embedded> {
   const dir = path.resolve(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const bin = path.resolve('node_modules/.bin/pglite-server');
-  const child = spawn(bin, ['-d', dir, '-p', String(port), '-h', '127.0.0.1', '-m', '20'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(bin, ['-d', dir, '-p', String(port), '-h', '127.0.0.1', '-m', '20'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   child.stdout?.on('data', () => undefined);
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
   await waitForPostgres(url, child);
@@ -29,11 +35,16 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   };
 }
 
-async function waitForPostgres(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+async function waitForPostgres(
+  url: string,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`pglite-server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`pglite-server exited with code ${child.exitCode}`);
     const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
     try {
       await c.connect();

@@ -20,9 +20,15 @@ const TABLE_DDL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-export interface MigrationFile { name: string; sql: string; checksum: string }
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
 
-export async function readMigrations(dir = path.resolve('prisma/migrations')): Promise<MigrationFile[]> {
+export async function readMigrations(
+  dir = path.resolve('prisma/migrations'),
+): Promise<MigrationFile[]> {
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -35,9 +41,15 @@ export async function readMigrations(dir = path.resolve('prisma/migrations')): P
   );
 }
 
-export interface MigrateResult { applied: string[]; skipped: string[] }
+export interface MigrateResult {
+  applied: string[];
+  skipped: string[];
+}
 
-export async function migrate(connectionString: string, log: (m: string) => void = () => {}): Promise<MigrateResult> {
+export async function migrate(
+  connectionString: string,
+  log: (m: string) => void = () => {},
+): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   const result: MigrateResult = { applied: [], skipped: [] };
@@ -51,7 +63,8 @@ export async function migrate(connectionString: string, log: (m: string) => void
     for (const m of await readMigrations()) {
       const prev = applied.get(m.name);
       if (prev) {
-        if (prev !== m.checksum) throw new Error(`migration ${m.name} was edited after it was applied (checksum differs)`);
+        if (prev !== m.checksum)
+          throw new Error(`migration ${m.name} was edited after it was applied (checksum differs)`);
         result.skipped.push(m.name);
         continue;
       }

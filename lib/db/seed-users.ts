@@ -10,7 +10,12 @@ import type { Role } from '@/lib/auth/permissions';
 // deployment that created its own admin never gets them.
 export const DEMO_USERS: { email: string; name: string; role: Role; password: string }[] = [
   { email: 'admin@distill.test', name: 'Ada Admin', role: 'admin', password: 'admin-demo-pass' },
-  { email: 'analyst@distill.test', name: 'Ana Analyst', role: 'analyst', password: 'analyst-demo-pass' },
+  {
+    email: 'analyst@distill.test',
+    name: 'Ana Analyst',
+    role: 'analyst',
+    password: 'analyst-demo-pass',
+  },
   { email: 'legal@distill.test', name: 'Lee Legal', role: 'legal', password: 'legal-demo-pass' },
 ];
 
@@ -22,12 +27,17 @@ export async function seedDemoUsers(pool: Pool): Promise<boolean> {
     if (Number(rows[0]?.n) > 0) return false;
     for (const u of DEMO_USERS) {
       const id = randomUUID();
-      await client.query('INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)', [
-        id, u.email, u.name, u.role, await hashPassword(u.password),
-      ]);
+      await client.query(
+        'INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)',
+        [id, u.email, u.name, u.role, await hashPassword(u.password)],
+      );
       await writeAudit(pgRunner(client), {
-        actor: SYSTEM_ACTOR, action: 'user.create', targetType: 'user', targetId: id,
-        after: { email: u.email, name: u.name, role: u.role }, reason: 'demo seed',
+        actor: SYSTEM_ACTOR,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: id,
+        after: { email: u.email, name: u.name, role: u.role },
+        reason: 'demo seed',
       });
     }
     return true;

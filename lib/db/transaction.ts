@@ -5,7 +5,10 @@ import type { Pool, PoolClient } from 'pg';
  * throws, the client always released. The raw-SQL counterpart of `prisma.$transaction`, for code
  * that needs set-based SQL or COPY (detection results, ingest bookkeeping).
  */
-export async function withPgTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+export async function withPgTransaction<T>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -33,12 +33,21 @@ export function expectedUnion(cover: number[], B: number): number {
   return B * (1 - miss);
 }
 
-export function partitionOf(sets: Set<number>[], B: number): { ratio: number; excess: number; union: number } {
+export function partitionOf(
+  sets: Set<number>[],
+  B: number,
+): { ratio: number; excess: number; union: number } {
   const union = new Set<number>();
   let sum = 0;
-  for (const s of sets) { sum += s.size; for (const b of s) union.add(b); }
+  for (const s of sets) {
+    sum += s.size;
+    for (const b of s) union.add(b);
+  }
   if (sum === 0) return { ratio: 0, excess: 0, union: 0 };
-  const e = expectedUnion(sets.map((s) => s.size), B);
+  const e = expectedUnion(
+    sets.map((s) => s.size),
+    B,
+  );
   const excess = sum - e > 1e-9 ? Math.max(0, Math.min(1, (union.size - e) / (sum - e))) : 0;
   return { ratio: union.size / sum, excess, union: union.size };
 }
@@ -50,9 +59,14 @@ export function partitionOf(sets: Set<number>[], B: number): { ratio: number; ex
 export function pooledPartition(members: Map<string, Map<number, number>>): number {
   const pooled = new Map<number, number>();
   let total = 0;
-  for (const m of members.values()) for (const [b, n] of m) { pooled.set(b, (pooled.get(b) ?? 0) + n); total += n; }
+  for (const m of members.values())
+    for (const [b, n] of m) {
+      pooled.set(b, (pooled.get(b) ?? 0) + n);
+      total += n;
+    }
   if (total === 0 || members.size < 2) return 0;
-  let obs = 0, exp = 0;
+  let obs = 0,
+    exp = 0;
   for (const m of members.values()) {
     let n = 0;
     for (const c of m.values()) n += c;
@@ -73,15 +87,30 @@ export function burstShare(created: number[], windowMs = DAY_MS): number {
   return best / t.length;
 }
 
-export async function clusterFeatures(pool: Pick<Pool, 'query'>, members: string[], eventsOf: (id: string) => number): Promise<ClusterFeatures> {
+export async function clusterFeatures(
+  pool: Pick<Pool, 'query'>,
+  members: string[],
+  eventsOf: (id: string) => number,
+): Promise<ClusterFeatures> {
   const [buckets, hours, created] = await runAll(pool, [
-    () => pool.query<{ account_id: string; kind: number; bucket: number; n: number; t: number }>(
-      `SELECT account_id, kind::int AS kind, bucket, events AS n, (extract(epoch FROM first_ts) * 1000)::float8 AS t FROM account_bucket WHERE account_id = ANY($1)`, [members]),
-    () => pool.query<{ account_id: string; d: number; hour_hist: number[] }>(
-      `SELECT account_id, (day - DATE '1970-01-01') AS d, hour_hist FROM account_daily WHERE account_id = ANY($1)`, [members.slice(0, 200)]),
-    () => pool.query<{ t: number | null; org: string | null }>(`SELECT (extract(epoch FROM created_at) * 1000)::float8 AS t, org_id AS org FROM accounts WHERE account_id = ANY($1)`, [members]),
+    () =>
+      pool.query<{ account_id: string; kind: number; bucket: number; n: number; t: number }>(
+        `SELECT account_id, kind::int AS kind, bucket, events AS n, (extract(epoch FROM first_ts) * 1000)::float8 AS t FROM account_bucket WHERE account_id = ANY($1)`,
+        [members],
+      ),
+    () =>
+      pool.query<{ account_id: string; d: number; hour_hist: number[] }>(
+        `SELECT account_id, (day - DATE '1970-01-01') AS d, hour_hist FROM account_daily WHERE account_id = ANY($1)`,
+        [members.slice(0, 200)],
+      ),
+    () =>
+      pool.query<{ t: number | null; org: string | null }>(
+        `SELECT (extract(epoch FROM created_at) * 1000)::float8 AS t, org_id AS org FROM accounts WHERE account_id = ANY($1)`,
+        [members],
+      ),
   ] as const);
-  const lsh = new Map<string, Set<number>>(), tax = new Map<string, Map<number, number>>();
+  const lsh = new Map<string, Set<number>>(),
+    tax = new Map<string, Map<number, number>>();
   const firstVisit = new Map<number, number>();
   for (const r of buckets.rows) {
     if (r.kind === 0) {
@@ -106,25 +135,43 @@ export async function clusterFeatures(pool: Pick<Pool, 'query'>, members: string
     partition_excess: pooledPartition(tax),
     union_coverage_tax: unionTax / (TAXONOMY_BUCKETS.length - 1),
     union_coverage_lsh: p.union / FINE_BUCKETS,
-    exploration: p.union / Math.max(1, FINE_BUCKETS * (1 - Math.exp(-members.reduce((t, id) => t + eventsOf(id), 0) / FINE_BUCKETS))),
+    exploration:
+      p.union /
+      Math.max(
+        1,
+        FINE_BUCKETS *
+          (1 - Math.exp(-members.reduce((t, id) => t + eventsOf(id), 0) / FINE_BUCKETS)),
+      ),
     correlated_volume: memberVsRestCorrelation(hours.rows),
     distinct_orgs: orgs.length > 0 ? new Set(orgs.map((r) => r.org)).size / orgs.length : 0,
-    signup_burst: created.rows.length >= 3 ? burstShare(created.rows.flatMap((r) => (r.t === null ? [] : [r.t]))) : 0,
+    signup_burst:
+      created.rows.length >= 3
+        ? burstShare(created.rows.flatMap((r) => (r.t === null ? [] : [r.t])))
+        : 0,
     cluster_sweep: sweepScore(order) ?? 0,
   };
 }
 
-function memberVsRestCorrelation(rows: { account_id: string; d: number; hour_hist: number[] }[]): number {
+function memberVsRestCorrelation(
+  rows: { account_id: string; d: number; hour_hist: number[] }[],
+): number {
   if (rows.length === 0) return 0;
-  let d0 = Infinity, d1 = -Infinity;
-  for (const r of rows) { d0 = Math.min(d0, r.d); d1 = Math.max(d1, r.d); }
+  let d0 = Infinity,
+    d1 = -Infinity;
+  for (const r of rows) {
+    d0 = Math.min(d0, r.d);
+    d1 = Math.max(d1, r.d);
+  }
   const len = (d1 - d0 + 1) * 24;
   const series = new Map<string, Float64Array>();
   const all = new Float64Array(len);
   for (const r of rows) {
     let s = series.get(r.account_id);
     if (!s) series.set(r.account_id, (s = new Float64Array(len)));
-    (r.hour_hist ?? []).forEach((c, h) => { s![(r.d - d0) * 24 + h] += c; all[(r.d - d0) * 24 + h] += c; });
+    (r.hour_hist ?? []).forEach((c, h) => {
+      s![(r.d - d0) * 24 + h] += c;
+      all[(r.d - d0) * 24 + h] += c;
+    });
   }
   if (series.size < 2) return 0;
   let sum = 0;

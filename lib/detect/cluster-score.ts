@@ -7,22 +7,67 @@ const ramp = (v: number, lo: number, hi: number) => clamp01((v - lo) / (hi - lo)
 
 // Cluster evidences, each 0..1, with the UI label used in reasons.
 export const CLUSTER_SIGNALS: Record<string, { label: string; explain: string }> = {
-  size: { label: 'Linked accounts', explain: 'Number of accounts linked by shared rare indicators (5 → none, 60 → full evidence).' },
-  partition: { label: 'Partitioned coverage', explain: 'Members cover disjoint slices of the prompt space, more than independent users would: one sweep split between accounts.' },
-  correlated_volume: { label: 'Correlated hourly volume', explain: 'Members\' hourly request counts rise and fall together: one scheduler behind many accounts.' },
-  distinct_orgs: { label: 'Separate identities', explain: 'Members use separate orgs while sharing rare infrastructure (a company team shares one org).' },
-  signup_burst: { label: 'Signup burst', explain: 'Share of members created within 24 hours of each other.' },
-  union_coverage: { label: 'Combined taxonomy coverage', explain: 'Capability buckets covered by the members together.' },
-  exploration: { label: 'Cluster exploration', explain: 'Distinct fine prompt buckets of all members relative to a uniform sampler of the same total volume: a shared sweep keeps finding new prompts.' },
-  harvest_ratio: { label: 'Pooled output/input ratio', explain: 'Output tokens per input token over all members\' traffic: short prompts pulling long answers.' },
-  member_evidence: { label: 'Pooled harvesting signals', explain: 'Output/input ratio, cut-offs, reasoning, max_tokens and temperature of all members\' traffic pooled, as if one client.' },
-  cluster_sweep: { label: 'Cluster sweep order', explain: 'Systematic order in which the members together first visit taxonomy buckets.' },
+  size: {
+    label: 'Linked accounts',
+    explain: 'Number of accounts linked by shared rare indicators (5 → none, 60 → full evidence).',
+  },
+  partition: {
+    label: 'Partitioned coverage',
+    explain:
+      'Members cover disjoint slices of the prompt space, more than independent users would: one sweep split between accounts.',
+  },
+  correlated_volume: {
+    label: 'Correlated hourly volume',
+    explain:
+      "Members' hourly request counts rise and fall together: one scheduler behind many accounts.",
+  },
+  distinct_orgs: {
+    label: 'Separate identities',
+    explain:
+      'Members use separate orgs while sharing rare infrastructure (a company team shares one org).',
+  },
+  signup_burst: {
+    label: 'Signup burst',
+    explain: 'Share of members created within 24 hours of each other.',
+  },
+  union_coverage: {
+    label: 'Combined taxonomy coverage',
+    explain: 'Capability buckets covered by the members together.',
+  },
+  exploration: {
+    label: 'Cluster exploration',
+    explain:
+      'Distinct fine prompt buckets of all members relative to a uniform sampler of the same total volume: a shared sweep keeps finding new prompts.',
+  },
+  harvest_ratio: {
+    label: 'Pooled output/input ratio',
+    explain:
+      "Output tokens per input token over all members' traffic: short prompts pulling long answers.",
+  },
+  member_evidence: {
+    label: 'Pooled harvesting signals',
+    explain:
+      "Output/input ratio, cut-offs, reasoning, max_tokens and temperature of all members' traffic pooled, as if one client.",
+  },
+  cluster_sweep: {
+    label: 'Cluster sweep order',
+    explain: 'Systematic order in which the members together first visit taxonomy buckets.',
+  },
 };
 
-export interface ClusterScore { risk: number; contributions: Record<string, Contribution>; reasons: string[] }
+export interface ClusterScore {
+  risk: number;
+  contributions: Record<string, Contribution>;
+  reasons: string[];
+}
 
 /** Cluster risk from its features and the mean evidence total of its members (Σ w·e of each). */
-export function scoreCluster(f: ClusterFeatures, memberEvidence: number, s: DetectSettings, pooledOutIn = 0): ClusterScore {
+export function scoreCluster(
+  f: ClusterFeatures,
+  memberEvidence: number,
+  s: DetectSettings,
+  pooledOutIn = 0,
+): ClusterScore {
   const values: Record<string, [number, number]> = {
     size: [f.members, ramp(f.members, 5, 60)],
     partition: [f.partition_excess, f.members >= 3 ? ramp(f.partition_excess, 0.45, 0.85) : 0],
@@ -46,6 +91,9 @@ export function scoreCluster(f: ClusterFeatures, memberEvidence: number, s: Dete
     .filter(([, c]) => c.contribution >= 0.1)
     .sort((a, b) => b[1].contribution - a[1].contribution)
     .slice(0, 4)
-    .map(([id, c]) => `${CLUSTER_SIGNALS[id].label} ${id === 'size' ? c.value : (c.value ?? 0).toFixed(2)}`);
+    .map(
+      ([id, c]) =>
+        `${CLUSTER_SIGNALS[id].label} ${id === 'size' ? c.value : (c.value ?? 0).toFixed(2)}`,
+    );
   return { risk: logistic(s.slope * (total - s.clusterBias)), contributions, reasons };
 }

@@ -7,7 +7,10 @@ import { cusumMax, median, normalisedEntropy, pearson } from './stats';
 export type SignalValues = Record<string, number | null>;
 
 /** Cohort facts the per-account formulas need (log-volume centre and spread). */
-export interface Cohort { logMed: number; logMad: number }
+export interface Cohort {
+  logMed: number;
+  logMad: number;
+}
 
 // Taxonomy buckets an account can reach (everything but "unknown", used in hashed-prompt mode).
 const TAX_TOTAL = TAXONOMY_BUCKETS.length - 1;
@@ -36,13 +39,19 @@ export function sweepScore(order: number[]): number | null {
   return Math.max(rho, runs);
 }
 
-export function computeSignals(d: DailyAgg, c: CoverageAgg | undefined, t: TemplateAgg | undefined, cohort: Cohort): SignalValues {
+export function computeSignals(
+  d: DailyAgg,
+  c: CoverageAgg | undefined,
+  t: TemplateAgg | undefined,
+  cohort: Cohort,
+): SignalValues {
   const n = d.events;
   const spanH = Math.max(1, (d.lastTs - d.firstTs) / HOUR_MS);
   const gapMean = d.gapN > 0 ? d.gapSum / d.gapN : 0;
   const gapVar = d.gapN > 0 ? Math.max(0, d.gapSum2 / d.gapN - gapMean * gapMean) : 0;
   const tempMean = d.tempN > 0 ? d.tempSum / d.tempN : 0;
-  const tempSd = d.tempN > 0 ? Math.sqrt(Math.max(0, d.tempSum2 / d.tempN - tempMean * tempMean)) : 0;
+  const tempSd =
+    d.tempN > 0 ? Math.sqrt(Math.max(0, d.tempSum2 / d.tempN - tempMean * tempMean)) : 0;
   const first = d.daily.slice(0, Math.min(7, d.daily.length));
   const mu = median(first);
   const lsh = c?.lshBuckets ?? 0;

@@ -19,33 +19,65 @@ export type StepFn = (stage: string, done?: number, total?: number) => void;
  * risk → member flags → benign baselines. Reads only unqualified rollup tables, so a replay can
  * shadow them with temporary prefix copies (lib/eval/replay.ts).
  */
-export async function detectCore(db: Db, s: DetectSettings, step: StepFn = () => {}): Promise<DetectOutput> {
+export async function detectCore(
+  db: Db,
+  s: DetectSettings,
+  step: StepFn = () => {},
+): Promise<DetectOutput> {
   const cap = Math.max(10, s.maxIndicatorAccounts);
-  const [daily, cov, bands] = await runAll(db, [() => loadDaily(db), () => loadCoverage(db), () => loadBands(db, cap)] as const);
+  const [daily, cov, bands] = await runAll(db, [
+    () => loadDaily(db),
+    () => loadCoverage(db),
+    () => loadBands(db, cap),
+  ] as const);
   const tpl = await loadTemplates(db, bands.nearDup);
   step('load rollups');
   const { results } = scoreAccounts(daily, cov, tpl, s);
   step('score accounts');
-  const { clusters } = await scoreClusters(db, results, s, bands.frames, (d, t) => step('clusters', d, t));
+  const { clusters } = await scoreClusters(db, results, s, bands.frames, (d, t) =>
+    step('clusters', d, t),
+  );
   step('clusters');
   const clusterOf = new Map(clusters.flatMap((k) => k.member_ids.map((m) => [m, k] as const)));
   const accounts: AccountScoreRow[] = results.map((r) => {
     const k = clusterOf.get(r.id);
     // A member of a flagged cluster is flagged with it, even when its own signals look ordinary.
     const viaCluster = !!k?.flagged && !r.flagged;
-    const contributions = k ? { ...r.contributions, cluster: { value: k.risk, evidence: k.flagged ? 1 : 0, weight: 0, contribution: 0 } } : r.contributions;
+    const contributions = k
+      ? {
+          ...r.contributions,
+          cluster: { value: k.risk, evidence: k.flagged ? 1 : 0, weight: 0, contribution: 0 },
+        }
+      : r.contributions;
     return {
-      account_id: r.id, risk: viaCluster ? Math.max(r.risk, k!.risk) : r.risk, flagged: r.flagged || viaCluster,
+      account_id: r.id,
+      risk: viaCluster ? Math.max(r.risk, k!.risk) : r.risk,
+      flagged: r.flagged || viaCluster,
       cluster_id: k?.id ?? null,
-      reasons: viaCluster ? [`Member of flagged cluster ${k!.id} (${k!.members} accounts)`, ...k!.reasons.slice(0, 2).map((x) => `Cluster: ${x}`), ...r.reasons] : r.reasons,
-      contributions, signals: r.values, events: r.daily.events, coverage: (r.values.coverage_tax as number) ?? 0,
-      first_seen: new Date(r.daily.firstTs).toISOString(), last_seen: new Date(r.daily.lastTs).toISOString(),
+      reasons: viaCluster
+        ? [
+            `Member of flagged cluster ${k!.id} (${k!.members} accounts)`,
+            ...k!.reasons.slice(0, 2).map((x) => `Cluster: ${x}`),
+            ...r.reasons,
+          ]
+        : r.reasons,
+      contributions,
+      signals: r.values,
+      events: r.daily.events,
+      coverage: (r.values.coverage_tax as number) ?? 0,
+      first_seen: new Date(r.daily.firstTs).toISOString(),
+      last_seen: new Date(r.daily.lastTs).toISOString(),
     };
   });
   const flaggedIds = new Set(accounts.filter((a) => a.flagged).map((a) => a.account_id));
   const benign = results.filter((r) => !flaggedIds.has(r.id));
-  const band = coverageBand(benign.filter((r) => r.cov).map((r) => ({ events: r.daily.events, cov: r.cov! })));
-  const baselines = signalBaselines(benign.map((r) => r.values), SIGNAL_IDS);
+  const band = coverageBand(
+    benign.filter((r) => r.cov).map((r) => ({ events: r.daily.events, cov: r.cov! })),
+  );
+  const baselines = signalBaselines(
+    benign.map((r) => r.values),
+    SIGNAL_IDS,
+  );
   step('baselines');
   return { accounts, clusters, band, baselines };
 }

@@ -5,7 +5,15 @@ import { volumeBin } from './baseline';
 describe('coverage curve', () => {
   it('accumulates per kind on normalised time', () => {
     const t = (h: number) => new Date(Date.UTC(2026, 0, 1, h));
-    const pts = cumulative([{ kind: 0, t: t(0) }, { kind: 1, t: t(5) }, { kind: 0, t: t(10) }], t(0).getTime(), t(10).getTime());
+    const pts = cumulative(
+      [
+        { kind: 0, t: t(0) },
+        { kind: 1, t: t(5) },
+        { kind: 0, t: t(10) },
+      ],
+      t(0).getTime(),
+      t(10).getTime(),
+    );
     expect(pts).toHaveLength(3);
     expect(pts[2].tNorm).toBe(1);
     expect(pts[1].tNorm).toBe(0.5);

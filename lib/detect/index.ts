@@ -9,42 +9,82 @@ import { writeResults } from './write-results';
 export { loadSettings, DEFAULT_SETTINGS, SETTINGS_KEY, type DetectSettings } from './settings';
 export { detectCore } from './core';
 
-export interface DetectProgress { stage: string; done: number; total: number; elapsedMs: number }
+export interface DetectProgress {
+  stage: string;
+  done: number;
+  total: number;
+  elapsedMs: number;
+}
 export interface DetectSummary {
-  runId: string; accounts: number; flaggedAccounts: number; clusters: number; flaggedClusters: number;
-  newFlags: number; elapsedMs: number; stageMs: Record<string, number>;
+  runId: string;
+  accounts: number;
+  flaggedAccounts: number;
+  clusters: number;
+  flaggedClusters: number;
+  newFlags: number;
+  elapsedMs: number;
+  stageMs: Record<string, number>;
 }
 
 /**
  * Full recompute from the rollups (lib/detect/core.ts), written in one transaction together with
  * the 'detect.run' audit row. Cheap enough to call after every ingest batch or on a schedule.
  */
-export async function runDetection(pool: Pool, opts: { onProgress?: (p: DetectProgress) => void; actor?: AuditActor; settings?: DetectSettings } = {}): Promise<DetectSummary> {
+export async function runDetection(
+  pool: Pool,
+  opts: {
+    onProgress?: (p: DetectProgress) => void;
+    actor?: AuditActor;
+    settings?: DetectSettings;
+  } = {},
+): Promise<DetectSummary> {
   const t0 = Date.now();
   const stageMs: Record<string, number> = {};
   let last = t0;
   const step = (stage: string, done = 1, total = 1) => {
     opts.onProgress?.({ stage, done, total, elapsedMs: Date.now() - t0 });
-    if (done === total && stageMs[stage] === undefined) { stageMs[stage] = Date.now() - last; last = Date.now(); }
+    if (done === total && stageMs[stage] === undefined) {
+      stageMs[stage] = Date.now() - last;
+      last = Date.now();
+    }
   };
-  const run = await pool.query<{ id: string }>(`INSERT INTO detect_runs (status) VALUES ('running') RETURNING id::text AS id`);
+  const run = await pool.query<{ id: string }>(
+    `INSERT INTO detect_runs (status) VALUES ('running') RETURNING id::text AS id`,
+  );
   const runId = run.rows[0].id;
   try {
     const s = opts.settings ?? (await loadSettings(pool));
     const out = await detectCore(pool, s, step);
     const stats = {
-      accounts: out.accounts.length, flaggedAccounts: out.accounts.filter((a) => a.flagged).length,
-      clusters: out.clusters.length, flaggedClusters: out.clusters.filter((k) => k.flagged).length, newFlags: 0,
+      accounts: out.accounts.length,
+      flaggedAccounts: out.accounts.filter((a) => a.flagged).length,
+      clusters: out.clusters.length,
+      flaggedClusters: out.clusters.filter((k) => k.flagged).length,
+      newFlags: 0,
     };
     await withPgTransaction(pool, async (client) => {
       stats.newFlags = (await writeResults(client, runId, out)).newFlags;
-      await client.query(`UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`, [runId, JSON.stringify({ ...stats, stageMs })]);
-      await writeAudit(pgRunner(client), { actor: opts.actor ?? SYSTEM_ACTOR, action: 'detect.run', targetType: 'detect_run', targetId: runId, after: { ...stats, settings: s } });
+      await client.query(
+        `UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`,
+        [runId, JSON.stringify({ ...stats, stageMs })],
+      );
+      await writeAudit(pgRunner(client), {
+        actor: opts.actor ?? SYSTEM_ACTOR,
+        action: 'detect.run',
+        targetType: 'detect_run',
+        targetId: runId,
+        after: { ...stats, settings: s },
+      });
     });
     step('write');
     return { runId, ...stats, elapsedMs: Date.now() - t0, stageMs };
   } catch (e) {
-    await pool.query(`UPDATE detect_runs SET status = 'failed', finished_at = now(), stats = $2::jsonb WHERE id = $1`, [runId, JSON.stringify({ error: (e as Error).message })]).catch(() => undefined);
+    await pool
+      .query(
+        `UPDATE detect_runs SET status = 'failed', finished_at = now(), stats = $2::jsonb WHERE id = $1`,
+        [runId, JSON.stringify({ error: (e as Error).message })],
+      )
+      .catch(() => undefined);
     throw e;
   }
 }

@@ -38,7 +38,10 @@ describe('rarity-weighted linking', () => {
   });
   it('signup bursts need several accounts in one window', () => {
     const t0 = Date.UTC(2026, 0, 1);
-    const created = [...hydra.slice(0, 6).map((a, i) => ({ account_id: a, t: t0 + i * 60_000 })), { account_id: 'x', t: t0 + 86_400_000 }];
+    const created = [
+      ...hydra.slice(0, 6).map((a, i) => ({ account_id: a, t: t0 + i * 60_000 })),
+      { account_id: 'x', t: t0 + 86_400_000 },
+    ];
     const g = signupBurstGroups(created, 60);
     expect(g.length).toBeGreaterThanOrEqual(1);
     expect(g.every((x) => !x.accounts.includes('x'))).toBe(true);

@@ -3,8 +3,17 @@ import { UnionFind } from './union-find';
 
 // How much one shared value of each kind says about common control, before rarity.
 export const KIND_WEIGHTS: Record<string, number> = {
-  payment: 1.5, api_key: 1.5, system_prompt: 0.7, signup_ip24: 0.7, ip24: 0.7,
-  org: 1.0, template_band: 0.1, email_domain: 0.6, user_agent: 0.5, signup_burst: 0.5, asn: 0.35,
+  payment: 1.5,
+  api_key: 1.5,
+  system_prompt: 0.7,
+  signup_ip24: 0.7,
+  ip24: 0.7,
+  org: 1.0,
+  template_band: 0.1,
+  email_domain: 0.6,
+  user_agent: 0.5,
+  signup_burst: 0.5,
+  asn: 0.35,
 };
 
 /** Rarity-weighted weight of one shared value: kind weight × idf = ln(N / n); 0 when too common. */
@@ -25,12 +34,20 @@ export interface LinkResult {
  * A single value strong enough on its own links its whole group directly (no pair enumeration);
  * weaker values are summed per pair, heaviest values first, within a pair budget.
  */
-export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { threshold: number; cap: number; minSize: number; pairBudget?: number }): LinkResult {
+export function linkAccounts(
+  ids: string[],
+  groups: IndicatorGroup[],
+  o: { threshold: number; cap: number; minSize: number; pairBudget?: number },
+): LinkResult {
   const index = new Map(ids.map((id, i) => [id, i]));
   const N = ids.length;
   const uf = new UnionFind(N);
   const weighted = groups
-    .map((g) => ({ g, w: groupWeight(g.kind, g.accounts.length, N, o.cap), idx: g.accounts.map((a) => index.get(a)).filter((i): i is number => i !== undefined) }))
+    .map((g) => ({
+      g,
+      w: groupWeight(g.kind, g.accounts.length, N, o.cap),
+      idx: g.accounts.map((a) => index.get(a)).filter((i): i is number => i !== undefined),
+    }))
     .filter((x) => x.w > 0 && x.idx.length >= 2)
     // heaviest evidence first, so the pair budget is never spent on weak values (template bands) first
     .sort((a, b) => b.w - a.w || a.idx.length - b.idx.length);
@@ -55,7 +72,8 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { thres
     if (!seen) credited.set(g.kind, (seen = new Set()));
     for (let i = 0; i < idx.length; i++) {
       for (let j = i + 1; j < idx.length; j++) {
-        const a = Math.min(idx[i], idx[j]), b = Math.max(idx[i], idx[j]);
+        const a = Math.min(idx[i], idx[j]),
+          b = Math.max(idx[i], idx[j]);
         const key = a * N + b;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -70,7 +88,12 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { thres
   const shared = clusters.map((members) => {
     const set = new Set(members);
     return weighted
-      .map(({ g, w }) => ({ kind: g.kind, value: g.value, members: g.accounts.filter((a) => set.has(a)).length, weight: w }))
+      .map(({ g, w }) => ({
+        kind: g.kind,
+        value: g.value,
+        members: g.accounts.filter((a) => set.has(a)).length,
+        weight: w,
+      }))
       .filter((s) => s.members >= 2)
       .sort((a, b) => b.members * b.weight - a.members * a.weight)
       .slice(0, 12);
@@ -83,11 +106,21 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: { thres
  * accounts carrying exactly the same set of these values are joined when the set's summed weight
  * reaches the threshold.
  */
-function linkBySignature(groups: { w: number; idx: number[] }[], n: number, threshold: number, uf: UnionFind): void {
+function linkBySignature(
+  groups: { w: number; idx: number[] }[],
+  n: number,
+  threshold: number,
+  uf: UnionFind,
+): void {
   if (groups.length === 0) return;
   const sig: number[][] = Array.from({ length: n }, () => []);
   const weight = new Array<number>(n).fill(0);
-  groups.forEach((g, gi) => { for (const i of g.idx) { sig[i].push(gi); weight[i] += g.w; } });
+  groups.forEach((g, gi) => {
+    for (const i of g.idx) {
+      sig[i].push(gi);
+      weight[i] += g.w;
+    }
+  });
   const first = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     if (sig[i].length < 2 || weight[i] < threshold) continue;

@@ -2,7 +2,10 @@ import type { Pool } from 'pg';
 import type { IndicatorGroup } from './load-indicators';
 
 /** Near-duplicate events per account, and template frames shared across accounts. */
-export interface BandFacts { nearDup: Map<string, number>; frames: IndicatorGroup[] }
+export interface BandFacts {
+  nearDup: Map<string, number>;
+  frames: IndicatorGroup[];
+}
 
 // The four 16-bit bands of each template's SimHash, one account after the other (PK order).
 const SQL = `SELECT account_id, events, (simhash & 65535)::int, ((simhash >> 16) & 65535)::int,
@@ -28,23 +31,32 @@ export async function loadBands(pool: Pick<Pool, 'query'>, cap: number): Promise
   }
   const frames: IndicatorGroup[] = [];
   for (const [key, accounts] of frameAccounts) {
-    if (accounts.length >= 2 && accounts.length <= cap) frames.push({ kind: 'template_band', value: `${key >>> 16}:${key & 65535}`, accounts });
+    if (accounts.length >= 2 && accounts.length <= cap)
+      frames.push({ kind: 'template_band', value: `${key >>> 16}:${key & 65535}`, accounts });
   }
   return { nearDup, frames };
 }
 
-function accountBands(rows: Row[], from: number, to: number, nearDup: Map<string, number>, frames: Map<number, string[]>): void {
+function accountBands(
+  rows: Row[],
+  from: number,
+  to: number,
+  nearDup: Map<string, number>,
+  frames: Map<number, string[]>,
+): void {
   const id = rows[from][0];
   if (to - from < 2) return;
   const counts = new Map<number, number>();
-  for (let i = from; i < to; i++) for (let k = 0; k < 4; k++) {
-    const key = (k << 16) | (rows[i][2 + k] as number);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (let i = from; i < to; i++)
+    for (let k = 0; k < 4; k++) {
+      const key = (k << 16) | (rows[i][2 + k] as number);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
   let dup = 0;
   for (let i = from; i < to; i++) {
     let shared = false;
-    for (let k = 0; k < 4 && !shared; k++) shared = (counts.get((k << 16) | (rows[i][2 + k] as number)) ?? 0) > 1;
+    for (let k = 0; k < 4 && !shared; k++)
+      shared = (counts.get((k << 16) | (rows[i][2 + k] as number)) ?? 0) > 1;
     if (shared) dup += Number(rows[i][1]);
   }
   if (dup > 0) nearDup.set(id, dup);

@@ -28,8 +28,12 @@ GROUP BY 1, 2, 3`;
 
 function blank(): CoverageAgg {
   return {
-    taxBuckets: 0, lshBuckets: 0, taxOrder: [], taxEvents: [],
-    taxCum: new Array<number>(STEPS + 1).fill(0), lshCum: new Array<number>(STEPS + 1).fill(0),
+    taxBuckets: 0,
+    lshBuckets: 0,
+    taxOrder: [],
+    taxEvents: [],
+    taxCum: new Array<number>(STEPS + 1).fill(0),
+    lshCum: new Array<number>(STEPS + 1).fill(0),
   };
 }
 
@@ -46,7 +50,10 @@ export async function loadCoverage(pool: Pick<Pool, 'query'>): Promise<Map<strin
     c.taxOrder.push(r.bucket);
     c.taxEvents.push(r.events);
   }
-  const steps = await pool.query<{ account_id: string; kind: number; step: number; n: number }>(STEP_SQL, [STEPS]);
+  const steps = await pool.query<{ account_id: string; kind: number; step: number; n: number }>(
+    STEP_SQL,
+    [STEPS],
+  );
   for (const r of steps.rows) {
     const c = get(r.account_id);
     (r.kind === 0 ? c.taxCum : c.lshCum)[r.step] += r.n;

@@ -2,12 +2,28 @@ import type { Pool } from 'pg';
 
 /** Per-account sums over account_daily (one row per account), plus the daily count series. */
 export interface DailyAgg {
-  events: number; days: number; firstTs: number; lastTs: number;
-  inTok: number; outTok: number; finishLength: number; reasoning: number; thinking: number;
-  singleTurn: number; toolUse: number; maxTokSum: number; maxTokN: number;
-  tempN: number; tempSum: number; tempSum2: number; gapN: number; gapSum: number; gapSum2: number;
+  events: number;
+  days: number;
+  firstTs: number;
+  lastTs: number;
+  inTok: number;
+  outTok: number;
+  finishLength: number;
+  reasoning: number;
+  thinking: number;
+  singleTurn: number;
+  toolUse: number;
+  maxTokSum: number;
+  maxTokN: number;
+  tempN: number;
+  tempSum: number;
+  tempSum2: number;
+  gapN: number;
+  gapSum: number;
+  gapSum2: number;
   /** events per active day and its day number (days since 1970-01-01), ascending */
-  daily: number[]; dayIdx: number[];
+  daily: number[];
+  dayIdx: number[];
   /** hour-of-week histogram (Mon 00h = 0 … Sun 23h = 167), UTC */
   how: number[];
   /** active (day, hour) slots */
@@ -39,16 +55,34 @@ export async function loadDaily(pool: Pick<Pool, 'query'>): Promise<Map<string, 
   const { rows } = await pool.query<Row>(DAILY_SQL);
   for (const r of rows) {
     out.set(String(r.account_id), {
-      events: Number(r.events), days: Number(r.days), firstTs: Number(r.first_ts), lastTs: Number(r.last_ts),
-      inTok: Number(r.in_tok), outTok: Number(r.out_tok), finishLength: Number(r.fl), reasoning: Number(r.rs),
-      thinking: Number(r.th), singleTurn: Number(r.st), toolUse: Number(r.tu), maxTokSum: Number(r.mts),
-      maxTokN: Number(r.mtn), tempN: Number(r.tn), tempSum: Number(r.t1), tempSum2: Number(r.t2),
-      gapN: Number(r.gn), gapSum: Number(r.g1), gapSum2: Number(r.g2),
-      daily: (r.daily as number[]).map(Number), dayIdx: (r.day_idx as number[]).map(Number),
-      how: new Array<number>(168).fill(0), activeHours: 0,
+      events: Number(r.events),
+      days: Number(r.days),
+      firstTs: Number(r.first_ts),
+      lastTs: Number(r.last_ts),
+      inTok: Number(r.in_tok),
+      outTok: Number(r.out_tok),
+      finishLength: Number(r.fl),
+      reasoning: Number(r.rs),
+      thinking: Number(r.th),
+      singleTurn: Number(r.st),
+      toolUse: Number(r.tu),
+      maxTokSum: Number(r.mts),
+      maxTokN: Number(r.mtn),
+      tempN: Number(r.tn),
+      tempSum: Number(r.t1),
+      tempSum2: Number(r.t2),
+      gapN: Number(r.gn),
+      gapSum: Number(r.g1),
+      gapSum2: Number(r.g2),
+      daily: (r.daily as number[]).map(Number),
+      dayIdx: (r.day_idx as number[]).map(Number),
+      how: new Array<number>(168).fill(0),
+      activeHours: 0,
     });
   }
-  const how = await pool.query<{ account_id: string; how: number; n: number; slots: number }>(HOW_SQL);
+  const how = await pool.query<{ account_id: string; how: number; n: number; slots: number }>(
+    HOW_SQL,
+  );
   for (const r of how.rows) {
     const a = out.get(r.account_id);
     if (!a || r.how < 0 || r.how > 167) continue;

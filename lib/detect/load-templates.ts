@@ -21,11 +21,18 @@ SELECT account_id, count(*)::int AS keys,
 FROM account_indicator WHERE kind = 'api_key' GROUP BY account_id`;
 
 /** nearDup: events on near-duplicate templates per account (lib/detect/load-bands.ts). */
-export async function loadTemplates(pool: Pick<Pool, 'query'>, nearDup: Map<string, number>): Promise<Map<string, TemplateAgg>> {
+export async function loadTemplates(
+  pool: Pick<Pool, 'query'>,
+  nearDup: Map<string, number>,
+): Promise<Map<string, TemplateAgg>> {
   const out = new Map<string, TemplateAgg>();
   const get = (id: string) => {
     let t = out.get(id);
-    if (!t) out.set(id, (t = { templates: 0, topEvents: 0, nearDupEvents: 0, keys: 0, freshKeyEvents: 0 }));
+    if (!t)
+      out.set(
+        id,
+        (t = { templates: 0, topEvents: 0, nearDupEvents: 0, keys: 0, freshKeyEvents: 0 }),
+      );
     return t;
   };
   const [tpl, keys] = await runAll(pool, [
@@ -34,6 +41,7 @@ export async function loadTemplates(pool: Pick<Pool, 'query'>, nearDup: Map<stri
   ] as const);
   for (const r of tpl.rows) Object.assign(get(r.account_id), { templates: r.n, topEvents: r.top });
   for (const [id, ev] of nearDup) get(id).nearDupEvents = ev;
-  for (const r of keys.rows) Object.assign(get(r.account_id), { keys: r.keys, freshKeyEvents: r.fresh });
+  for (const r of keys.rows)
+    Object.assign(get(r.account_id), { keys: r.keys, freshKeyEvents: r.fresh });
   return out;
 }

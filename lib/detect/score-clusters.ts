@@ -12,40 +12,93 @@ import type { DetectSettings } from './settings';
 import type { ClusterRow } from './write-results';
 
 /** Stable id: the same smallest member gives the same cluster id across runs. */
-export const clusterIdOf = (members: string[]) => `c_${createHash('sha256').update([...members].sort()[0]).digest('hex').slice(0, 12)}`;
+export const clusterIdOf = (members: string[]) =>
+  `c_${createHash('sha256')
+    .update([...members].sort()[0])
+    .digest('hex')
+    .slice(0, 12)}`;
 
 // Per-request ratios that stay meaningful when the members' rollups are pooled into one stream.
-const POOLED = ['out_in_ratio', 'finish_length', 'reasoning_share', 'thinking_share', 'max_tokens_cap', 'constant_temperature', 'single_turn'];
+const POOLED = [
+  'out_in_ratio',
+  'finish_length',
+  'reasoning_share',
+  'thinking_share',
+  'max_tokens_cap',
+  'constant_temperature',
+  'single_turn',
+];
 
 /** Σ weight × evidence of the pooled members' harvesting/reasoning signals (the cluster seen as one client). */
 export function pooledEvidence(members: DailyAgg[], s: DetectSettings): number {
   const p = { ...members[0], how: [], daily: [], dayIdx: [] } as DailyAgg;
-  const keys = ['events', 'inTok', 'outTok', 'finishLength', 'reasoning', 'thinking', 'singleTurn', 'maxTokSum', 'maxTokN', 'tempN', 'tempSum', 'tempSum2'] as const;
+  const keys = [
+    'events',
+    'inTok',
+    'outTok',
+    'finishLength',
+    'reasoning',
+    'thinking',
+    'singleTurn',
+    'maxTokSum',
+    'maxTokN',
+    'tempN',
+    'tempSum',
+    'tempSum2',
+  ] as const;
   for (const k of keys) p[k] = members.reduce((t, m) => t + m[k], 0);
   const v = computeSignals(p, undefined, undefined, { logMed: 0, logMad: 1 });
-  return SIGNALS.filter((d) => POOLED.includes(d.id)).reduce((t, d) => t + (s.weights[d.id] ?? 0) * evidenceOf(d, v[d.id]), 0);
+  return SIGNALS.filter((d) => POOLED.includes(d.id)).reduce(
+    (t, d) => t + (s.weights[d.id] ?? 0) * evidenceOf(d, v[d.id]),
+    0,
+  );
 }
 
 /** Links accounts into clusters, computes cluster features and risk. */
 export async function scoreClusters(
-  pool: Pick<Pool, 'query'>, results: AccountResult[], s: DetectSettings, frames: IndicatorGroup[], onProgress: (done: number, total: number) => void,
+  pool: Pick<Pool, 'query'>,
+  results: AccountResult[],
+  s: DetectSettings,
+  frames: IndicatorGroup[],
+  onProgress: (done: number, total: number) => void,
 ): Promise<{ clusters: ClusterRow[]; pairs: number }> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const ids = results.map((r) => r.id);
   const cap = Math.max(10, Math.min(s.maxIndicatorAccounts, Math.ceil(ids.length * 0.2)));
-  const groups = await loadIndicatorGroups(pool, cap, s.signupBurstMinutes, frames.filter((f) => f.accounts.length <= cap));
-  const link = linkAccounts(ids, groups, { threshold: s.linkThreshold, cap, minSize: s.minClusterSize });
+  const groups = await loadIndicatorGroups(
+    pool,
+    cap,
+    s.signupBurstMinutes,
+    frames.filter((f) => f.accounts.length <= cap),
+  );
+  const link = linkAccounts(ids, groups, {
+    threshold: s.linkThreshold,
+    cap,
+    minSize: s.minClusterSize,
+  });
   const clusters: ClusterRow[] = [];
   for (let i = 0; i < link.clusters.length; i++) {
     const members = link.clusters[i];
     const f = await clusterFeatures(pool, members, (id) => byId.get(id)?.daily.events ?? 0);
     const dailies = members.flatMap((id) => (byId.has(id) ? [byId.get(id)!.daily] : []));
     const inTok = dailies.reduce((t, d) => t + d.inTok, 0);
-    const sc = scoreCluster(f, pooledEvidence(dailies, s), s, inTok > 0 ? dailies.reduce((t, d) => t + d.outTok, 0) / inTok : 0);
+    const sc = scoreCluster(
+      f,
+      pooledEvidence(dailies, s),
+      s,
+      inTok > 0 ? dailies.reduce((t, d) => t + d.outTok, 0) / inTok : 0,
+    );
     clusters.push({
-      id: clusterIdOf(members), risk: sc.risk, flagged: sc.risk >= s.clusterThreshold, members: members.length,
-      events: f.events, reasons: sc.reasons, contributions: sc.contributions, features: f,
-      indicators: link.shared[i], member_ids: members,
+      id: clusterIdOf(members),
+      risk: sc.risk,
+      flagged: sc.risk >= s.clusterThreshold,
+      members: members.length,
+      events: f.events,
+      reasons: sc.reasons,
+      contributions: sc.contributions,
+      features: f,
+      indicators: link.shared[i],
+      member_ids: members,
     });
     onProgress(i + 1, link.clusters.length);
   }

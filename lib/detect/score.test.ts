@@ -17,7 +17,14 @@ describe('risk scoring', () => {
     const one = scoreSignals({ coverage_tax: 0.95 }, DEFAULT_SETTINGS);
     expect(one.risk).toBeLessThan(DEFAULT_SETTINGS.accountThreshold);
     const many = scoreSignals(
-      { coverage_tax: 0.95, sweep: 0.9, reasoning_share: 0.9, finish_length: 0.8, timing_cv: 0.2, hour_entropy: 0.99 },
+      {
+        coverage_tax: 0.95,
+        sweep: 0.9,
+        reasoning_share: 0.9,
+        finish_length: 0.8,
+        timing_cv: 0.2,
+        hour_entropy: 0.99,
+      },
       DEFAULT_SETTINGS,
     );
     expect(many.risk).toBeGreaterThan(DEFAULT_SETTINGS.accountThreshold);

@@ -3,8 +3,18 @@ import { SIGNALS, evidenceOf, type SignalDef } from './signal-defs';
 import type { SignalValues } from './compute-signals';
 import { logistic } from './stats';
 
-export interface Contribution { value: number | null; evidence: number; weight: number; contribution: number }
-export interface Scored { risk: number; contributions: Record<string, Contribution>; reasons: string[]; total: number }
+export interface Contribution {
+  value: number | null;
+  evidence: number;
+  weight: number;
+  contribution: number;
+}
+export interface Scored {
+  risk: number;
+  contributions: Record<string, Contribution>;
+  reasons: string[];
+  total: number;
+}
 export type Baseline = Record<string, { p50: number; p95: number }>;
 
 export function fmt(v: number): string {
@@ -18,14 +28,20 @@ export function fmt(v: number): string {
 /** "Taxonomy coverage 0.84 (cohort median 0.12)": the reason strings shown in lists and flags. */
 export function reasonText(def: SignalDef, value: number | null, base?: { p50: number }): string {
   const v = value === null ? '–' : fmt(value);
-  return base && Number.isFinite(base.p50) ? `${def.label} ${v} (cohort median ${fmt(base.p50)})` : `${def.label} ${v}`;
+  return base && Number.isFinite(base.p50)
+    ? `${def.label} ${v} (cohort median ${fmt(base.p50)})`
+    : `${def.label} ${v}`;
 }
 
 /**
  * Risk = logistic(slope × (Σ_i w_i·e_i − bias)), e_i the capped evidence of signal i. One strong
  * signal alone (w ≤ 1) stays below the bias; several independent signals together cross it.
  */
-export function scoreSignals(values: SignalValues, s: DetectSettings, baseline: Baseline = {}): Scored {
+export function scoreSignals(
+  values: SignalValues,
+  s: DetectSettings,
+  baseline: Baseline = {},
+): Scored {
   const contributions: Record<string, Contribution> = {};
   let total = 0;
   for (const def of SIGNALS) {

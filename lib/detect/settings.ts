@@ -93,6 +93,9 @@ export function mergeSettings(stored: unknown): DetectSettings {
 }
 
 export async function loadSettings(pool: Pick<Pool, 'query'>): Promise<DetectSettings> {
-  const { rows } = await pool.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [SETTINGS_KEY]);
+  const { rows } = await pool.query<{ value: unknown }>(
+    'SELECT value FROM settings WHERE key = $1',
+    [SETTINGS_KEY],
+  );
   return mergeSettings(rows[0]?.value);
 }

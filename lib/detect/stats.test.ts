@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cusumMax, normalisedEntropy, pearson, quantileSorted, robustCentre, sortedCopy } from './stats';
+import {
+  cusumMax,
+  normalisedEntropy,
+  pearson,
+  quantileSorted,
+  robustCentre,
+  sortedCopy,
+} from './stats';
 
 describe('detect stats', () => {
   it('quantiles interpolate', () => {

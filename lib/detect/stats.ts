@@ -61,13 +61,23 @@ export function cusumMax(series: ArrayLike<number>, mu: number, sd: number, k = 
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = Math.min(a.length, b.length);
   if (n < 2) return 0;
-  let sa = 0, sb = 0;
-  for (let i = 0; i < n; i++) { sa += a[i]; sb += b[i]; }
-  const ma = sa / n, mb = sb / n;
-  let cov = 0, va = 0, vb = 0;
+  let sa = 0,
+    sb = 0;
   for (let i = 0; i < n; i++) {
-    const da = a[i] - ma, db = b[i] - mb;
-    cov += da * db; va += da * da; vb += db * db;
+    sa += a[i];
+    sb += b[i];
+  }
+  const ma = sa / n,
+    mb = sb / n;
+  let cov = 0,
+    va = 0,
+    vb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i] - ma,
+      db = b[i] - mb;
+    cov += da * db;
+    va += da * da;
+    vb += db * db;
   }
   return va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : 0;
 }

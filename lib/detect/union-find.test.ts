@@ -10,7 +10,10 @@ describe('UnionFind', () => {
     uf.union(4, 5);
     expect(uf.find(2)).toBe(uf.find(0));
     expect(uf.find(3)).not.toBe(uf.find(0));
-    const g = uf.groups(2).map((x) => x.join(',')).sort();
+    const g = uf
+      .groups(2)
+      .map((x) => x.join(','))
+      .sort();
     expect(g).toEqual(['0,1,2', '4,5']);
     expect(uf.groups(3)).toHaveLength(1);
   });

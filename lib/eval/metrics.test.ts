@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, formatTable, type Truth } from './metrics';
 
 const truth: Truth[] = [
-  ...Array.from({ length: 100 }, (_, i) => ({ account_id: `b${i}`, label: 'benign' as const, family: 'chat', campaign_id: null })),
-  ...Array.from({ length: 10 }, (_, i) => ({ account_id: `h${i}`, label: 'attack' as const, family: 'hydra', campaign_id: 'h' })),
+  ...Array.from({ length: 100 }, (_, i) => ({
+    account_id: `b${i}`,
+    label: 'benign' as const,
+    family: 'chat',
+    campaign_id: null,
+  })),
+  ...Array.from({ length: 10 }, (_, i) => ({
+    account_id: `h${i}`,
+    label: 'attack' as const,
+    family: 'hydra',
+    campaign_id: 'h',
+  })),
   { account_id: 's1', label: 'attack', family: 'sweep', campaign_id: 's1' },
   { account_id: 's2', label: 'attack', family: 'sweep', campaign_id: 's2' },
 ];
@@ -12,7 +22,11 @@ describe('eval metrics', () => {
   it('computes recall, FPR, campaign recall and linking', () => {
     const scored = [
       { account_id: 'b0', flagged: true, cluster_id: null },
-      ...Array.from({ length: 10 }, (_, i) => ({ account_id: `h${i}`, flagged: i < 5, cluster_id: i < 9 ? 'c1' : null })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        account_id: `h${i}`,
+        flagged: i < 5,
+        cluster_id: i < 9 ? 'c1' : null,
+      })),
       { account_id: 's1', flagged: true, cluster_id: null },
     ];
     const { families, overall } = evaluate(truth, scored);

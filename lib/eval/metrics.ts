@@ -1,20 +1,38 @@
 // Evaluation metrics of a detection run against a scenario's ground truth (truth.ndjson).
 
-export interface Truth { account_id: string; label: 'benign' | 'attack'; family: string; campaign_id: string | null }
-export interface Scored { account_id: string; flagged: boolean; cluster_id: string | null }
+export interface Truth {
+  account_id: string;
+  label: 'benign' | 'attack';
+  family: string;
+  campaign_id: string | null;
+}
+export interface Scored {
+  account_id: string;
+  flagged: boolean;
+  cluster_id: string | null;
+}
 
 export interface FamilyRow {
-  family: string; label: 'benign' | 'attack'; accounts: number; flagged: number;
+  family: string;
+  label: 'benign' | 'attack';
+  accounts: number;
+  flagged: number;
   /** attack: TP_f / (TP_f + all benign flagged), i.e. precision if this were the only attack family */
-  precision: number | null; recall: number | null; fpr: number | null;
-  campaigns: number; campaignRecall: number | null;
+  precision: number | null;
+  recall: number | null;
+  fpr: number | null;
+  campaigns: number;
+  campaignRecall: number | null;
   /** multi-account campaigns: share of members in the campaign's largest cluster */
   linked: number | null;
 }
 
 const div = (a: number, b: number) => (b > 0 ? a / b : null);
 
-export function evaluate(truth: Truth[], scored: Scored[]): { families: FamilyRow[]; overall: FamilyRow } {
+export function evaluate(
+  truth: Truth[],
+  scored: Scored[],
+): { families: FamilyRow[]; overall: FamilyRow } {
   const byId = new Map(scored.map((s) => [s.account_id, s]));
   const flagged = (id: string) => byId.get(id)?.flagged ?? false;
   const benignFlagged = truth.filter((t) => t.label === 'benign' && flagged(t.account_id)).length;
@@ -22,8 +40,11 @@ export function evaluate(truth: Truth[], scored: Scored[]): { families: FamilyRo
   const row = (family: string, rows: Truth[], label: 'benign' | 'attack'): FamilyRow => {
     const nFlag = rows.filter((t) => flagged(t.account_id)).length;
     const campaigns = new Map<string, Truth[]>();
-    for (const t of rows) if (t.campaign_id) campaigns.set(t.campaign_id, [...(campaigns.get(t.campaign_id) ?? []), t]);
-    let caught = 0, linkedNum = 0, linkedDen = 0;
+    for (const t of rows)
+      if (t.campaign_id) campaigns.set(t.campaign_id, [...(campaigns.get(t.campaign_id) ?? []), t]);
+    let caught = 0,
+      linkedNum = 0,
+      linkedDen = 0;
     for (const members of campaigns.values()) {
       if (members.some((m) => flagged(m.account_id))) caught++;
       if (members.length < 2) continue;
@@ -36,11 +57,16 @@ export function evaluate(truth: Truth[], scored: Scored[]): { families: FamilyRo
       linkedDen += members.length;
     }
     return {
-      family, label, accounts: rows.length, flagged: nFlag,
+      family,
+      label,
+      accounts: rows.length,
+      flagged: nFlag,
       precision: label === 'attack' ? div(nFlag, nFlag + benignFlagged) : null,
       recall: label === 'attack' ? div(nFlag, rows.length) : null,
       fpr: label === 'benign' ? div(nFlag, rows.length) : null,
-      campaigns: campaigns.size, campaignRecall: div(caught, campaigns.size), linked: div(linkedNum, linkedDen),
+      campaigns: campaigns.size,
+      campaignRecall: div(caught, campaigns.size),
+      linked: div(linkedNum, linkedDen),
     };
   };
   const out = families.map((f) => {
@@ -52,19 +78,56 @@ export function evaluate(truth: Truth[], scored: Scored[]): { families: FamilyRo
   const allFlagged = truth.filter((t) => flagged(t.account_id)).length;
   const benign = truth.filter((t) => t.label === 'benign');
   const overall: FamilyRow = {
-    ...a, family: 'overall', accounts: truth.length, flagged: allFlagged,
-    precision: div(a.flagged, allFlagged), fpr: div(benignFlagged, benign.length),
+    ...a,
+    family: 'overall',
+    accounts: truth.length,
+    flagged: allFlagged,
+    precision: div(a.flagged, allFlagged),
+    fpr: div(benignFlagged, benign.length),
   };
-  return { families: out.sort((x, y) => x.label.localeCompare(y.label) || x.family.localeCompare(y.family)), overall };
+  return {
+    families: out.sort(
+      (x, y) => x.label.localeCompare(y.label) || x.family.localeCompare(y.family),
+    ),
+    overall,
+  };
 }
 
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
 
-export function formatTable(rows: FamilyRow[], beforeAlarm: Map<string, string> = new Map()): string {
-  const head = ['family', 'label', 'accounts', 'flagged', 'precision', 'recall', 'FPR', 'campaigns', 'camp.recall', 'linked', 'events before 1st alarm'];
-  const body = rows.map((r) => [r.family, r.label, String(r.accounts), String(r.flagged), pct(r.precision), pct(r.recall), pct(r.fpr),
-    String(r.campaigns), pct(r.campaignRecall), pct(r.linked), beforeAlarm.get(r.family) ?? '–']);
+export function formatTable(
+  rows: FamilyRow[],
+  beforeAlarm: Map<string, string> = new Map(),
+): string {
+  const head = [
+    'family',
+    'label',
+    'accounts',
+    'flagged',
+    'precision',
+    'recall',
+    'FPR',
+    'campaigns',
+    'camp.recall',
+    'linked',
+    'events before 1st alarm',
+  ];
+  const body = rows.map((r) => [
+    r.family,
+    r.label,
+    String(r.accounts),
+    String(r.flagged),
+    pct(r.precision),
+    pct(r.recall),
+    pct(r.fpr),
+    String(r.campaigns),
+    pct(r.campaignRecall),
+    pct(r.linked),
+    beforeAlarm.get(r.family) ?? '–',
+  ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;
-  return [line(head), `|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`, ...body.map(line)].join('\n');
+  return [line(head), `|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`, ...body.map(line)].join(
+    '\n',
+  );
 }

@@ -15,14 +15,25 @@ const SHADOW: [string, string][] = [
   ['account_indicator', 'first_ts < $1::timestamptz'],
 ];
 
-export interface ReplayPoint { cutoff: string; flagged: Set<string>; clusterOf: Map<string, string> }
+export interface ReplayPoint {
+  cutoff: string;
+  flagged: Set<string>;
+  clusterOf: Map<string, string>;
+}
 
-export async function replayAt(pool: Pool, cutoff: string, s: DetectSettings): Promise<ReplayPoint> {
+export async function replayAt(
+  pool: Pool,
+  cutoff: string,
+  s: DetectSettings,
+): Promise<ReplayPoint> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
     for (const [t, where] of SHADOW) {
-      await c.query(`CREATE TEMP TABLE ${t} ON COMMIT DROP AS SELECT * FROM public.${t} WHERE ${where}`, [cutoff]);
+      await c.query(
+        `CREATE TEMP TABLE ${t} ON COMMIT DROP AS SELECT * FROM public.${t} WHERE ${where}`,
+        [cutoff],
+      );
     }
     await c.query('CREATE INDEX ON account_bucket (account_id)');
     await c.query('CREATE INDEX ON account_daily (account_id)');
@@ -41,15 +52,22 @@ export async function replayAt(pool: Pool, cutoff: string, s: DetectSettings): P
 
 /** Day cut-offs spread over the data's span (n points, the last one = everything). */
 export async function cutoffs(pool: Pool, n: number): Promise<string[]> {
-  const { rows } = await pool.query<{ f: string; l: string }>(`SELECT min(day)::text AS f, (max(day) + 1)::text AS l FROM account_daily`);
-  const f = Date.parse(rows[0].f), l = Date.parse(rows[0].l);
+  const { rows } = await pool.query<{ f: string; l: string }>(
+    `SELECT min(day)::text AS f, (max(day) + 1)::text AS l FROM account_daily`,
+  );
+  const f = Date.parse(rows[0].f),
+    l = Date.parse(rows[0].l);
   const days = Math.round((l - f) / 86_400_000);
-  return Array.from({ length: n }, (_, i) => new Date(f + Math.round(((i + 1) * days) / n) * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: n }, (_, i) =>
+    new Date(f + Math.round(((i + 1) * days) / n) * 86_400_000).toISOString().slice(0, 10),
+  );
 }
 
 /** Events of the given accounts before a day (exact, from account_daily). */
 export async function eventsBefore(pool: Pool, ids: string[], day: string | null): Promise<number> {
   const { rows } = await pool.query<{ n: number }>(
-    `SELECT coalesce(sum(events), 0)::float8 AS n FROM account_daily WHERE account_id = ANY($1) AND ($2::date IS NULL OR day < $2::date)`, [ids, day]);
+    `SELECT coalesce(sum(events), 0)::float8 AS n FROM account_daily WHERE account_id = ANY($1) AND ($2::date IS NULL OR day < $2::date)`,
+    [ids, day],
+  );
   return Number(rows[0].n);
 }

@@ -6,33 +6,61 @@ import { runDetection, loadSettings, type DetectSummary } from '@/lib/detect';
 import { evaluate, type FamilyRow, type Truth } from './metrics';
 import { firstAlarms, summariseAlarms } from './first-alarm';
 
-export interface EvalResult { families: FamilyRow[]; overall: FamilyRow; beforeAlarm: Map<string, string>; detect: DetectSummary; peakRssMb: number }
+export interface EvalResult {
+  families: FamilyRow[];
+  overall: FamilyRow;
+  beforeAlarm: Map<string, string>;
+  detect: DetectSummary;
+  peakRssMb: number;
+}
 
 export async function readTruth(dir: string): Promise<Truth[]> {
   const text = await readFile(path.join(dir, 'truth.ndjson'), 'utf8');
-  return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Truth);
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Truth);
 }
 
 /** Ingest a scenario directory through the normal path, detect, and score against truth.ndjson. */
-export async function evalScenario(pool: Pool, dir: string, o: { replayPoints?: number; log?: (m: string) => void; skipIngest?: boolean } = {}): Promise<EvalResult> {
+export async function evalScenario(
+  pool: Pool,
+  dir: string,
+  o: { replayPoints?: number; log?: (m: string) => void; skipIngest?: boolean } = {},
+): Promise<EvalResult> {
   const log = o.log ?? (() => {});
   if (!o.skipIngest) {
     const acc = await ingestAccounts(path.join(dir, 'accounts.ndjson'), { pool, actor: 'eval' });
     log(`accounts: ${acc.accepted} accepted, ${acc.rejected} rejected`);
     let lastLog = 0;
     const ev = await ingestEvents(path.join(dir, 'events.ndjson'), {
-      pool, actor: 'eval',
-      onProgress: (p) => { if (Date.now() - lastLog > 5000) { lastLog = Date.now(); log(`events: ${p.accepted.toLocaleString('en-US')} (${(p.elapsedMs / 1000).toFixed(0)} s)`); } },
+      pool,
+      actor: 'eval',
+      onProgress: (p) => {
+        if (Date.now() - lastLog > 5000) {
+          lastLog = Date.now();
+          log(
+            `events: ${p.accepted.toLocaleString('en-US')} (${(p.elapsedMs / 1000).toFixed(0)} s)`,
+          );
+        }
+      },
     });
-    log(`events: ${ev.accepted} accepted, ${ev.duplicates} duplicates, ${ev.rejected} rejected in ${(ev.elapsedMs / 1000).toFixed(1)} s`);
+    log(
+      `events: ${ev.accepted} accepted, ${ev.duplicates} duplicates, ${ev.rejected} rejected in ${(ev.elapsedMs / 1000).toFixed(1)} s`,
+    );
   }
   const rss0 = process.resourceUsage().maxRSS;
   const detect = await runDetection(pool, { actor: { id: null, email: 'eval' } });
   const peakRssMb = Math.max(rss0, process.resourceUsage().maxRSS) / 1024;
-  log(`detect: ${(detect.elapsedMs / 1000).toFixed(1)} s, ${detect.flaggedAccounts} accounts and ${detect.flaggedClusters} clusters flagged`);
+  log(
+    `detect: ${(detect.elapsedMs / 1000).toFixed(1)} s, ${detect.flaggedAccounts} accounts and ${detect.flaggedClusters} clusters flagged`,
+  );
   const truth = await readTruth(dir);
-  const scored = (await pool.query<{ account_id: string; flagged: boolean; cluster_id: string | null }>(
-    'SELECT account_id, flagged, cluster_id FROM account_score')).rows;
+  const scored = (
+    await pool.query<{ account_id: string; flagged: boolean; cluster_id: string | null }>(
+      'SELECT account_id, flagged, cluster_id FROM account_score',
+    )
+  ).rows;
   const { families, overall } = evaluate(truth, scored);
   let beforeAlarm = new Map<string, string>();
   if ((o.replayPoints ?? 0) > 1) {

@@ -12,7 +12,7 @@ const n = Number(process.argv[2] ?? 300_000);
 const csvPath = path.resolve(process.cwd(), '../shared/data/awesome-chatgpt-prompts.csv');
 const texts = parseCsvRecords(readFileSync(csvPath, 'utf8')).map((r) => r.prompt);
 let seed = 12345;
-const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 const prompts: string[] = [];
 for (let i = 0; i < 5000; i++) {
   const target = 200 + Math.floor(rnd() * 1800);
@@ -20,7 +20,11 @@ for (let i = 0; i < 5000; i++) {
   while (s.length < target) s += texts[Math.floor(rnd() * texts.length)] + '\n';
   prompts.push(s.slice(0, target));
 }
-const systems = ['You are a helpful assistant.', 'You are a coding agent with tools: read_file, write_file, run_tests.', ''];
+const systems = [
+  'You are a helpful assistant.',
+  'You are a coding agent with tools: read_file, write_file, run_tests.',
+  '',
+];
 // JSON round trip: the ingest gets flat strings from JSON.parse, not sliced/cons strings
 const events = (JSON.parse(JSON.stringify(prompts)) as string[]).map((p, i) => ({
   prompt: p,
@@ -55,10 +59,22 @@ function floor(list: string[], count: number): number {
 }
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 console.log(`computeEventFeatures, ${n} events per figure (single thread, per CPU-second):`);
-console.log(`  mixed 200-2000 chars (avg ${avg.toFixed(0)}): ${fmt(measure(events, n))} events/s` +
-  `  [bare character loop over the same text: ${fmt(floor(events.map((e) => e.prompt), n))} prompts/s]`);
+console.log(
+  `  mixed 200-2000 chars (avg ${avg.toFixed(0)}): ${fmt(measure(events, n))} events/s` +
+    `  [bare character loop over the same text: ${fmt(
+      floor(
+        events.map((e) => e.prompt),
+        n,
+      ),
+    )} prompts/s]`,
+);
 for (const size of [200, 500, 1000, 2000]) {
-  const sized = events.map((e) => ({ ...e, prompt: e.prompt.padEnd(size, ' filler text').slice(0, size) }));
+  const sized = events.map((e) => ({
+    ...e,
+    prompt: e.prompt.padEnd(size, ' filler text').slice(0, size),
+  }));
   const flat = JSON.parse(JSON.stringify(sized)) as typeof events;
-  console.log(`  ${String(size).padStart(4)} chars: ${fmt(measure(flat, Math.round(n / 2)))} events/s`);
+  console.log(
+    `  ${String(size).padStart(4)} chars: ${fmt(measure(flat, Math.round(n / 2)))} events/s`,
+  );
 }

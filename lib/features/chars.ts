@@ -33,13 +33,22 @@ const HIGH_CODE = new Int32Array(65536); // 0 = not computed yet
 /** Matches JS /\s/ for non-ASCII code units, plus punctuation and symbol blocks. */
 export function isSeparatorHigh(c: number): boolean {
   return (
-    (c >= 0x80 && c <= 0xbf) || c === 0xd7 || c === 0xf7 || c === 0x1680 || (c >= 0x2000 && c <= 0x206f) ||
-    (c >= 0x3000 && c <= 0x303f) || c === 0xfeff || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20)
+    (c >= 0x80 && c <= 0xbf) ||
+    c === 0xd7 ||
+    c === 0xf7 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    c === 0xfeff ||
+    (c >= 0xff01 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20)
   );
 }
 
 export function isCjk(c: number): boolean {
-  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+  return (
+    (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)
+  );
 }
 
 function computeHigh(c: number): number {
@@ -66,7 +75,15 @@ export function isAsciiSpace(c: number): boolean {
 /** Whitespace as in JS /\s/ (ASCII and Unicode). */
 export function isSpace(c: number): boolean {
   return (
-    isAsciiSpace(c) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
-    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    isAsciiSpace(c) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }

@@ -52,7 +52,9 @@ export interface EventFeatures {
 // crypto.hash (Node >= 20.12) is a one-shot digest, noticeably cheaper than createHash per call.
 const oneShot = (crypto as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
 export function sha256Hex(s: string): string {
-  return oneShot ? oneShot('sha256', s, 'hex') : crypto.createHash('sha256').update(s, 'utf8').digest('hex');
+  return oneShot
+    ? oneShot('sha256', s, 'hex')
+    : crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 }
 
 const systemShaCache = new Map<string, string>();
@@ -99,7 +101,13 @@ export function computeEventFeatures(e: EventFeatureInput): EventFeatures {
   }
   const simhash = int64FromHalves(hi, lo);
   const conv = e.conversation_id;
-  const singleTurn = conv === null || conv === undefined || conv === '' || e.turn === null || e.turn === undefined || e.turn <= 1;
+  const singleTurn =
+    conv === null ||
+    conv === undefined ||
+    conv === '' ||
+    e.turn === null ||
+    e.turn === undefined ||
+    e.turn <= 1;
   const inTok = e.input_tokens;
   const outTok = e.output_tokens;
   return {
@@ -110,7 +118,8 @@ export function computeEventFeatures(e: EventFeatureInput): EventFeatures {
     lshBucket: fineBucketFromHi(hi),
     reasoning,
     singleTurn,
-    outInRatio: typeof inTok === 'number' && typeof outTok === 'number' && inTok > 0 ? outTok / inTok : null,
+    outInRatio:
+      typeof inTok === 'number' && typeof outTok === 'number' && inTok > 0 ? outTok / inTok : null,
     promptSha256,
     systemPromptSha256: e.system_prompt ? systemSha(e.system_prompt) : null,
   };

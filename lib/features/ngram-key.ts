@@ -34,8 +34,15 @@ function wordHash2(s: string, lowered: boolean, start: number, end: number): num
 
 /** Second key of the n-gram made of the given word spans (n = 1, 2 or 3; unused spans ignored). */
 export function ngramSecondKey(
-  s: string, lowered: boolean, n: number,
-  sa: number, ea: number, sb: number, eb: number, sc: number, ec: number,
+  s: string,
+  lowered: boolean,
+  n: number,
+  sa: number,
+  ea: number,
+  sb: number,
+  eb: number,
+  sc: number,
+  ec: number,
 ): number {
   const a = wordHash2(s, lowered, sa, ea);
   if (n === 1) return a;

@@ -63,5 +63,15 @@ export function buildPhraseTable(rules: PhraseRule[]): PhraseTable {
     k2[i] = e.k2;
     val[i] = idx + 1;
   });
-  return { mask, k1, k2, val, entryStart, entryEnd, slot, weight, seen: new Int32Array(entries.length) };
+  return {
+    mask,
+    k1,
+    k2,
+    val,
+    entryStart,
+    entryEnd,
+    slot,
+    weight,
+    seen: new Int32Array(entries.length),
+  };
 }

@@ -22,7 +22,9 @@ describe('isReasoningElicitation', () => {
   it('sees instructions at the end of long documents and in the system prompt', () => {
     const longDoc = 'lorem ipsum dolor sit amet '.repeat(400) + '\nNow think step by step.';
     expect(isReasoningElicitation(longDoc)).toBe(true);
-    expect(isReasoningElicitation('What is 12 * 7?', 'Always reason step by step before answering.')).toBe(true);
+    expect(
+      isReasoningElicitation('What is 12 * 7?', 'Always reason step by step before answering.'),
+    ).toBe(true);
   });
 });
 
@@ -56,7 +58,11 @@ describe('computeEventFeatures', () => {
   });
 
   it('works in hashed mode from prompt_sha256 alone', () => {
-    const f = computeEventFeatures({ prompt_sha256: sha.toUpperCase(), input_tokens: 0, output_tokens: 5 });
+    const f = computeEventFeatures({
+      prompt_sha256: sha.toUpperCase(),
+      input_tokens: 0,
+      output_tokens: 5,
+    });
     expect(f.promptSha256).toBe(sha);
     expect(f.simhash).toBe(BigInt.asIntN(64, 0xababababababababn));
     expect(f.simhash < 0n).toBe(true);
@@ -73,7 +79,9 @@ describe('computeEventFeatures', () => {
     const base = { prompt: 'hi there friend' };
     expect(computeEventFeatures(base).singleTurn).toBe(true);
     expect(computeEventFeatures({ ...base, conversation_id: 'c', turn: 1 }).singleTurn).toBe(true);
-    expect(computeEventFeatures({ ...base, conversation_id: 'c', turn: null }).singleTurn).toBe(true);
+    expect(computeEventFeatures({ ...base, conversation_id: 'c', turn: null }).singleTurn).toBe(
+      true,
+    );
     expect(computeEventFeatures({ ...base, conversation_id: 'c', turn: 2 }).singleTurn).toBe(false);
   });
 

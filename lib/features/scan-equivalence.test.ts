@@ -11,10 +11,23 @@ import { compileTaxonomy } from './taxonomy-rules';
 const T = compileTaxonomy();
 const T1 = compileTaxonomy();
 const edge = [
-  '', ' ', 'a', 'ab c', 'Question: what is 12 + 7 = ?', 'İstanbul ΣΊΣΥΦΟΣ straße', 'emoji 😀 then \ud800 lone',
-  'c++ and c# and f# vs. x++', '(a) one (b) two (c) three d) four E. five', '>>> f(x)\n"""doc"""\n{ a == b => c; }`',
-  '漢字かなカナ한국어 中文', '12 × 3 ÷ 4', 'Think step by step.\u00a0Explain your reasoning?\u3000', 'x'.repeat(5000),
-  'word '.repeat(700) + 'let us think step by step', '\t\n\r\u2028\u2029\ufeff', 'KELVIN \u212a ﬁ ligature ẞ',
+  '',
+  ' ',
+  'a',
+  'ab c',
+  'Question: what is 12 + 7 = ?',
+  'İstanbul ΣΊΣΥΦΟΣ straße',
+  'emoji 😀 then \ud800 lone',
+  'c++ and c# and f# vs. x++',
+  '(a) one (b) two (c) three d) four E. five',
+  '>>> f(x)\n"""doc"""\n{ a == b => c; }`',
+  '漢字かなカナ한국어 中文',
+  '12 × 3 ÷ 4',
+  'Think step by step.\u00a0Explain your reasoning?\u3000',
+  'x'.repeat(5000),
+  'word '.repeat(700) + 'let us think step by step',
+  '\t\n\r\u2028\u2029\ufeff',
+  'KELVIN \u212a ﬁ ligature ẞ',
 ];
 
 function texts(): string[] {
@@ -32,11 +45,32 @@ describe('scanText equals the previous scanner (tests/reference/scan-v1.ts)', ()
     const b = new Int32Array(T.slots);
     let n = 0;
     for (const s of texts()) {
-      for (const [wantSimhash, wantTail, withTable] of [[true, false, true], [false, false, true], [true, false, false], [false, true, false]]) {
+      for (const [wantSimhash, wantTail, withTable] of [
+        [true, false, true],
+        [false, false, true],
+        [true, false, false],
+        [false, true, false],
+      ]) {
         a.fill(0);
         b.fill(0);
-        const r = scanText(s, withTable ? T.table : null, withTable ? a : null, 2, T.maxWords, wantSimhash, wantTail);
-        const r1 = scanTextV1(s, withTable ? T1.table : null, withTable ? b : null, 2, T.maxWords, wantSimhash, wantTail);
+        const r = scanText(
+          s,
+          withTable ? T.table : null,
+          withTable ? a : null,
+          2,
+          T.maxWords,
+          wantSimhash,
+          wantTail,
+        );
+        const r1 = scanTextV1(
+          s,
+          withTable ? T1.table : null,
+          withTable ? b : null,
+          2,
+          T.maxWords,
+          wantSimhash,
+          wantTail,
+        );
         // compared by hand (expect per call would dominate the run time); the first difference is shown
         if (JSON.stringify(r) !== JSON.stringify(r1) || a.some((v, i) => v !== b[i])) {
           expect({ s, r, scores: [...a] }).toEqual({ s, r: r1, scores: [...b] });

@@ -58,7 +58,8 @@ function codeUnits(s: string): Uint16Array {
 let shLo = new Int32Array(4096);
 let shHi = new Int32Array(4096);
 function growShingles(): void {
-  const lo = new Int32Array(shLo.length * 2), hi = new Int32Array(shLo.length * 2);
+  const lo = new Int32Array(shLo.length * 2),
+    hi = new Int32Array(shLo.length * 2);
   lo.set(shLo);
   hi.set(shHi);
   shLo = lo;
@@ -80,7 +81,11 @@ const cnt = new Int32Array(32);
 /** Bit j set when bit j is set in more than half of v[0..n): SWAR nibble counts, flushed every 15. */
 function majorityOf(v: Int32Array, n: number): number {
   cnt.fill(0);
-  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, pending = 0;
+  let a0 = 0,
+    a1 = 0,
+    a2 = 0,
+    a3 = 0,
+    pending = 0;
   for (let k = 0; k < n; k++) {
     const t = v[k];
     a0 = (a0 + (t & 0x11111111)) | 0;
@@ -106,8 +111,18 @@ let epoch = 0;
 
 /** Collision check once the first key matched a slot (rare path); records the entry. */
 function hit(
-  t: PhraseTable, k1: number, s: string, lowered: boolean, n: number, label: boolean,
-  sa: number, ea: number, sb: number, eb: number, sc: number, ec: number,
+  t: PhraseTable,
+  k1: number,
+  s: string,
+  lowered: boolean,
+  n: number,
+  label: boolean,
+  sa: number,
+  ea: number,
+  sb: number,
+  eb: number,
+  sc: number,
+  ec: number,
 ): void {
   let k2 = 0;
   let haveK2 = false;
@@ -134,24 +149,46 @@ function applyHits(t: PhraseTable, scores: Int32Array, mul: number): void {
     const e = hits[h];
     if (t.seen[e] === epoch) continue;
     t.seen[e] = epoch;
-    for (let j = t.entryStart[e], end = t.entryEnd[e]; j < end; j++) scores[t.slot[j]] += t.weight[j] * mul;
+    for (let j = t.entryStart[e], end = t.entryEnd[e]; j < end; j++)
+      scores[t.slot[j]] += t.weight[j] * mul;
   }
   hitCount = 0;
 }
 
 export function scanText(
-  s: string, table: PhraseTable | null, scores: Int32Array | null, mul: number,
-  maxLookupWords: number, wantSimhash: boolean, wantTail = false, lowered = false,
+  s: string,
+  table: PhraseTable | null,
+  scores: Int32Array | null,
+  mul: number,
+  maxLookupWords: number,
+  wantSimhash: boolean,
+  wantTail = false,
+  lowered = false,
 ): ScanResult {
   const n = s.length;
   const a = codeUnits(s);
   const look = table !== null && scores !== null;
   const val = table ? table.val : null;
   const mask = table ? table.mask : 0;
-  let h = 0x811c9dc5 | 0, len = 0, words = 0, shingles = 0;
-  let q = 0, b = 0, t1 = 0; // previous word key, previous bigram key, current trigram key
-  let s2 = 0, e2 = 0, s1 = 0, e1 = 0, s0 = 0, e0 = 0; // spans of the last three words
-  let choiceMask = 0, arith = 0, code = 0, doctest = 0, cjk = 0, arithState = 0;
+  let h = 0x811c9dc5 | 0,
+    len = 0,
+    words = 0,
+    shingles = 0;
+  let q = 0,
+    b = 0,
+    t1 = 0; // previous word key, previous bigram key, current trigram key
+  let s2 = 0,
+    e2 = 0,
+    s1 = 0,
+    e1 = 0,
+    s0 = 0,
+    e0 = 0; // spans of the last three words
+  let choiceMask = 0,
+    arith = 0,
+    code = 0,
+    doctest = 0,
+    cjk = 0,
+    arithState = 0;
   hitCount = 0;
   for (let i = 0; i <= n; i++) {
     let c = a[i]; // a[n] is a space: ends the last word
@@ -169,7 +206,17 @@ export function scanText(
     else {
       m = highCode(c);
       if (m === -2) {
-        if (!lowered) return scanText(s.toLowerCase(), table, scores, mul, maxLookupWords, wantSimhash, wantTail, true);
+        if (!lowered)
+          return scanText(
+            s.toLowerCase(),
+            table,
+            scores,
+            mul,
+            maxLookupWords,
+            wantSimhash,
+            wantTail,
+            true,
+          );
         m = c;
       }
       if (m >= 0 && isCjk(c)) cjk++;
@@ -187,7 +234,12 @@ export function scanText(
     const start = i - wl;
     if (wl > 0) {
       // end of a word: n-gram keys, SimHash, phrase look-ups
-      s2 = s1; e2 = e1; s1 = s0; e1 = e0; s0 = start; e0 = i;
+      s2 = s1;
+      e2 = e1;
+      s1 = s0;
+      e1 = e0;
+      s0 = start;
+      e0 = i;
       if (wl < 32 && h === DIGITS_HASH[wl]) {
         if (arithState === 2) arith++;
         arithState = 1;
@@ -204,19 +256,21 @@ export function scanText(
           shingles++;
         }
       }
-    if (look && val !== null && words < maxLookupWords) {
-      if (val[w & mask] !== 0) hit(table, w, s, lowered, 1, false, s0, e0, 0, 0, 0, 0);
-      if (words >= 1 && val[bg & mask] !== 0) hit(table, bg, s, lowered, 2, false, s1, e1, s0, e0, 0, 0);
-      if (words >= 2 && val[t1 & mask] !== 0) hit(table, t1, s, lowered, 3, false, s2, e2, s1, e1, s0, e0);
-      if (c === 58 && val[(w ^ LABEL_SALT) & mask] !== 0) {
-        hit(table, w ^ LABEL_SALT, s, lowered, 1, true, s0, e0, 0, 0, 0, 0);
+      if (look && val !== null && words < maxLookupWords) {
+        if (val[w & mask] !== 0) hit(table, w, s, lowered, 1, false, s0, e0, 0, 0, 0, 0);
+        if (words >= 1 && val[bg & mask] !== 0)
+          hit(table, bg, s, lowered, 2, false, s1, e1, s0, e0, 0, 0);
+        if (words >= 2 && val[t1 & mask] !== 0)
+          hit(table, t1, s, lowered, 3, false, s2, e2, s1, e1, s0, e0);
+        if (c === 58 && val[(w ^ LABEL_SALT) & mask] !== 0) {
+          hit(table, w ^ LABEL_SALT, s, lowered, 1, true, s0, e0, 0, 0, 0, 0);
+        }
       }
-    }
-    q = w;
-    b = bg;
-    words++;
-    h = 0x811c9dc5 | 0;
-    len = 0;
+      q = w;
+      b = bg;
+      words++;
+      h = 0x811c9dc5 | 0;
+      len = 0;
     }
     if (c < 128) {
       const kind = SEP_KIND[c];
@@ -224,41 +278,63 @@ export function scanText(
         if (kind === 2 || kind === 9) {
           if (arithState === 1) arithState = 2;
         } else arithState = 0;
-        if (kind !== 0) structural: {
-          if (kind === 3) code++;
-          else if (kind === 4) {
-            if (wl > 0) code++;
-          } else if (kind === 7) {
-            if (wl !== 1) break structural;
-            const f = s.charCodeAt(start) | 32;
-            const before = start > 0 ? s.charCodeAt(start - 1) : 32;
-            if (f >= 97 && f <= 101 && (isAsciiSpace(before) || before === 40 || before === 0xa0)) choiceMask |= 1 << (f - 97);
-          } else if (kind === 5 || kind === 6 || kind === 9) {
-            const p1 = i > 0 ? s.charCodeAt(i - 1) : 0;
-            if (kind !== 6 && p1 === 61) code++; // '==' or '=>'
-            else if (kind !== 9 && p1 === c && i > 1 && s.charCodeAt(i - 2) === c) doctest++; // '>>>' or '"""'
+        if (kind !== 0)
+          structural: {
+            if (kind === 3) code++;
+            else if (kind === 4) {
+              if (wl > 0) code++;
+            } else if (kind === 7) {
+              if (wl !== 1) break structural;
+              const f = s.charCodeAt(start) | 32;
+              const before = start > 0 ? s.charCodeAt(start - 1) : 32;
+              if (f >= 97 && f <= 101 && (isAsciiSpace(before) || before === 40 || before === 0xa0))
+                choiceMask |= 1 << (f - 97);
+            } else if (kind === 5 || kind === 6 || kind === 9) {
+              const p1 = i > 0 ? s.charCodeAt(i - 1) : 0;
+              if (kind !== 6 && p1 === 61)
+                code++; // '==' or '=>'
+              else if (kind !== 9 && p1 === c && i > 1 && s.charCodeAt(i - 2) === c) doctest++; // '>>>' or '"""'
+            }
           }
-        }
       }
     } else if (c === 0xd7 || c === 0xf7) {
       if (arithState === 1) arithState = 2;
     } else arithState = 0;
   }
   if (look && table !== null && scores !== null) applyHits(table, scores, mul);
-  let simLo = 0, simHi = 0;
+  let simLo = 0,
+    simHi = 0;
   if (wantSimhash && shingles > 0) {
     simLo = majorityOf(shLo, shingles);
     simHi = majorityOf(shHi, shingles);
   }
-  let tailK1 = 0, tailK2 = 0;
+  let tailK1 = 0,
+    tailK2 = 0;
   if (wantTail && words > 0) {
     const k = Math.min(words, 3);
     tailK1 = k === 3 ? t1 : k === 2 ? b : q;
-    tailK2 = k === 3 ? ngramSecondKey(s, lowered, 3, s2, e2, s1, e1, s0, e0)
-      : k === 2 ? ngramSecondKey(s, lowered, 2, s1, e1, s0, e0, 0, 0) : ngramSecondKey(s, lowered, 1, s0, e0, 0, 0, 0, 0);
+    tailK2 =
+      k === 3
+        ? ngramSecondKey(s, lowered, 3, s2, e2, s1, e1, s0, e0)
+        : k === 2
+          ? ngramSecondKey(s, lowered, 2, s1, e1, s0, e0, 0, 0)
+          : ngramSecondKey(s, lowered, 1, s0, e0, 0, 0, 0, 0);
   }
   let last = n - 1;
   while (last >= 0 && isSpace(s.charCodeAt(last))) last--;
   const endsWithQuestion = last >= 0 && s.charCodeAt(last) === 63;
-  return { words, shingles, simHi, simLo, choiceMask, arith, code, doctest, cjk, endsWithQuestion, tailK1, tailK2 };
+  return {
+    words,
+    shingles,
+    simHi,
+    simLo,
+    choiceMask,
+    arith,
+    code,
+    doctest,
+    cjk,
+    endsWithQuestion,
+    tailK1,
+    tailK2,
+  };
 }

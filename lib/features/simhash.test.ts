@@ -8,9 +8,12 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 function rng(seed: number): () => number {
-  return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 }
-const WORDS = 'the model data city river quick analysis report energy garden market theory signal music window paper storm light bridge number'.split(' ');
+const WORDS =
+  'the model data city river quick analysis report energy garden market theory signal music window paper storm light bridge number'.split(
+    ' ',
+  );
 function randomText(r: () => number, words: number): string {
   return Array.from({ length: words }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' ');
 }
@@ -58,8 +61,12 @@ describe('simhash64', () => {
   });
 
   it('ignores digit values and case (same-length numbers give the same template)', () => {
-    const a = simhash64(normalisePrompt('Compute 123 * 456 and explain each step of the method in detail'));
-    const b = simhash64(normalisePrompt('compute 987 * 654 and EXPLAIN each step of the method in detail'));
+    const a = simhash64(
+      normalisePrompt('Compute 123 * 456 and explain each step of the method in detail'),
+    );
+    const b = simhash64(
+      normalisePrompt('compute 987 * 654 and EXPLAIN each step of the method in detail'),
+    );
     expect(a).toBe(b);
   });
 

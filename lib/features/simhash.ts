@@ -50,7 +50,8 @@ export function shortTextSimhash(s: string): SimhashHalves {
       counters[32 + j] += (hi >>> j) & 1;
     }
   }
-  let lo = 0, hi = 0;
+  let lo = 0,
+    hi = 0;
   for (let j = 0; j < 32; j++) {
     if (counters[j] * 2 > grams) lo |= 1 << j;
     if (counters[32 + j] * 2 > grams) hi |= 1 << j;

@@ -72,9 +72,11 @@ export function compileTaxonomy(): CompiledTaxonomy {
   const buckets: CompiledBucket[] = file.buckets.map((b, idx) => {
     if (seenIds.has(b.id)) throw new Error(`duplicate bucket id ${b.id}`);
     seenIds.add(b.id);
-    for (const [phrase, weight] of Object.entries(b.keywords ?? {})) rules.push({ phrase, slot: idx, weight });
+    for (const [phrase, weight] of Object.entries(b.keywords ?? {}))
+      rules.push({ phrase, slot: idx, weight });
     const features = Object.entries(b.features ?? {}).map(([name, weight]) => {
-      if (!FEATURE_NAMES.includes(name as FeatureName)) throw new Error(`unknown feature ${name} in ${b.key}`);
+      if (!FEATURE_NAMES.includes(name as FeatureName))
+        throw new Error(`unknown feature ${name} in ${b.key}`);
       return { name: name as FeatureName, weight: weight ?? 0 };
     });
     return {
@@ -88,7 +90,8 @@ export function compileTaxonomy(): CompiledTaxonomy {
     };
   });
   cueNames.forEach((name, i) => {
-    for (const [phrase, weight] of Object.entries(file.cues[name])) rules.push({ phrase, slot: B + i, weight });
+    for (const [phrase, weight] of Object.entries(file.cues[name]))
+      rules.push({ phrase, slot: B + i, weight });
   });
   const indexOfKey = (key: string): number => {
     const i = buckets.findIndex((b) => b.key === key);
@@ -99,7 +102,11 @@ export function compileTaxonomy(): CompiledTaxonomy {
     buckets,
     table: buildPhraseTable(rules),
     slots: B + cueNames.length,
-    cueSlot: { translation: cueIndex('translation'), reasoning: cueIndex('reasoning'), question: cueIndex('question') },
+    cueSlot: {
+      translation: cueIndex('translation'),
+      reasoning: cueIndex('reasoning'),
+      question: cueIndex('question'),
+    },
     minScore: file.minScore,
     maxWords: file.maxWords,
     questionMaxWords: file.fallback.questionMaxWords,

@@ -9,7 +9,9 @@ const B = T.buckets.length;
 
 /** All buckets of the current version, in file order (id 0 = unknown, 1 = other). */
 export const TAXONOMY_BUCKETS: readonly TaxonomyBucket[] = Object.freeze(
-  T.buckets.map(({ id, key, label, description }) => Object.freeze({ id, key, label, description })),
+  T.buckets.map(({ id, key, label, description }) =>
+    Object.freeze({ id, key, label, description }),
+  ),
 );
 export const UNKNOWN_BUCKET_ID = 0;
 export const OTHER_BUCKET_ID = 1;
@@ -48,7 +50,11 @@ export interface Analysis {
  * Scan prompt text once: taxonomy bucket, reasoning cue, and (optionally) SimHash.
  * Exported for computeEventFeatures; callers outside lib/features use classifyPrompt.
  */
-export function analyseText(text: string, systemPrompt: string | null | undefined, wantSimhash: boolean): Analysis {
+export function analyseText(
+  text: string,
+  systemPrompt: string | null | undefined,
+  wantSimhash: boolean,
+): Analysis {
   scores.fill(0);
   const scan = scanText(text, T.table, scores, PROMPT_MUL, T.maxWords, wantSimhash);
   if (scan.words > T.maxWords) {
@@ -60,7 +66,11 @@ export function analyseText(text: string, systemPrompt: string | null | undefine
     const s = systemScores(systemPrompt);
     for (let i = 0; i < T.slots; i++) scores[i] += s[i];
   }
-  return { scan, bucketIndex: pickBucket(scan, question), reasoning: scores[T.cueSlot.reasoning] > 0 };
+  return {
+    scan,
+    bucketIndex: pickBucket(scan, question),
+    reasoning: scores[T.cueSlot.reasoning] > 0,
+  };
 }
 
 // Flat per-bucket rule arrays so picking a bucket is a tight loop over typed arrays.
@@ -72,7 +82,8 @@ const cueBonus = new Int32Array(B);
 T.buckets.forEach((b, i) => {
   requiresSlot[i] = b.requiresSlot;
   cueBonus[i] = b.cueWeight * PROMPT_MUL;
-  for (const f of b.features) featureWeight[i * F + FEATURES.indexOf(f.name)] = f.weight * PROMPT_MUL;
+  for (const f of b.features)
+    featureWeight[i * F + FEATURES.indexOf(f.name)] = f.weight * PROMPT_MUL;
 });
 const level = new Int32Array(F);
 
@@ -99,7 +110,9 @@ function pickBucket(r: ScanResult, question: boolean): number {
     }
   }
   if (best >= 0 && bestScore >= T.minScore * PROMPT_MUL) return best;
-  return question && r.words > 0 && r.words <= T.questionMaxWords ? T.questionIndex : T.defaultIndex;
+  return question && r.words > 0 && r.words <= T.questionMaxWords
+    ? T.questionIndex
+    : T.defaultIndex;
 }
 
 export function bucketOfIndex(index: number): TaxonomyBucket {
@@ -107,7 +120,10 @@ export function bucketOfIndex(index: number): TaxonomyBucket {
 }
 
 /** Deterministic capability bucket of a prompt (and optional system prompt). */
-export function classifyPrompt(text: string, systemPrompt?: string | null): { bucketId: number; key: string } {
+export function classifyPrompt(
+  text: string,
+  systemPrompt?: string | null,
+): { bucketId: number; key: string } {
   const a = analyseText(text, systemPrompt, false);
   const b = TAXONOMY_BUCKETS[a.bucketIndex];
   return { bucketId: b.id, key: b.key };

@@ -5,9 +5,17 @@
  * tenth of the JS side), and a batch in flight is one allocation outside the JS heap.
  * Arenas are recycled by the lanes (a 10k-event batch is ~13 MB).
  */
-export interface Arena { buf: Buffer; len: number; rows: number }
+export interface Arena {
+  buf: Buffer;
+  len: number;
+  rows: number;
+}
 
-export const newArena = (bytes = 1 << 20): Arena => ({ buf: Buffer.allocUnsafe(bytes), len: 0, rows: 0 });
+export const newArena = (bytes = 1 << 20): Arena => ({
+  buf: Buffer.allocUnsafe(bytes),
+  len: 0,
+  rows: 0,
+});
 
 /** Appends one encoded row (one or more complete COPY lines). */
 export function put(a: Arena, text: string): void {
@@ -29,5 +37,6 @@ export function reset(a: Arena): Arena {
 
 /** The arena's bytes in slices of `size` (COPY data may be split anywhere, even inside a line). */
 export function* slices(a: Arena, size = 1 << 19): Generator<Buffer> {
-  for (let start = 0; start < a.len; start += size) yield a.buf.subarray(start, Math.min(a.len, start + size));
+  for (let start = 0; start < a.len; start += size)
+    yield a.buf.subarray(start, Math.min(a.len, start + size));
 }

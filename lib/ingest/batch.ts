@@ -10,8 +10,20 @@ import type { IngestKind, LineError } from './types';
  * `rows`: the values (PGlite, or --no-copy). With COPY the rows are kept encoded instead (lanes.ts):
  * `body` the COPY lines, `slim` the rollup columns of events (direct.ts).
  */
-export interface Batch extends StagedRows { lines: number; slim: Arena; quarantine: QuarantineRow[]; months: Set<string> }
-export const newBatch = (body = newArena(), slim = newArena()): Batch => ({ lines: 0, rows: [], body, slim, quarantine: [], months: new Set() });
+export interface Batch extends StagedRows {
+  lines: number;
+  slim: Arena;
+  quarantine: QuarantineRow[];
+  months: Set<string>;
+}
+export const newBatch = (body = newArena(), slim = newArena()): Batch => ({
+  lines: 0,
+  rows: [],
+  body,
+  slim,
+  quarantine: [],
+  months: new Set(),
+});
 export const stagedRows = (b: Batch) => b.rows.length + b.body.rows;
 
 const RAW_MAX = 4096;
@@ -21,10 +33,25 @@ const clean = (s: string) => {
 };
 
 /** Adds a rejected line: quarantined with at most 4 KiB of its raw text. */
-export function reject(b: Batch, errors: LineError[], raw: string, lineNo: number, field: string | undefined, reason: string, longLine = false) {
+export function reject(
+  b: Batch,
+  errors: LineError[],
+  raw: string,
+  lineNo: number,
+  field: string | undefined,
+  reason: string,
+  longLine = false,
+) {
   const truncated = longLine || raw.length > RAW_MAX;
-  b.quarantine.push({ line_no: lineNo, raw: clean(raw.length > RAW_MAX ? raw.slice(0, RAW_MAX) : raw), truncated, field: field ?? null, reason });
-  if (errors.length < 20) errors.push(field ? { line: lineNo, field, reason } : { line: lineNo, reason });
+  b.quarantine.push({
+    line_no: lineNo,
+    raw: clean(raw.length > RAW_MAX ? raw.slice(0, RAW_MAX) : raw),
+    truncated,
+    field: field ?? null,
+    reason,
+  });
+  if (errors.length < 20)
+    errors.push(field ? { line: lineNo, field, reason } : { line: lineNo, reason });
 }
 
 export interface FlushContext {
@@ -44,8 +71,12 @@ export interface FlushContext {
  * killed run safe to repeat. Returns the number of newly inserted rows, and whether the batch went
  * straight into events (direct.ts) or through the staging table.
  */
-export async function flushBatch(ctx: FlushContext, b: Batch): Promise<{ inserted: number; direct: boolean }> {
-  if (ctx.kind === 'events' && b.months.size) await ensurePartitions(ctx.client, b.months, ctx.ensured);
+export async function flushBatch(
+  ctx: FlushContext,
+  b: Batch,
+): Promise<{ inserted: number; direct: boolean }> {
+  if (ctx.kind === 'events' && b.months.size)
+    await ensurePartitions(ctx.client, b.months, ctx.ensured);
   // Two runs that ingest the same accounts at once lock events and rollup rows in different
   // orders and can deadlock; Postgres aborts one transaction, which is then simply run again
   // (it is whole, and the rerun skips what the other run committed meanwhile).
@@ -61,7 +92,10 @@ export async function flushBatch(ctx: FlushContext, b: Batch): Promise<{ inserte
 const RETRY = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
 const MAX_ATTEMPTS = 8;
 
-async function batchTransaction(ctx: FlushContext, b: Batch): Promise<{ inserted: number; direct: boolean }> {
+async function batchTransaction(
+  ctx: FlushContext,
+  b: Batch,
+): Promise<{ inserted: number; direct: boolean }> {
   const { client } = ctx;
   await client.query('BEGIN');
   try {
@@ -78,12 +112,19 @@ async function batchTransaction(ctx: FlushContext, b: Batch): Promise<{ inserted
       await loadStage(client, events ? 'stage_events' : 'stage_accounts', ctx.columns, b);
       ctx.timings.stage += Date.now() - t;
       t = Date.now();
-      const q = await client.query<{ inserted: number }>(events ? MERGE_EVENTS_SQL : MERGE_ACCOUNTS_SQL);
+      const q = await client.query<{ inserted: number }>(
+        events ? MERGE_EVENTS_SQL : MERGE_ACCOUNTS_SQL,
+      );
       inserted = q.rows[0].inserted;
       ctx.timings.merge += Date.now() - t;
     }
     const t = Date.now();
-    const counts = { lines: b.lines, accepted: inserted, duplicates: staged - inserted, rejected: b.quarantine.length };
+    const counts = {
+      lines: b.lines,
+      accepted: inserted,
+      duplicates: staged - inserted,
+      rejected: b.quarantine.length,
+    };
     await recordBatch(client, ctx.runId, ctx.kind, ctx.source, counts, b.quarantine);
     await client.query('COMMIT');
     ctx.timings.commit += Date.now() - t;

@@ -7,11 +7,22 @@ describe('csv', () => {
     expect(splitCsvRecord('a,"b,c","say ""hi""",')).toEqual(['a', 'b,c', 'say "hi"', '']);
   });
   it('joins a quoted field spanning lines and keeps the first line number', async () => {
-    const src: RawLine[] = ['h1,h2', 'x,"multi', 'line"', 'y,z'].map((t, i) => ({ no: i + 1, text: t, head: '', bytes: t.length }));
-    async function* gen() { yield* src; }
+    const src: RawLine[] = ['h1,h2', 'x,"multi', 'line"', 'y,z'].map((t, i) => ({
+      no: i + 1,
+      text: t,
+      head: '',
+      bytes: t.length,
+    }));
+    async function* gen() {
+      yield* src;
+    }
     const out: RawLine[] = [];
     for await (const r of csvRecords(gen(), 100)) out.push(r);
-    expect(out.map((r) => [r.no, r.text])).toEqual([[1, 'h1,h2'], [2, 'x,"multi\nline"'], [4, 'y,z']]);
+    expect(out.map((r) => [r.no, r.text])).toEqual([
+      [1, 'h1,h2'],
+      [2, 'x,"multi\nline"'],
+      [4, 'y,z'],
+    ]);
     expect(splitCsvRecord(out[1].text ?? '')).toEqual(['x', 'multi\nline']);
   });
 });

@@ -9,11 +9,15 @@ export function splitCsvRecord(text: string): string[] {
     const c = text[i];
     if (quoted) {
       if (c !== '"') field += c;
-      else if (text[i + 1] === '"') { field += '"'; i++; }
-      else quoted = false;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
     } else if (c === '"' && field.length === 0) quoted = true;
-    else if (c === ',') { out.push(field); field = ''; }
-    else field += c;
+    else if (c === ',') {
+      out.push(field);
+      field = '';
+    } else field += c;
   }
   out.push(field);
   return out;
@@ -29,22 +33,42 @@ const quotes = (s: string) => {
  * Joins physical lines into CSV records (a quoted field may span lines). A record keeps the
  * number of its first line; one over the length limit comes out with text null.
  */
-export async function* csvRecords(lines: AsyncIterable<RawLine>, maxBytes: number): AsyncGenerator<RawLine> {
+export async function* csvRecords(
+  lines: AsyncIterable<RawLine>,
+  maxBytes: number,
+): AsyncGenerator<RawLine> {
   let acc = null as RawLine | null;
   let open = false;
   for await (const l of lines) {
     if (acc && open) {
       if (acc.text === null || l.text === null || acc.bytes + l.bytes > maxBytes) {
-        acc = { no: acc.no, text: null, head: acc.head || (acc.text ?? '').slice(0, 4096), bytes: acc.bytes + l.bytes };
+        acc = {
+          no: acc.no,
+          text: null,
+          head: acc.head || (acc.text ?? '').slice(0, 4096),
+          bytes: acc.bytes + l.bytes,
+        };
         if (l.text !== null && quotes(l.text) % 2 === 1) open = false;
       } else {
-        acc = { no: acc.no, text: `${acc.text}\n${l.text}`, head: '', bytes: acc.bytes + l.bytes + 1 };
+        acc = {
+          no: acc.no,
+          text: `${acc.text}\n${l.text}`,
+          head: '',
+          bytes: acc.bytes + l.bytes + 1,
+        };
         if (quotes(l.text) % 2 === 1) open = false;
       }
-      if (!open) { yield acc; acc = null; }
+      if (!open) {
+        yield acc;
+        acc = null;
+      }
       continue;
     }
-    if (l.text !== null && quotes(l.text) % 2 === 1) { acc = l; open = true; continue; }
+    if (l.text !== null && quotes(l.text) % 2 === 1) {
+      acc = l;
+      open = true;
+      continue;
+    }
     yield l;
   }
   if (acc) yield acc;

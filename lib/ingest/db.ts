@@ -6,7 +6,10 @@ import type { StageRow } from './event-row';
 import { EVENT_ROW_COLUMNS, ROLLUP_COLS } from './sql-events';
 
 /** A batch's rows: values (PGlite), or encoded as COPY text in `body` (Postgres; see lanes.ts). */
-export interface StagedRows { rows: StageRow[]; body: Arena }
+export interface StagedRows {
+  rows: StageRow[];
+  body: Arena;
+}
 
 /** True when the server is PGlite (Postgres compiled to WASM), which cannot COPY over its socket. */
 export async function isPglite(db: Pool | PoolClient): Promise<boolean> {
@@ -25,10 +28,17 @@ export async function prepareSession(client: PoolClient, pglite: boolean): Promi
   // Temp tables live in temp_buffers; a 10k-row batch of prompts needs more than the 8 MB default.
   // (Only settable before the session's first temp table; harmless afterwards on a reused client.)
   if (!pglite) await client.query("SET temp_buffers = '128MB'").catch(() => undefined);
-  await client.query(`CREATE TEMP TABLE IF NOT EXISTS stage_events ON COMMIT DELETE ROWS AS SELECT ${EVENT_ROW_COLUMNS.join(', ')} FROM events WITH NO DATA`);
-  await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_accounts OF ingest_account_row ON COMMIT DELETE ROWS');
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS stage_events ON COMMIT DELETE ROWS AS SELECT ${EVENT_ROW_COLUMNS.join(', ')} FROM events WITH NO DATA`,
+  );
+  await client.query(
+    'CREATE TEMP TABLE IF NOT EXISTS stage_accounts OF ingest_account_row ON COMMIT DELETE ROWS',
+  );
   // what the rollups read of a batch copied straight into events (direct.ts; not on PGlite)
-  if (!pglite) await client.query(`CREATE TEMP TABLE IF NOT EXISTS stage_slim ON COMMIT DELETE ROWS AS SELECT ${ROLLUP_COLS.join(', ')} FROM events WITH NO DATA`);
+  if (!pglite)
+    await client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS stage_slim ON COMMIT DELETE ROWS AS SELECT ${ROLLUP_COLS.join(', ')} FROM events WITH NO DATA`,
+    );
 }
 
 const JSON_CHUNK_BYTES = 1 << 20;
@@ -37,7 +47,11 @@ const JSON_CHUNK_BYTES = 1 << 20;
  * COPY … FROM STDIN of the given chunks. Raced with `done`: after a server error the stream is
  * destroyed, write() returns false and 'drain' never comes.
  */
-export async function copyIn(client: PoolClient, sql: string, chunks: Iterable<Buffer>): Promise<void> {
+export async function copyIn(
+  client: PoolClient,
+  sql: string,
+  chunks: Iterable<Buffer>,
+): Promise<void> {
   const stream = client.query(copyFrom(sql));
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
@@ -52,15 +66,25 @@ export async function copyIn(client: PoolClient, sql: string, chunks: Iterable<B
 }
 
 /** Loads a batch into staging: its encoded rows by COPY on Postgres, json_populate_recordset on PGlite. */
-export async function loadStage(client: PoolClient, table: 'stage_accounts' | 'stage_events', columns: readonly string[], b: StagedRows): Promise<void> {
+export async function loadStage(
+  client: PoolClient,
+  table: 'stage_accounts' | 'stage_events',
+  columns: readonly string[],
+  b: StagedRows,
+): Promise<void> {
   const { rows } = b;
-  if (b.body.rows) return copyIn(client, `COPY ${table} (${columns.join(', ')}) FROM STDIN`, slices(b.body));
+  if (b.body.rows)
+    return copyIn(client, `COPY ${table} (${columns.join(', ')}) FROM STDIN`, slices(b.body));
   const type = table === 'stage_events' ? 'stage_events' : 'ingest_account_row'; // a table's row type
   const ex = columns.indexOf('extra'); // staged as JSON text; the json path needs the object itself
-  const objs = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, i === ex && r[i] !== null ? JSON.parse(r[i] as string) : r[i]])));
+  const objs = rows.map((r) =>
+    Object.fromEntries(
+      columns.map((c, i) => [c, i === ex && r[i] !== null ? JSON.parse(r[i] as string) : r[i]]),
+    ),
+  );
   // pglite-socket takes time superlinear in a message's size (13 MB: 5 s, 1.3 MB: 0.08 s), so the
   // batch goes in ~1 MB statements, all inside the batch transaction.
-  for (let i = 0; i < objs.length; ) {
+  for (let i = 0; i < objs.length;) {
     let size = 0;
     let j = i;
     const parts: string[] = [];
@@ -69,13 +93,20 @@ export async function loadStage(client: PoolClient, table: 'stage_accounts' | 's
       parts.push(s);
       size += s.length;
     }
-    await client.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${type}, $1::json)`, [`[${parts.join(',')}]`]);
+    await client.query(
+      `INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${type}, $1::json)`,
+      [`[${parts.join(',')}]`],
+    );
     i = j;
   }
 }
 
 /** Creates the monthly (UTC) partitions 'YYYY-MM' not yet in `ensured`, outside the batch transaction. */
-export async function ensurePartitions(client: PoolClient, months: Set<string>, ensured: Set<string>): Promise<void> {
+export async function ensurePartitions(
+  client: PoolClient,
+  months: Set<string>,
+  ensured: Set<string>,
+): Promise<void> {
   for (const m of months) {
     if (ensured.has(m)) continue;
     for (let attempt = 0; ; attempt++) {

@@ -20,7 +20,11 @@ const FALL_BACK = new Set(['23505', '40P01']); // unique_violation, deadlock_det
 const DIRECT = `COPY events (${EVENT_ROW_COLUMNS.join(', ')}) FROM STDIN`;
 const SLIM = `COPY stage_slim (${ROLLUP_COLS.join(', ')}) FROM STDIN`;
 
-export async function copyStraightIn(client: PoolClient, b: { body: Arena; slim: Arena }, timings: { stage: number; merge: number }): Promise<number | null> {
+export async function copyStraightIn(
+  client: PoolClient,
+  b: { body: Arena; slim: Arena },
+  timings: { stage: number; merge: number },
+): Promise<number | null> {
   let t = Date.now();
   await client.query('SAVEPOINT direct');
   try {

@@ -26,21 +26,40 @@ export interface IngestHttpInput {
 export async function ingestHttp(i: IngestHttpInput): Promise<IngestSummary & { ok: boolean }> {
   const lim = { ...HTTP_LIMITS, ...i.limits };
   const declared = Number(i.headers.get('content-length') ?? NaN);
-  if (declared > lim.maxBodyBytes) throw new ApiError(413, 'payload_too_large', `body of ${declared} bytes exceeds the limit of ${lim.maxBodyBytes} bytes; split it into several requests`);
-  if (!i.body) throw new ApiError(400, 'empty_body', 'the request body is empty: send NDJSON, one object per line');
+  if (declared > lim.maxBodyBytes)
+    throw new ApiError(
+      413,
+      'payload_too_large',
+      `body of ${declared} bytes exceeds the limit of ${lim.maxBodyBytes} bytes; split it into several requests`,
+    );
+  if (!i.body)
+    throw new ApiError(
+      400,
+      'empty_body',
+      'the request body is empty: send NDJSON, one object per line',
+    );
   const ct = (i.headers.get('content-type') ?? '').toLowerCase();
   const stream = Readable.fromWeb(i.body as unknown as NodeWebStream<Uint8Array>);
   const run = i.kind === 'events' ? ingestEvents : ingestAccounts;
   try {
     const s = await run(stream, {
-      pool: i.pool, actor: { id: `ingest-token:${i.token.id}`, email: `ingest-token:${i.token.prefix} (${i.token.name})` },
-      maxBytes: lim.maxBodyBytes, maxLineBytes: lim.maxLineBytes, format: ct.startsWith('text/csv') ? 'csv' : 'ndjson',
-      sourceName: `http:${i.token.prefix}`, requestId: i.requestId,
+      pool: i.pool,
+      actor: {
+        id: `ingest-token:${i.token.id}`,
+        email: `ingest-token:${i.token.prefix} (${i.token.name})`,
+      },
+      maxBytes: lim.maxBodyBytes,
+      maxLineBytes: lim.maxLineBytes,
+      format: ct.startsWith('text/csv') ? 'csv' : 'ndjson',
+      sourceName: `http:${i.token.prefix}`,
+      requestId: i.requestId,
     });
     return { ok: s.rejected === 0, ...s };
   } catch (e) {
     if (!(e instanceof IngestInputError)) throw e;
-    const done = e.summary ? ` (run ${e.summary.runId}: the first ${e.summary.lines} lines were ingested before stopping)` : '';
+    const done = e.summary
+      ? ` (run ${e.summary.runId}: the first ${e.summary.lines} lines were ingested before stopping)`
+      : '';
     if (e.code === 'too_large') throw new ApiError(413, 'payload_too_large', `${e.message}${done}`);
     throw new ApiError(400, e.code, `${e.message}${done}`);
   }

@@ -5,7 +5,15 @@
 import { runIngest } from './pipeline';
 import type { IngestOptions, IngestSource, IngestSummary } from './types';
 
-export type { IngestOptions, IngestProgress, IngestSource, IngestSummary, LineError, IngestKind, InputFormat } from './types';
+export type {
+  IngestOptions,
+  IngestProgress,
+  IngestSource,
+  IngestSummary,
+  LineError,
+  IngestKind,
+  InputFormat,
+} from './types';
 export { IngestInputError } from './types';
 
 /** Ingests query events (NDJSON or CSV, optionally gzip) from a path, '-' (stdin) or a stream. */

@@ -14,15 +14,32 @@ import { ROLLUP_COLS } from './sql-events';
  * On a 2-core machine the merge (one backend) was the critical path; two lanes let Postgres use
  * both cores while JS parses (docs/performance.md).
  */
-export interface Lane { client: PoolClient; ctx: FlushContext; batch: Batch; inflight: Promise<void> | null; spare: { body: Arena; slim: Arena }[] }
+export interface Lane {
+  client: PoolClient;
+  ctx: FlushContext;
+  batch: Batch;
+  inflight: Promise<void> | null;
+  spare: { body: Arena; slim: Arena }[];
+}
 export type LaneBase = Omit<FlushContext, 'client'>;
 
-export async function openLanes(pool: Pool, n: number, base: LaneBase, prepare: (c: PoolClient) => Promise<void>): Promise<Lane[]> {
+export async function openLanes(
+  pool: Pool,
+  n: number,
+  base: LaneBase,
+  prepare: (c: PoolClient) => Promise<void>,
+): Promise<Lane[]> {
   const lanes: Lane[] = [];
   try {
     for (let i = 0; i < n; i++) {
       const client = await pool.connect();
-      lanes.push({ client, ctx: { ...base, client }, batch: newBatch(), inflight: null, spare: [] });
+      lanes.push({
+        client,
+        ctx: { ...base, client },
+        batch: newBatch(),
+        inflight: null,
+        spare: [],
+      });
       await prepare(client);
     }
   } catch (e) {
@@ -71,16 +88,25 @@ export const batchRows = (b: Batch) => stagedRows(b) + b.quarantine.length;
  * a new one. `done` receives each committed batch and how it went; a failure is recorded
  * through `fail` and rethrown by the next submit or by drain().
  */
-export async function submit(lane: Lane, done: (b: Batch, r: { inserted: number; direct: boolean }) => void, state: { failure: unknown }): Promise<void> {
+export async function submit(
+  lane: Lane,
+  done: (b: Batch, r: { inserted: number; direct: boolean }) => void,
+  state: { failure: unknown },
+): Promise<void> {
   if (lane.inflight) await lane.inflight;
   if (state.failure) throw state.failure;
   const b = lane.batch;
   const spare = lane.spare.pop();
   lane.batch = spare ? newBatch(reset(spare.body), reset(spare.slim)) : newBatch();
-  lane.inflight = flushBatch(lane.ctx, b).then((r) => {
-    lane.spare.push({ body: b.body, slim: b.slim }); // the flushed batch's arenas serve a later one
-    done(b, r);
-  }, (e) => { state.failure ??= e; });
+  lane.inflight = flushBatch(lane.ctx, b).then(
+    (r) => {
+      lane.spare.push({ body: b.body, slim: b.slim }); // the flushed batch's arenas serve a later one
+      done(b, r);
+    },
+    (e) => {
+      state.failure ??= e;
+    },
+  );
 }
 
 /** Waits for every lane's batch in flight (they never reject: failures are captured). */

@@ -1,5 +1,10 @@
 /** One physical line. `text` is null when the line was longer than the limit (then `head` holds its start). */
-export interface RawLine { no: number; text: string | null; head: string; bytes: number }
+export interface RawLine {
+  no: number;
+  text: string | null;
+  head: string;
+  bytes: number;
+}
 
 const NL = 0x0a;
 const EMPTY = Buffer.alloc(0);
@@ -9,7 +14,11 @@ const EMPTY = Buffer.alloc(0);
  * line: a longer line is skipped to its end and reported with only its first `headBytes`.
  * Only whole lines are decoded, so a multi-byte character split across chunks stays intact.
  */
-export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: number, headBytes = 4096): AsyncGenerator<RawLine> {
+export async function* splitLines(
+  chunks: AsyncIterable<Buffer>,
+  maxBytes: number,
+  headBytes = 4096,
+): AsyncGenerator<RawLine> {
   let parts: Buffer[] = [];
   let partLen = 0;
   let tooLong = false;
@@ -59,7 +68,13 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: numbe
       if (j < 0) break;
       const bytes = j - start;
       no++;
-      if (bytes > maxBytes) yield { no, text: null, head: chunk.toString('utf8', start, start + Math.min(bytes, headBytes)), bytes };
+      if (bytes > maxBytes)
+        yield {
+          no,
+          text: null,
+          head: chunk.toString('utf8', start, start + Math.min(bytes, headBytes)),
+          bytes,
+        };
       else {
         const end = bytes && chunk[j - 1] === 0x0d ? j - 1 : j;
         yield { no, text: chunk.toString('utf8', start, end), head: '', bytes: end - start };
@@ -68,7 +83,10 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: numbe
     }
     const rest = chunk.subarray(start);
     if (!rest.length) continue;
-    if (tooLong) { tooLongBytes += rest.length; continue; }
+    if (tooLong) {
+      tooLongBytes += rest.length;
+      continue;
+    }
     parts.push(Buffer.from(rest)); // copy: the chunk buffer may be reused by the reader
     partLen += rest.length;
     if (partLen > maxBytes) overflow();

@@ -1,7 +1,9 @@
 import { splitCsvRecord } from './csv';
 import type { FieldKind } from './schemas';
 
-export type RecordResult = { ok: true; rec: Record<string, unknown>; extra: Record<string, unknown> | null } | { ok: false; field?: string; reason: string };
+export type RecordResult =
+  | { ok: true; rec: Record<string, unknown>; extra: Record<string, unknown> | null }
+  | { ok: false; field?: string; reason: string };
 
 type MaybeWellFormed = string & { isWellFormed?: () => boolean; toWellFormed?: () => string };
 const isWellFormed = (s: string): boolean => (s as MaybeWellFormed).isWellFormed?.() ?? false;
@@ -21,7 +23,8 @@ function finish(obj: Record<string, unknown>, known: Record<string, FieldKind>):
   for (const k in obj) {
     let v = obj[k];
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) return { ok: false, field: k, reason: `${k}: contains a NUL character (\\u0000)` };
+      if (v.includes('\u0000'))
+        return { ok: false, field: k, reason: `${k}: contains a NUL character (\\u0000)` };
       v = wellFormed(v);
     }
     if (k in known) rec[k] = v;
@@ -29,8 +32,18 @@ function finish(obj: Record<string, unknown>, known: Record<string, FieldKind>):
   }
   if (extra) {
     const json = JSON.stringify(extra);
-    if (json.includes('\\u0000')) return { ok: false, field: 'extra', reason: 'an unknown field contains a NUL character (\\u0000)' };
-    if (/\\ud[89a-f]/i.test(json)) return { ok: false, field: 'extra', reason: 'an unknown field contains invalid Unicode (lone surrogate)' };
+    if (json.includes('\\u0000'))
+      return {
+        ok: false,
+        field: 'extra',
+        reason: 'an unknown field contains a NUL character (\\u0000)',
+      };
+    if (/\\ud[89a-f]/i.test(json))
+      return {
+        ok: false,
+        field: 'extra',
+        reason: 'an unknown field contains invalid Unicode (lone surrogate)',
+      };
   }
   return { ok: true, rec, extra };
 }
@@ -44,8 +57,11 @@ export function parseJsonLine(text: string, known: Record<string, FieldKind>): R
   } catch (e) {
     return { ok: false, reason: `invalid JSON: ${(e as Error).message}` };
   }
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { ok: false, reason: 'line is not a JSON object' };
-  return plain(text, obj as Record<string, unknown>, known) ? { ok: true, rec: obj as Record<string, unknown>, extra: null } : finish(obj as Record<string, unknown>, known);
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj))
+    return { ok: false, reason: 'line is not a JSON object' };
+  return plain(text, obj as Record<string, unknown>, known)
+    ? { ok: true, rec: obj as Record<string, unknown>, extra: null }
+    : finish(obj as Record<string, unknown>, known);
 }
 
 /**
@@ -55,27 +71,46 @@ export function parseJsonLine(text: string, known: Record<string, FieldKind>): R
  * those from a raw NUL (rejected before parsing), a \u escape, or a text that is itself not
  * well-formed UTF-16.
  */
-function plain(text: string, obj: Record<string, unknown>, known: Record<string, FieldKind>): boolean {
+function plain(
+  text: string,
+  obj: Record<string, unknown>,
+  known: Record<string, FieldKind>,
+): boolean {
   if (text.indexOf('\\u') >= 0 || !isWellFormed(text)) return false;
   for (const k in obj) if (!(k in known) || k === '__proto__') return false;
   return true;
 }
 
 const NUM = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
-const BOOL: Record<string, boolean> = { true: true, false: false, TRUE: true, FALSE: false, True: true, False: false, '1': true, '0': false };
+const BOOL: Record<string, boolean> = {
+  true: true,
+  false: false,
+  TRUE: true,
+  FALSE: false,
+  True: true,
+  False: false,
+  '1': true,
+  '0': false,
+};
 
 /** CSV cells are text: empty = absent; numbers and booleans converted by the field's kind. */
-export function parseCsvLine(text: string, header: string[], known: Record<string, FieldKind>): RecordResult {
+export function parseCsvLine(
+  text: string,
+  header: string[],
+  known: Record<string, FieldKind>,
+): RecordResult {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { ok: false, reason: `NUL byte at column ${nul + 1}` };
   const cells = splitCsvRecord(text);
-  if (cells.length !== header.length) return { ok: false, reason: `expected ${header.length} columns, found ${cells.length}` };
+  if (cells.length !== header.length)
+    return { ok: false, reason: `expected ${header.length} columns, found ${cells.length}` };
   const obj: Record<string, unknown> = {};
   for (let i = 0; i < header.length; i++) {
     const cell = cells[i];
     if (cell === '') continue;
     const kind = known[header[i]];
-    if ((kind === 'int' || kind === 'number') && NUM.test(cell.trim())) obj[header[i]] = Number(cell);
+    if ((kind === 'int' || kind === 'number') && NUM.test(cell.trim()))
+      obj[header[i]] = Number(cell);
     else if (kind === 'bool' && cell.trim() in BOOL) obj[header[i]] = BOOL[cell.trim()];
     else obj[header[i]] = cell;
   }

@@ -9,7 +9,12 @@ export function actorOf(a: string | AuditActor | undefined): AuditActor {
   return typeof a === 'string' ? { id: null, email: a } : a;
 }
 
-export async function startRun(pool: Pool, kind: IngestKind, source: string, actor: AuditActor): Promise<string> {
+export async function startRun(
+  pool: Pool,
+  kind: IngestKind,
+  source: string,
+  actor: AuditActor,
+): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(
     'INSERT INTO ingest_runs (kind, source, actor) VALUES ($1, $2, $3) RETURNING id::text AS id',
     [kind, source, actor.email ?? actor.id],
@@ -17,11 +22,29 @@ export async function startRun(pool: Pool, kind: IngestKind, source: string, act
   return rows[0].id;
 }
 
-export interface BatchCounts { lines: number; accepted: number; duplicates: number; rejected: number }
-export interface QuarantineRow { line_no: number; raw: string; truncated: boolean; field: string | null; reason: string }
+export interface BatchCounts {
+  lines: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+export interface QuarantineRow {
+  line_no: number;
+  raw: string;
+  truncated: boolean;
+  field: string | null;
+  reason: string;
+}
 
 /** Inside the batch transaction: quarantined lines and the run's counters commit with the rows. */
-export async function recordBatch(client: PoolClient, runId: string, kind: IngestKind, source: string, c: BatchCounts, q: QuarantineRow[]): Promise<void> {
+export async function recordBatch(
+  client: PoolClient,
+  runId: string,
+  kind: IngestKind,
+  source: string,
+  c: BatchCounts,
+  q: QuarantineRow[],
+): Promise<void> {
   if (q.length) {
     await client.query(
       `INSERT INTO quarantine (run_id, kind, source, line_no, raw, truncated, field, reason)
@@ -37,12 +60,26 @@ export async function recordBatch(client: PoolClient, runId: string, kind: Inges
 }
 
 /** Closes the run and writes its 'ingest.run' audit row in the same transaction. */
-export async function finishRun(pool: Pool, s: IngestSummary, status: 'done' | 'failed', actor: AuditActor, requestId?: string, error?: string): Promise<void> {
+export async function finishRun(
+  pool: Pool,
+  s: IngestSummary,
+  status: 'done' | 'failed',
+  actor: AuditActor,
+  requestId?: string,
+  error?: string,
+): Promise<void> {
   await withPgTransaction(pool, async (client) => {
-    await client.query('UPDATE ingest_runs SET finished_at = now(), status = $2 WHERE id = $1::bigint', [s.runId, status]);
+    await client.query(
+      'UPDATE ingest_runs SET finished_at = now(), status = $2 WHERE id = $1::bigint',
+      [s.runId, status],
+    );
     const { errors, ...counts } = s;
     await writeAudit(pgRunner(client), {
-      actor, action: 'ingest.run', targetType: 'ingest_run', targetId: s.runId, requestId,
+      actor,
+      action: 'ingest.run',
+      targetType: 'ingest_run',
+      targetId: s.runId,
+      requestId,
       after: { ...counts, status, firstErrors: errors.slice(0, 5), ...(error ? { error } : {}) },
     });
   });

@@ -6,10 +6,17 @@ import { parseTimestamp, TIMESTAMP_HINT } from './timestamp';
 const INT_MAX = 2147483647;
 export const FINISH_REASONS = ['stop', 'length', 'tool_use', 'content_filter', 'error'] as const;
 
-const id = (max: number) => z.string().min(1, 'must not be empty').max(max, `longer than ${max} characters`);
+const id = (max: number) =>
+  z.string().min(1, 'must not be empty').max(max, `longer than ${max} characters`);
 const opt = <T extends z.ZodType>(t: T) => t.nullish();
-const count = z.number().int('must be an integer').min(0, 'must be ≥ 0').max(INT_MAX, `must be ≤ ${INT_MAX}`);
-const ts = z.string().refine((s) => parseTimestamp(s) !== null, `not a valid timestamp (${TIMESTAMP_HINT})`);
+const count = z
+  .number()
+  .int('must be an integer')
+  .min(0, 'must be ≥ 0')
+  .max(INT_MAX, `must be ≤ ${INT_MAX}`);
+const ts = z
+  .string()
+  .refine((s) => parseTimestamp(s) !== null, `not a valid timestamp (${TIMESTAMP_HINT})`);
 const ip = z.string().refine((s) => isIP(s) !== 0, 'not an IPv4 or IPv6 address');
 const country = z.string().regex(/^[A-Za-z]{2}$/, 'not an ISO 3166-1 alpha-2 code');
 
@@ -37,7 +44,13 @@ export const ZEvent = z
     finish_reason: opt(z.enum(FINISH_REASONS)),
     temperature: opt(z.number().min(0, 'must be ≥ 0').max(100, 'must be ≤ 100')),
     thinking: opt(z.boolean()),
-    status: opt(z.number().int('must be an integer').min(100, 'not an HTTP status').max(599, 'not an HTTP status')),
+    status: opt(
+      z
+        .number()
+        .int('must be an integer')
+        .min(100, 'not an HTTP status')
+        .max(599, 'not an HTTP status'),
+    ),
   })
   .refine((e) => typeof e.prompt === 'string' || typeof e.prompt_sha256 === 'string', {
     path: ['prompt'],
@@ -61,14 +74,40 @@ export type AccountInput = z.infer<typeof ZAccount>;
 export type FieldKind = 'string' | 'int' | 'number' | 'bool';
 /** Field kinds, used to coerce CSV cells and to list the known columns. */
 export const EVENT_FIELDS: Record<keyof EventInput, FieldKind> = {
-  id: 'string', ts: 'string', account_id: 'string', model: 'string', api_key_id: 'string', org_id: 'string',
-  ip: 'string', asn: 'int', country: 'string', user_agent: 'string', conversation_id: 'string', turn: 'int',
-  system_prompt: 'string', prompt: 'string', prompt_sha256: 'string', response: 'string', input_tokens: 'int',
-  output_tokens: 'int', max_tokens: 'int', finish_reason: 'string', temperature: 'number', thinking: 'bool', status: 'int',
+  id: 'string',
+  ts: 'string',
+  account_id: 'string',
+  model: 'string',
+  api_key_id: 'string',
+  org_id: 'string',
+  ip: 'string',
+  asn: 'int',
+  country: 'string',
+  user_agent: 'string',
+  conversation_id: 'string',
+  turn: 'int',
+  system_prompt: 'string',
+  prompt: 'string',
+  prompt_sha256: 'string',
+  response: 'string',
+  input_tokens: 'int',
+  output_tokens: 'int',
+  max_tokens: 'int',
+  finish_reason: 'string',
+  temperature: 'number',
+  thinking: 'bool',
+  status: 'int',
 };
 export const ACCOUNT_FIELDS: Record<keyof AccountInput, FieldKind> = {
-  account_id: 'string', created_at: 'string', email_domain: 'string', org_id: 'string', tier: 'string',
-  country: 'string', payment_fingerprint: 'string', signup_ip: 'string', verified: 'bool',
+  account_id: 'string',
+  created_at: 'string',
+  email_domain: 'string',
+  org_id: 'string',
+  tier: 'string',
+  country: 'string',
+  payment_fingerprint: 'string',
+  signup_ip: 'string',
+  verified: 'bool',
 };
 
 /** "field: message" from the first zod issue, naming a missing required field plainly. */

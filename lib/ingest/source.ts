@@ -14,7 +14,9 @@ export interface OpenedSource {
 }
 
 /** Reads the first chunk and hands back an iterable that still yields it. */
-async function peek(src: AsyncIterable<Buffer>): Promise<{ first: Buffer | null; all: AsyncIterable<Buffer> }> {
+async function peek(
+  src: AsyncIterable<Buffer>,
+): Promise<{ first: Buffer | null; all: AsyncIterable<Buffer> }> {
   const it = src[Symbol.asyncIterator]();
   const r = await it.next();
   const first = r.done ? null : (r.value as Buffer);
@@ -38,11 +40,21 @@ function formatFromName(name: string): InputFormat | null {
 
 function sniff(first: Buffer | null, requiredColumn: string): InputFormat | null {
   if (!first) return 'ndjson'; // empty input: nothing to do, in either format
-  const head = first.subarray(0, 64 * 1024).toString('utf8').replace(/^\uFEFF/, '');
+  const head = first
+    .subarray(0, 64 * 1024)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const c = head.trimStart()[0];
   if (c === undefined || c === '{') return 'ndjson';
   const firstLine = head.split(/\r?\n/, 1)[0];
-  if (firstLine.includes(',') && firstLine.split(',').map((s) => s.trim().replace(/^"|"$/g, '')).includes(requiredColumn)) return 'csv';
+  if (
+    firstLine.includes(',') &&
+    firstLine
+      .split(',')
+      .map((s) => s.trim().replace(/^"|"$/g, ''))
+      .includes(requiredColumn)
+  )
+    return 'csv';
   return null;
 }
 
@@ -50,7 +62,10 @@ function sniff(first: Buffer | null, requiredColumn: string): InputFormat | null
  * Opens a path ('-' = stdin) or a stream; gunzips when the data starts with the gzip magic
  * bytes (whatever the file is called); detects NDJSON vs CSV by extension, else by content.
  */
-export async function openSource(source: IngestSource, opts: { format?: InputFormat; maxBytes?: number; requiredColumn: string; name?: string }): Promise<OpenedSource> {
+export async function openSource(
+  source: IngestSource,
+  opts: { format?: InputFormat; maxBytes?: number; requiredColumn: string; name?: string },
+): Promise<OpenedSource> {
   let stream: Readable;
   let name = opts.name ?? 'stream';
   let bytesTotal: number | null = null;
@@ -86,7 +101,14 @@ export async function openSource(source: IngestSource, opts: { format?: InputFor
     pipeline(Readable.from(raw.all), gunzip, () => undefined); // errors surface when iterating gunzip
     data = await peek(gunzip);
   }
-  const format = opts.format ?? formatFromName(typeof source === 'string' ? source : name) ?? sniff(data.first, opts.requiredColumn);
-  if (!format) throw new IngestInputError('unsupported_format', `${name}: not NDJSON (lines starting with '{') nor CSV with a header naming ${opts.requiredColumn}`);
+  const format =
+    opts.format ??
+    formatFromName(typeof source === 'string' ? source : name) ??
+    sniff(data.first, opts.requiredColumn);
+  if (!format)
+    throw new IngestInputError(
+      'unsupported_format',
+      `${name}: not NDJSON (lines starting with '{') nor CSV with a header naming ${opts.requiredColumn}`,
+    );
   return { chunks: data.all, format, name, bytesRead: () => bytes, bytesTotal };
 }

@@ -8,17 +8,55 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const histAgg = `ARRAY[${HOURS.map((h) => `count(*) FILTER (WHERE hr = ${h})::int`).join(', ')}]`;
 const histAdd = `ARRAY[${HOURS.map((h) => `coalesce(d.hour_hist[${h + 1}], 0) + excluded.hour_hist[${h + 1}]`).join(', ')}]`;
 const add = (cols: string[]) => cols.map((c) => `${c} = d.${c} + excluded.${c}`).join(', ');
-const DAILY_SUMS = ['events', 'input_tokens', 'output_tokens', 'finish_length', 'reasoning', 'thinking', 'single_turn', 'tool_use',
-  'errors', 'max_tokens_sum', 'max_tokens_n', 'temp_n', 'temp_sum', 'temp_sum2', 'gap_n', 'gap_sum', 'gap_sum2', 'new_templates'];
+const DAILY_SUMS = [
+  'events',
+  'input_tokens',
+  'output_tokens',
+  'finish_length',
+  'reasoning',
+  'thinking',
+  'single_turn',
+  'tool_use',
+  'errors',
+  'max_tokens_sum',
+  'max_tokens_n',
+  'temp_n',
+  'temp_sum',
+  'temp_sum2',
+  'gap_n',
+  'gap_sum',
+  'gap_sum2',
+  'new_templates',
+];
 
 /** An event row as the batches carry it (lanes.ts): the staged columns without line_no, then the run id. */
 export const EVENT_ROW_COLUMNS: readonly string[] = [...EVENT_STAGE_COLUMNS.slice(1), 'run_id'];
 const EVENT_COLS = EVENT_ROW_COLUMNS.join(', ');
 
 /** What the rollups read of each newly inserted event (also the columns of the slim stage). */
-export const ROLLUP_COLS = ['id', 'ts', 'account_id', 'model', 'api_key_id', 'ip', 'asn', 'user_agent', 'system_prompt_sha256',
-  'input_tokens', 'output_tokens', 'max_tokens', 'finish_reason', 'temperature', 'thinking', 'status', 'simhash', 'tax_bucket',
-  'lsh_bucket', 'reasoning', 'single_turn'] as const;
+export const ROLLUP_COLS = [
+  'id',
+  'ts',
+  'account_id',
+  'model',
+  'api_key_id',
+  'ip',
+  'asn',
+  'user_agent',
+  'system_prompt_sha256',
+  'input_tokens',
+  'output_tokens',
+  'max_tokens',
+  'finish_reason',
+  'temperature',
+  'thinking',
+  'status',
+  'simhash',
+  'tax_bucket',
+  'lsh_bucket',
+  'reasoning',
+  'single_turn',
+] as const;
 
 const rollupsOf = (ins: string) => `
 WITH ins AS (${ins}

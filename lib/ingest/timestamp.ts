@@ -1,6 +1,7 @@
 // ISO-8601 date-time with a mandatory offset (Z or ±hh:mm / ±hhmm). Fractions beyond milliseconds
 // are truncated (the database keeps milliseconds; JS and SQL then agree on the UTC day and month).
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|z|[+-]\d{2}:?\d{2})$/;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|z|[+-]\d{2}:?\d{2})$/;
 
 /** Accepted range: 1990-01-01 .. 2099-12-31 UTC (anything else is a broken clock or a typo). */
 const MIN = Date.UTC(1990, 0, 1);
@@ -28,7 +29,8 @@ export function timestampIso(s: string, ms: number): string {
 
 const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
 const two = (s: string, i: number): number => {
-  const a = digit(s, i), b = digit(s, i + 1);
+  const a = digit(s, i),
+    b = digit(s, i + 1);
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
 };
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -39,13 +41,27 @@ const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * general parser; null = this form but not a real instant (same answer as the general parser).
  */
 function parseCanonical(s: string): number | null | undefined {
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 ||
-    s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) return undefined;
-  const y = two(s, 0) * 100 + two(s, 2), mo = two(s, 5), d = two(s, 8), h = two(s, 11), mi = two(s, 14), se = two(s, 17);
+  if (
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    s.charCodeAt(19) !== 46 ||
+    s.charCodeAt(23) !== 90
+  )
+    return undefined;
+  const y = two(s, 0) * 100 + two(s, 2),
+    mo = two(s, 5),
+    d = two(s, 8),
+    h = two(s, 11),
+    mi = two(s, 14),
+    se = two(s, 17);
   const m3 = digit(s, 22);
   const frac = two(s, 20) * 10 + (m3 >= 0 && m3 <= 9 ? m3 : NaN);
   // NaN (a non-digit) fails every comparison below: let the regex decide
-  if (!(y >= 1990 && y <= 2099 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && se >= 0 && frac >= 0)) return undefined;
+  if (!(y >= 1990 && y <= 2099 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && se >= 0 && frac >= 0))
+    return undefined;
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return null;
   const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
   if (d > DAYS[mo] + leap) return null; // 2026-02-30 and the like
@@ -73,4 +89,5 @@ function parseGeneral(s: string): number | null {
   return ms >= MIN && ms < MAX ? ms : null;
 }
 
-export const TIMESTAMP_HINT = 'ISO-8601 with offset, e.g. 2026-11-29T14:03:07.123Z, between 1990 and 2099';
+export const TIMESTAMP_HINT =
+  'ISO-8601 with offset, e.g. 2026-11-29T14:03:07.123Z, between 1990 and 2099';

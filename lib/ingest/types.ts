@@ -6,7 +6,11 @@ export type IngestKind = 'events' | 'accounts';
 export type InputFormat = 'ndjson' | 'csv';
 
 /** A rejected line: 1-based line number in the (decompressed) input, the field when known. */
-export interface LineError { line: number; field?: string; reason: string }
+export interface LineError {
+  line: number;
+  field?: string;
+  reason: string;
+}
 
 export interface IngestProgress {
   lines: number;
@@ -68,7 +72,10 @@ export type IngestSource = Readable | string;
 export class IngestInputError extends Error {
   /** what had been committed before the input turned out unusable (batches already ingested stay) */
   summary?: IngestSummary;
-  constructor(public code: 'not_found' | 'unsupported_format' | 'too_large' | 'bad_header', message: string) {
+  constructor(
+    public code: 'not_found' | 'unsupported_format' | 'too_large' | 'bad_header',
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -31,7 +31,10 @@ export interface EventRow {
   turn: number | null;
 }
 
-export interface EventPage { events: EventRow[]; next: string | null }
+export interface EventPage {
+  events: EventRow[];
+  next: string | null;
+}
 
 const CLIP = 600;
 
@@ -43,16 +46,32 @@ export function decodeCursor(c: string | undefined): [string, string] | null {
   if (!c) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
-    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' ? [v[0], v[1]] : null;
+    return Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string'
+      ? [v[0], v[1]]
+      : null;
   } catch {
     return null;
   }
 }
 
 interface Raw {
-  id: string; ts: Date; model: string; prompt: string | null; prompt_sha256: string; response: string | null;
-  input_tokens: number | null; output_tokens: number | null; finish_reason: string | null; thinking: boolean | null;
-  reasoning: boolean; tax_bucket: number; conversation_id: string | null; turn: number | null;
+  id: string;
+  ts: Date;
+  model: string;
+  prompt: string | null;
+  prompt_sha256: string;
+  response: string | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  finish_reason: string | null;
+  thinking: boolean | null;
+  reasoning: boolean;
+  tax_bucket: number;
+  conversation_id: string | null;
+  turn: number | null;
 }
 
 export async function listAccountEvents(w: TEventWindow): Promise<EventPage> {
@@ -89,7 +108,10 @@ export async function listAccountEvents(w: TEventWindow): Promise<EventPage> {
     };
   });
   const last = page[page.length - 1];
-  return { events, next: r.length > w.limit && last ? encodeCursor(last.ts.toISOString(), last.id) : null };
+  return {
+    events,
+    next: r.length > w.limit && last ? encodeCursor(last.ts.toISOString(), last.id) : null,
+  };
 }
 
 function clip(s: string): string {

@@ -1,20 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ACCOUNT_QUERY, parseAccountQuery, toAccountSearch, withFilter } from './account-filter';
+import {
+  DEFAULT_ACCOUNT_QUERY,
+  parseAccountQuery,
+  toAccountSearch,
+  withFilter,
+} from './account-filter';
 
 describe('account table URL state', () => {
   it('parses an empty URL to the defaults', () => {
     expect(parseAccountQuery(new URLSearchParams())).toEqual(DEFAULT_ACCOUNT_QUERY);
-    expect(DEFAULT_ACCOUNT_QUERY).toMatchObject({ sort: 'risk', dir: 'desc', page: 1, size: 50, status: 'any' });
+    expect(DEFAULT_ACCOUNT_QUERY).toMatchObject({
+      sort: 'risk',
+      dir: 'desc',
+      page: 1,
+      size: 50,
+      status: 'any',
+    });
   });
 
   it('round-trips a full state through the search string', () => {
-    const s = parseAccountQuery(new URLSearchParams('q=acme.io&risk_min=0.5&risk_max=0.9&signal=coverage&status=open&cluster=c-1&from=2026-10-01&to=2026-11-01&model=m-large&country=de&sort=events&dir=asc&page=3&size=100'));
-    expect(s).toMatchObject({ q: 'acme.io', risk_min: 0.5, risk_max: 0.9, country: 'DE', page: 3, size: 100, sort: 'events', dir: 'asc' });
+    const s = parseAccountQuery(
+      new URLSearchParams(
+        'q=acme.io&risk_min=0.5&risk_max=0.9&signal=coverage&status=open&cluster=c-1&from=2026-10-01&to=2026-11-01&model=m-large&country=de&sort=events&dir=asc&page=3&size=100',
+      ),
+    );
+    expect(s).toMatchObject({
+      q: 'acme.io',
+      risk_min: 0.5,
+      risk_max: 0.9,
+      country: 'DE',
+      page: 3,
+      size: 100,
+      sort: 'events',
+      dir: 'asc',
+    });
     expect(parseAccountQuery(new URLSearchParams(toAccountSearch(s).slice(1)))).toEqual(s);
   });
 
   it('falls back to defaults for malformed values instead of failing', () => {
-    const s = parseAccountQuery(new URLSearchParams('risk_min=2&sort=drop+table&page=-4&size=7&from=yesterday&country=Germany'));
+    const s = parseAccountQuery(
+      new URLSearchParams(
+        'risk_min=2&sort=drop+table&page=-4&size=7&from=yesterday&country=Germany',
+      ),
+    );
     expect(s.risk_min).toBeUndefined();
     expect(s.sort).toBe('risk');
     expect(s.page).toBe(1);
@@ -24,7 +52,11 @@ describe('account table URL state', () => {
   });
 
   it('accepts the searchParams object Next passes to pages', () => {
-    expect(parseAccountQuery({ q: ['a', 'b'], page: '2', signal: '' })).toMatchObject({ q: 'a', page: 2, signal: undefined });
+    expect(parseAccountQuery({ q: ['a', 'b'], page: '2', signal: '' })).toMatchObject({
+      q: 'a',
+      page: 2,
+      signal: undefined,
+    });
   });
 
   it('omits defaults from the search string', () => {

@@ -7,7 +7,14 @@ export const ACCOUNT_SORTS = ['risk', 'events', 'coverage', 'last_seen', 'accoun
 export const FLAG_STATUSES = ['any', 'open', 'none', 'reviewing', 'closed'] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-const optText = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined);
 const optDate = z.string().date().optional().catch(undefined);
 const optRisk = z.coerce.number().min(0).max(1).optional().catch(undefined);
 
@@ -21,11 +28,29 @@ export const ZAccountQuery = z.object({
   from: optDate,
   to: optDate,
   model: optText(128),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
   sort: z.enum(ACCOUNT_SORTS).default('risk').catch('risk'),
   dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-  size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>])).default(50).catch(50),
+  size: z.coerce
+    .number()
+    .pipe(
+      z.union(
+        PAGE_SIZES.map((n) => z.literal(n)) as [
+          z.ZodLiteral<25>,
+          z.ZodLiteral<50>,
+          z.ZodLiteral<100>,
+        ],
+      ),
+    )
+    .default(50)
+    .catch(50),
 });
 export type TAccountQuery = z.infer<typeof ZAccountQuery>;
 
@@ -61,6 +86,8 @@ export function toAccountSearch(state: Partial<TAccountQuery>): string {
 
 /** A filter change sends the user back to page 1; paging or sorting alone does not. */
 export function withFilter(state: TAccountQuery, patch: Partial<TAccountQuery>): TAccountQuery {
-  const pagingOnly = Object.keys(patch).every((k) => k === 'page' || k === 'size' || k === 'sort' || k === 'dir');
-  return { ...state, ...patch, page: pagingOnly ? patch.page ?? state.page : 1 };
+  const pagingOnly = Object.keys(patch).every(
+    (k) => k === 'page' || k === 'size' || k === 'sort' || k === 'dir',
+  );
+  return { ...state, ...patch, page: pagingOnly ? (patch.page ?? state.page) : 1 };
 }

@@ -25,10 +25,25 @@ export interface AccountHeader {
 }
 
 interface Row {
-  account_id: string; risk: number | null; flagged: boolean | null; reasons: string[] | null; contributions: unknown; signals: unknown;
-  events: number | null; coverage: number | null; first_seen: Date | null; last_seen: Date | null; computed_at: Date | null;
-  cluster_id: string | null; cluster_members: number | null; flag_status: string | null; email_domain: string | null;
-  country: string | null; tier: string | null; created_at: Date | null; verified: boolean | null;
+  account_id: string;
+  risk: number | null;
+  flagged: boolean | null;
+  reasons: string[] | null;
+  contributions: unknown;
+  signals: unknown;
+  events: number | null;
+  coverage: number | null;
+  first_seen: Date | null;
+  last_seen: Date | null;
+  computed_at: Date | null;
+  cluster_id: string | null;
+  cluster_members: number | null;
+  flag_status: string | null;
+  email_domain: string | null;
+  country: string | null;
+  tier: string | null;
+  created_at: Date | null;
+  verified: boolean | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -36,8 +51,9 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** Risk header of the account page; null when the account is neither known nor scored (→ 404). */
 export async function getAccountHeader(accountId: string): Promise<AccountHeader | null> {
   // signal_baseline is ~20 rows written at detect time; absent on a database without a detect run.
-  const [r, baselines] = await Promise.all([one<Row>(
-    `SELECT k.account_id, s.risk, s.flagged, s.reasons, s.contributions, s.signals, s.events, s.coverage,
+  const [r, baselines] = await Promise.all([
+    one<Row>(
+      `SELECT k.account_id, s.risk, s.flagged, s.reasons, s.contributions, s.signals, s.events, s.coverage,
             s.first_seen, s.last_seen, s.computed_at, COALESCE(s.cluster_id, m.cluster_id) AS cluster_id, c.members AS cluster_members,
             f.status AS flag_status, a.email_domain, a.country, a.tier, a.created_at, a.verified
      FROM (SELECT $1::text AS account_id) k
@@ -47,8 +63,12 @@ export async function getAccountHeader(accountId: string): Promise<AccountHeader
      LEFT JOIN clusters c ON c.id = COALESCE(s.cluster_id, m.cluster_id)
      LEFT JOIN flags f ON f.subject_type = 'account' AND f.subject_id = k.account_id
      WHERE s.account_id IS NOT NULL OR a.account_id IS NOT NULL`,
-    [accountId],
-  ), rows<{ signal: string; p50: number; p95: number }>('SELECT signal, p50, p95 FROM signal_baseline').catch(() => [])]);
+      [accountId],
+    ),
+    rows<{ signal: string; p50: number; p95: number }>(
+      'SELECT signal, p50, p95 FROM signal_baseline',
+    ).catch(() => []),
+  ]);
   if (!r) return null;
   return {
     account_id: r.account_id,
@@ -56,7 +76,11 @@ export async function getAccountHeader(accountId: string): Promise<AccountHeader
     risk: r.risk,
     flagged: r.flagged ?? false,
     reasons: r.reasons ?? [],
-    contributions: enrichContributions(parseContributions(r.contributions, r.signals), SIGNALS, baselines),
+    contributions: enrichContributions(
+      parseContributions(r.contributions, r.signals),
+      SIGNALS,
+      baselines,
+    ),
     events: r.events ?? 0,
     coverage: r.coverage,
     first_seen: iso(r.first_seen),

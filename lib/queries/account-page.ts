@@ -3,7 +3,12 @@ import { getAccountSeries, type AccountSeries } from './account-series';
 import { getHourOfWeek, type HourOfWeek } from './hour-of-week';
 import { getLinkedAccounts, type LinkedAccount } from './linked-accounts';
 
-export interface AccountPageData { header: AccountHeader; series: AccountSeries; hourOfWeek: HourOfWeek; linked: LinkedAccount[] }
+export interface AccountPageData {
+  header: AccountHeader;
+  series: AccountSeries;
+  hourOfWeek: HourOfWeek;
+  linked: LinkedAccount[];
+}
 
 /** Everything the account page shows above the event list, from score + rollup tables only. */
 export async function getAccountPageData(accountId: string): Promise<AccountPageData | null> {

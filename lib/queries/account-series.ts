@@ -25,18 +25,40 @@ export interface SeriesPoint {
   out_in: number;
 }
 
-export interface AccountSeries { points: SeriesPoint[]; hasBand: boolean; taxBuckets: number; lshBuckets: number }
+export interface AccountSeries {
+  points: SeriesPoint[];
+  hasBand: boolean;
+  taxBuckets: number;
+  lshBuckets: number;
+}
 
-type Raw = Omit<SeriesPoint, 'tax_cov' | 'lsh_cov' | 'band_lo' | 'band_hi' | 'reasoning_share' | 'template_reuse' | 'out_in'>;
+type Raw = Omit<
+  SeriesPoint,
+  'tax_cov' | 'lsh_cov' | 'band_lo' | 'band_hi' | 'reasoning_share' | 'template_reuse' | 'out_in'
+>;
 // Same denominator as detection (lib/detect/coverage-read.ts): the "unknown" bucket is not a capability.
 const TAX_TOTAL = TAXONOMY_BUCKETS.length - 1;
-const ZERO: Omit<Raw, 'key'> = { events: 0, input_tokens: 0, output_tokens: 0, reasoning: 0, thinking: 0, new_templates: 0, finish_length: 0, tax_new: 0, lsh_new: 0 };
+const ZERO: Omit<Raw, 'key'> = {
+  events: 0,
+  input_tokens: 0,
+  output_tokens: 0,
+  reasoning: 0,
+  thinking: 0,
+  new_templates: 0,
+  finish_length: 0,
+  tax_new: 0,
+  lsh_new: 0,
+};
 
 /**
  * Daily rollup series for one account or a set of accounts (a cluster's combined timeline):
  * account_daily for volume/tokens/reasoning/templates, account_bucket first-hit days for coverage.
  */
-export async function getSeries(accountIds: string[], subject: 'account' | 'cluster', totalEvents: number): Promise<AccountSeries> {
+export async function getSeries(
+  accountIds: string[],
+  subject: 'account' | 'cluster',
+  totalEvents: number,
+): Promise<AccountSeries> {
   // A cluster's charts show taxonomy coverage only: fine LSH buckets of hundreds of members are
   // ~100k scattered rows, too slow for a page view, and the partitioned chart covers the sweep.
   const kinds = subject === 'cluster' ? [0] : [0, 1];
@@ -45,13 +67,17 @@ export async function getSeries(accountIds: string[], subject: 'account' | 'clus
       `SELECT day::text AS key, sum(events)::float8 AS events, sum(input_tokens)::float8 AS input_tokens,
               sum(output_tokens)::float8 AS output_tokens, sum(reasoning)::float8 AS reasoning, sum(thinking)::float8 AS thinking,
               sum(new_templates)::float8 AS new_templates, sum(finish_length)::float8 AS finish_length
-       FROM account_daily WHERE account_id = ANY($1) GROUP BY day ORDER BY day`, [accountIds]),
+       FROM account_daily WHERE account_id = ANY($1) GROUP BY day ORDER BY day`,
+      [accountIds],
+    ),
     // A cluster's coverage counts a bucket once, on the day the first member reached it.
     rows<{ key: string; kind: number; n: number }>(
       `SELECT d::text AS key, kind, count(*)::int AS n FROM (
          SELECT kind, bucket, (min(first_ts) AT TIME ZONE 'UTC')::date AS d FROM account_bucket
          WHERE account_id = ANY($1) AND kind = ANY($2::smallint[]) AND NOT (kind = 0 AND bucket = 0) GROUP BY kind, bucket) b -- taxonomy 0 = unknown
-       GROUP BY 1, 2`, [accountIds, kinds]),
+       GROUP BY 1, 2`,
+      [accountIds, kinds],
+    ),
     getBenignBand(subject, totalEvents),
   ]);
   const byDay = new Map<string, Raw>();
@@ -59,9 +85,23 @@ export async function getSeries(accountIds: string[], subject: 'account' | 'clus
   for (const d of daily) Object.assign(get(d.key), d);
   for (const b of buckets) get(b.key)[b.kind === 0 ? 'tax_new' : 'lsh_new'] += b.n;
   const keys = [...byDay.keys()].sort();
-  if (keys.length === 0) return { points: [], hasBand: band.length > 0, taxBuckets: TAXONOMY_BUCKETS.length, lshBuckets: FINE_BUCKETS };
-  const filled = dayRange(keys[0], keys[keys.length - 1]).map((k) => byDay.get(k) ?? { key: k, ...ZERO });
-  const folded = downsample(filled, Object.fromEntries(Object.keys(ZERO).map((k) => [k, 'sum'])) as Record<keyof typeof ZERO, 'sum'>);
+  if (keys.length === 0)
+    return {
+      points: [],
+      hasBand: band.length > 0,
+      taxBuckets: TAXONOMY_BUCKETS.length,
+      lshBuckets: FINE_BUCKETS,
+    };
+  const filled = dayRange(keys[0], keys[keys.length - 1]).map(
+    (k) => byDay.get(k) ?? { key: k, ...ZERO },
+  );
+  const folded = downsample(
+    filled,
+    Object.fromEntries(Object.keys(ZERO).map((k) => [k, 'sum'])) as Record<
+      keyof typeof ZERO,
+      'sum'
+    >,
+  );
   let tax = 0;
   let lsh = 0;
   const points = folded.map((p, i): SeriesPoint => {
@@ -79,7 +119,12 @@ export async function getSeries(accountIds: string[], subject: 'account' | 'clus
       out_in: p.input_tokens ? p.output_tokens / p.input_tokens : 0,
     };
   });
-  return { points, hasBand: band.length > 0, taxBuckets: TAXONOMY_BUCKETS.length, lshBuckets: FINE_BUCKETS };
+  return {
+    points,
+    hasBand: band.length > 0,
+    taxBuckets: TAXONOMY_BUCKETS.length,
+    lshBuckets: FINE_BUCKETS,
+  };
 }
 
 export function getAccountSeries(accountId: string, totalEvents: number): Promise<AccountSeries> {

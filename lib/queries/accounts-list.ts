@@ -18,15 +18,28 @@ export interface AccountListRow {
   country: string | null;
 }
 
-export interface AccountListResult { rows: AccountListRow[]; total: number; page: number; size: number }
+export interface AccountListResult {
+  rows: AccountListRow[];
+  total: number;
+  page: number;
+  size: number;
+}
 
 // Whitelisted ORDER BY expressions: the sort key comes from the URL, so it is never interpolated.
 const ORDER: Record<TAccountQuery['sort'], string> = {
-  risk: 's.risk', events: 's.events', coverage: 's.coverage', last_seen: 's.last_seen', account_id: 's.account_id',
+  risk: 's.risk',
+  events: 's.events',
+  coverage: 's.coverage',
+  last_seen: 's.last_seen',
+  account_id: 's.account_id',
 };
 
 /** WHERE clause + params for the accounts table; every predicate reads account_score / indicators. */
-export function buildAccountWhere(f: TAccountQuery): { where: string; params: unknown[]; joins: string } {
+export function buildAccountWhere(f: TAccountQuery): {
+  where: string;
+  params: unknown[];
+  joins: string;
+} {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const conds: string[] = [];
@@ -34,7 +47,10 @@ export function buildAccountWhere(f: TAccountQuery): { where: string; params: un
   if (f.risk_max !== undefined) conds.push(`s.risk <= ${p(f.risk_max)}`);
   // reasons are sentences; a signal "fires" when its share of the score is material (≥ 0.1, the
   // detector's own threshold for listing it as a reason).
-  if (f.signal) conds.push(`COALESCE((s.contributions -> ${p(f.signal)} ->> 'contribution')::float8, 0) >= 0.1`);
+  if (f.signal)
+    conds.push(
+      `COALESCE((s.contributions -> ${p(f.signal)} ->> 'contribution')::float8, 0) >= 0.1`,
+    );
   if (f.status === 'none') conds.push('f.id IS NULL');
   else if (f.status !== 'any') conds.push(`f.status = ${p(f.status)}`);
   if (f.cluster === 'none') conds.push('s.cluster_id IS NULL');
@@ -43,7 +59,10 @@ export function buildAccountWhere(f: TAccountQuery): { where: string; params: un
   if (f.to) conds.push(`s.first_seen < ${p(f.to)}::date + 1`);
   if (f.country) conds.push(`a.country = ${p(f.country)}`);
   // Models an account used come from the indicator rollup (kind 'model'), never from raw events.
-  if (f.model) conds.push(`s.account_id IN (SELECT account_id FROM account_indicator WHERE kind = 'model' AND value = ${p(f.model)})`);
+  if (f.model)
+    conds.push(
+      `s.account_id IN (SELECT account_id FROM account_indicator WHERE kind = 'model' AND value = ${p(f.model)})`,
+    );
   if (f.q) conds.push(searchCondition(f.q, p));
   // Join accounts / flags only when a predicate needs them: counting 25k rows is 3× faster bare.
   const joins = [f.country ? JOIN_ACCOUNTS : '', f.status !== 'any' ? JOIN_FLAGS : ''].join(' ');
@@ -54,7 +73,8 @@ export function buildAccountWhere(f: TAccountQuery): { where: string; params: un
 // address or its network (indicator rollup) or signed up from it; anything else matches an account
 // id (exact or prefix), an email domain, or an API key id.
 function searchCondition(q: string, p: (v: unknown) => string): string {
-  const ind = (kinds: string, values: string) => `SELECT account_id FROM account_indicator WHERE kind IN (${kinds}) AND value IN (${values})`;
+  const ind = (kinds: string, values: string) =>
+    `SELECT account_id FROM account_indicator WHERE kind IN (${kinds}) AND value IN (${values})`;
   if (isIP(q)) {
     // Same network text the ingest writes for kind 'ip24' (a /24 for IPv4, a /48 for IPv6).
     const ip = `${p(q)}::text`; // one parameter used as text and as inet: pin its type once
@@ -68,7 +88,8 @@ function searchCondition(q: string, p: (v: unknown) => string): string {
 }
 
 const JOIN_ACCOUNTS = 'LEFT JOIN accounts a ON a.account_id = s.account_id';
-const JOIN_FLAGS = "LEFT JOIN flags f ON f.subject_type = 'account' AND f.subject_id = s.account_id";
+const JOIN_FLAGS =
+  "LEFT JOIN flags f ON f.subject_type = 'account' AND f.subject_id = s.account_id";
 
 /** One page of scored accounts plus the total matching, for server-side paging. */
 export async function listAccounts(f: TAccountQuery): Promise<AccountListResult> {
@@ -89,12 +110,24 @@ export async function listAccounts(f: TAccountQuery): Promise<AccountListResult>
     one<{ n: number }>(`SELECT count(*)::int AS n FROM account_score s ${joins} ${where}`, params),
   ]);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  const out = page.map((r) => ({ ...r, first_seen: iso(r.first_seen), last_seen: iso(r.last_seen) }));
+  const out = page.map((r) => ({
+    ...r,
+    first_seen: iso(r.first_seen),
+    last_seen: iso(r.last_seen),
+  }));
   return { rows: out, total: count?.n ?? 0, page: f.page, size: f.size };
 }
 
 /** Values for the filter dropdowns: the detector's signal catalogue and the riskiest clusters. */
-export async function getAccountFilterOptions(): Promise<{ signals: Array<{ id: string; label: string }>; clusters: string[] }> {
-  const clusters = await rows<{ id: string }>(`SELECT id FROM clusters ORDER BY risk DESC LIMIT 200`);
-  return { signals: SIGNALS.map((d) => ({ id: d.id, label: d.label })), clusters: clusters.map((c) => c.id) };
+export async function getAccountFilterOptions(): Promise<{
+  signals: Array<{ id: string; label: string }>;
+  clusters: string[];
+}> {
+  const clusters = await rows<{ id: string }>(
+    `SELECT id FROM clusters ORDER BY risk DESC LIMIT 200`,
+  );
+  return {
+    signals: SIGNALS.map((d) => ({ id: d.id, label: d.label })),
+    clusters: clusters.map((c) => c.id),
+  };
 }

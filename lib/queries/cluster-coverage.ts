@@ -3,7 +3,11 @@ import { rows } from './sql';
 import { dayRange, downsample } from './downsample';
 
 /** Stacked cumulative coverage: each series is one member's share of the cluster's buckets. */
-export interface PartitionedCoverage { series: string[]; points: Array<Record<string, number | string>>; buckets: number }
+export interface PartitionedCoverage {
+  series: string[];
+  points: Array<Record<string, number | string>>;
+  buckets: number;
+}
 
 const OTHER = 'others';
 
@@ -11,7 +15,10 @@ const OTHER = 'others';
  * Each taxonomy bucket is credited to the member that reached it first; a hydra splitting one sweep
  * shows as many thin bands adding up to a high total, a single sweeper as one thick band.
  */
-export async function getPartitionedCoverage(memberIds: string[], topMembers = 8): Promise<PartitionedCoverage> {
+export async function getPartitionedCoverage(
+  memberIds: string[],
+  topMembers = 8,
+): Promise<PartitionedCoverage> {
   const r = await rows<{ key: string; account_id: string; n: number }>(
     `WITH firsts AS (
        SELECT DISTINCT ON (b.bucket) b.bucket, b.account_id, (b.first_ts AT TIME ZONE 'UTC')::date AS d
@@ -24,7 +31,10 @@ export async function getPartitionedCoverage(memberIds: string[], topMembers = 8
   if (r.length === 0) return { series: [], points: [], buckets: total };
   const perMember = new Map<string, number>();
   for (const x of r) perMember.set(x.account_id, (perMember.get(x.account_id) ?? 0) + x.n);
-  const top = [...perMember.entries()].sort((a, b) => b[1] - a[1]).slice(0, topMembers).map(([a]) => a);
+  const top = [...perMember.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, topMembers)
+    .map(([a]) => a);
   const series = perMember.size > top.length ? [...top, OTHER] : top;
   const label = (a: string) => (top.includes(a) ? a : OTHER);
   const days = dayRange(r[0].key, r[r.length - 1].key);
@@ -42,5 +52,9 @@ export async function getPartitionedCoverage(memberIds: string[], topMembers = 8
     }
     return point;
   });
-  return { series, points: downsample(points, Object.fromEntries(series.map((s) => [s, 'last']))), buckets: total };
+  return {
+    series,
+    points: downsample(points, Object.fromEntries(series.map((s) => [s, 'last']))),
+    buckets: total,
+  };
 }

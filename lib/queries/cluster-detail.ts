@@ -2,48 +2,102 @@ import { one, rows } from './sql';
 import { parseContributions, type Contribution } from './contributions';
 
 export interface ClusterMemberRow {
-  account_id: string; risk: number | null; flagged: boolean; events: number; coverage: number | null;
-  reasons: string[]; first_seen: string | null; last_seen: string | null; email_domain: string | null; country: string | null;
+  account_id: string;
+  risk: number | null;
+  flagged: boolean;
+  events: number;
+  coverage: number | null;
+  reasons: string[];
+  first_seen: string | null;
+  last_seen: string | null;
+  email_domain: string | null;
+  country: string | null;
 }
 
 export interface ClusterHeader {
-  id: string; risk: number; flagged: boolean; members: number; events: number; reasons: string[];
-  contributions: Contribution[]; computed_at: string; flag_status: string | null;
+  id: string;
+  risk: number;
+  flagged: boolean;
+  members: number;
+  events: number;
+  reasons: string[];
+  contributions: Contribution[];
+  computed_at: string;
+  flag_status: string | null;
 }
 
-export interface ClusterSummary { id: string; risk: number; flagged: boolean; members: number; events: number; reasons: string[] }
+export interface ClusterSummary {
+  id: string;
+  risk: number;
+  flagged: boolean;
+  members: number;
+  events: number;
+  reasons: string[];
+}
 
 export async function getClusterHeader(id: string): Promise<ClusterHeader | null> {
-  const r = await one<Omit<ClusterHeader, 'contributions' | 'computed_at' | 'events'> & { contributions: unknown; features: unknown; computed_at: Date; events: string }>(
+  const r = await one<
+    Omit<ClusterHeader, 'contributions' | 'computed_at' | 'events'> & {
+      contributions: unknown;
+      features: unknown;
+      computed_at: Date;
+      events: string;
+    }
+  >(
     `SELECT c.id, c.risk, c.flagged, c.members, c.events::text AS events, COALESCE(c.reasons, '{}') AS reasons, c.contributions, c.features,
             c.computed_at, f.status AS flag_status
      FROM clusters c LEFT JOIN flags f ON f.subject_type = 'cluster' AND f.subject_id = c.id
-     WHERE c.id = $1`, [id]);
+     WHERE c.id = $1`,
+    [id],
+  );
   if (!r) return null;
   const { features, ...rest } = r;
-  return { ...rest, events: Number(r.events), contributions: parseContributions(r.contributions, features), computed_at: r.computed_at.toISOString() };
+  return {
+    ...rest,
+    events: Number(r.events),
+    contributions: parseContributions(r.contributions, features),
+    computed_at: r.computed_at.toISOString(),
+  };
 }
 
 /** Member ids of a cluster (cluster_members, indexed on cluster_id). */
 export async function getClusterMemberIds(id: string): Promise<string[]> {
-  return (await rows<{ account_id: string }>('SELECT account_id FROM cluster_members WHERE cluster_id = $1 ORDER BY account_id', [id])).map((r) => r.account_id);
+  return (
+    await rows<{ account_id: string }>(
+      'SELECT account_id FROM cluster_members WHERE cluster_id = $1 ORDER BY account_id',
+      [id],
+    )
+  ).map((r) => r.account_id);
 }
 
 export async function getClusterMembers(id: string, limit = 1000): Promise<ClusterMemberRow[]> {
-  const r = await rows<Omit<ClusterMemberRow, 'first_seen' | 'last_seen'> & { first_seen: Date | null; last_seen: Date | null }>(
+  const r = await rows<
+    Omit<ClusterMemberRow, 'first_seen' | 'last_seen'> & {
+      first_seen: Date | null;
+      last_seen: Date | null;
+    }
+  >(
     `SELECT m.account_id, s.risk, COALESCE(s.flagged, false) AS flagged, COALESCE(s.events, 0) AS events, s.coverage,
             COALESCE(s.reasons, '{}') AS reasons, s.first_seen, s.last_seen, a.email_domain, a.country
      FROM cluster_members m
      LEFT JOIN account_score s ON s.account_id = m.account_id
      LEFT JOIN accounts a ON a.account_id = m.account_id
      WHERE m.cluster_id = $1
-     ORDER BY s.risk DESC NULLS LAST, m.account_id LIMIT $2`, [id, limit]);
-  return r.map((m) => ({ ...m, first_seen: m.first_seen?.toISOString() ?? null, last_seen: m.last_seen?.toISOString() ?? null }));
+     ORDER BY s.risk DESC NULLS LAST, m.account_id LIMIT $2`,
+    [id, limit],
+  );
+  return r.map((m) => ({
+    ...m,
+    first_seen: m.first_seen?.toISOString() ?? null,
+    last_seen: m.last_seen?.toISOString() ?? null,
+  }));
 }
 
 export async function listTopClusters(limit = 10): Promise<ClusterSummary[]> {
   const r = await rows<Omit<ClusterSummary, 'events'> & { events: string }>(
     `SELECT id, risk, flagged, members, events::text AS events, COALESCE(reasons, '{}') AS reasons
-     FROM clusters ORDER BY risk DESC, id LIMIT $1`, [limit]);
+     FROM clusters ORDER BY risk DESC, id LIMIT $1`,
+    [limit],
+  );
   return r.map((c) => ({ ...c, events: Number(c.events) }));
 }

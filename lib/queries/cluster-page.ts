@@ -1,4 +1,10 @@
-import { getClusterHeader, getClusterMemberIds, getClusterMembers, type ClusterHeader, type ClusterMemberRow } from './cluster-detail';
+import {
+  getClusterHeader,
+  getClusterMemberIds,
+  getClusterMembers,
+  type ClusterHeader,
+  type ClusterMemberRow,
+} from './cluster-detail';
 import { getClusterIndicators, type IndicatorMatrix } from './cluster-indicators';
 import { getPartitionedCoverage, type PartitionedCoverage } from './cluster-coverage';
 import { getSeries, type AccountSeries } from './account-series';
@@ -12,12 +18,18 @@ export interface ClusterPageData {
 }
 
 /** Combined timeline of all members (account_daily summed by day, coverage counted once per bucket). */
-export async function getClusterTimeline(memberIds: string[], events: number): Promise<AccountSeries> {
+export async function getClusterTimeline(
+  memberIds: string[],
+  events: number,
+): Promise<AccountSeries> {
   return getSeries(memberIds, 'cluster', events);
 }
 
 export async function getClusterPageData(clusterId: string): Promise<ClusterPageData | null> {
-  const [header, ids] = await Promise.all([getClusterHeader(clusterId), getClusterMemberIds(clusterId)]);
+  const [header, ids] = await Promise.all([
+    getClusterHeader(clusterId),
+    getClusterMemberIds(clusterId),
+  ]);
   if (!header) return null;
   const [members, indicators, coverage, timeline] = await Promise.all([
     getClusterMembers(clusterId),

@@ -27,7 +27,9 @@ function pickText(o: Obj, keys: string[]): string | null {
     const v = o[k];
     if (typeof v === 'string' && v) return v;
     if (isObj(v)) {
-      const parts = Object.entries(v).filter(([, x]) => typeof x === 'number').map(([pk, x]) => `${pk} ${fmt(x as number)}`);
+      const parts = Object.entries(v)
+        .filter(([, x]) => typeof x === 'number')
+        .map(([pk, x]) => `${pk} ${fmt(x as number)}`);
       if (parts.length) return parts.join(' · ');
     }
     if (typeof v === 'number') return fmt(v);
@@ -60,7 +62,8 @@ export function parseContributions(contributions: unknown, signals?: unknown): C
     }
   } else if (isObj(contributions)) {
     for (const [k, v] of Object.entries(contributions)) {
-      if (typeof v === 'number') out.push({ signal: k, contribution: v, value: null, baseline: null, explanation: null });
+      if (typeof v === 'number')
+        out.push({ signal: k, contribution: v, value: null, baseline: null, explanation: null });
       else if (isObj(v)) out.push(fromObject(k, v));
     }
   }

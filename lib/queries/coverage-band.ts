@@ -4,9 +4,17 @@ import { volumeBin } from '@/lib/detect/baseline';
 
 // Benign band behind a cumulative coverage curve: detection's reader over coverage_band (p5/p50/p95
 // of taxonomy coverage at normalised time of the active span, per volume bin), reshaped for charts.
-export interface BandPoint { t_norm: number; lo: number; mid: number; hi: number }
+export interface BandPoint {
+  t_norm: number;
+  lo: number;
+  mid: number;
+  hi: number;
+}
 
-export async function getBenignBand(subject: 'account' | 'cluster', events: number): Promise<BandPoint[]> {
+export async function getBenignBand(
+  subject: 'account' | 'cluster',
+  events: number,
+): Promise<BandPoint[]> {
   const band = await readBand(pgPool(), volumeBin(events), subject).catch(() => []); // no band table yet → no band
   return band.map((b) => ({ t_norm: b.tNorm, lo: b.tax_p5, mid: b.tax_p50, hi: b.tax_p95 }));
 }
@@ -20,7 +28,12 @@ export function bandAt(band: BandPoint[], t: number): BandPoint | null {
     const b = band[i];
     if (t <= b.t_norm) {
       const w = (t - a.t_norm) / (b.t_norm - a.t_norm || 1);
-      return { t_norm: t, lo: a.lo + w * (b.lo - a.lo), mid: a.mid + w * (b.mid - a.mid), hi: a.hi + w * (b.hi - a.hi) };
+      return {
+        t_norm: t,
+        lo: a.lo + w * (b.lo - a.lo),
+        mid: a.mid + w * (b.mid - a.mid),
+        hi: a.hi + w * (b.hi - a.hi),
+      };
     }
   }
   return band[band.length - 1];

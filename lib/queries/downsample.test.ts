@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { dayRange, downsample } from './downsample';
 
 describe('downsample', () => {
-  const rows = Array.from({ length: 10 }, (_, i) => ({ key: `d${i}`, n: 1, cum: i + 1, peak: i % 3 }));
+  const rows = Array.from({ length: 10 }, (_, i) => ({
+    key: `d${i}`,
+    n: 1,
+    cum: i + 1,
+    peak: i % 3,
+  }));
 
   it('returns short series untouched', () => {
     expect(downsample(rows, { n: 'sum' }, 10)).toBe(rows);
@@ -19,7 +24,12 @@ describe('downsample', () => {
 
 describe('dayRange', () => {
   it('lists every day inclusive, across a month end', () => {
-    expect(dayRange('2026-10-30', '2026-11-02')).toEqual(['2026-10-30', '2026-10-31', '2026-11-01', '2026-11-02']);
+    expect(dayRange('2026-10-30', '2026-11-02')).toEqual([
+      '2026-10-30',
+      '2026-10-31',
+      '2026-11-01',
+      '2026-11-02',
+    ]);
   });
   it('is empty when the range is inverted', () => {
     expect(dayRange('2026-11-02', '2026-11-01')).toEqual([]);

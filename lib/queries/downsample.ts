@@ -10,7 +10,11 @@ export const MAX_POINTS = 2000;
  * Folds consecutive rows into at most `max` groups. The group keeps the first row's `key`
  * (the start of its time window). `folds` names how each numeric field is combined.
  */
-export function downsample<T extends { key: string }>(rows: T[], folds: Partial<Record<keyof T, Fold>>, max = MAX_POINTS): T[] {
+export function downsample<T extends { key: string }>(
+  rows: T[],
+  folds: Partial<Record<keyof T, Fold>>,
+  max = MAX_POINTS,
+): T[] {
   if (rows.length <= max) return rows;
   const per = Math.ceil(rows.length / max);
   const out: T[] = [];
@@ -19,7 +23,12 @@ export function downsample<T extends { key: string }>(rows: T[], folds: Partial<
     const acc = { ...group[0] } as T;
     for (const [field, fold] of Object.entries(folds) as [keyof T, Fold][]) {
       const values = group.map((r) => Number(r[field]));
-      const v = fold === 'sum' ? values.reduce((a, b) => a + b, 0) : fold === 'max' ? Math.max(...values) : values[values.length - 1];
+      const v =
+        fold === 'sum'
+          ? values.reduce((a, b) => a + b, 0)
+          : fold === 'max'
+            ? Math.max(...values)
+            : values[values.length - 1];
       (acc as Record<keyof T, unknown>)[field] = v;
     }
     out.push(acc);

@@ -1,7 +1,11 @@
 import { rows } from './sql';
 
 /** 7 × 24 counts, [dow 0 = Sunday][hour UTC], from the daily rollup's hour histogram. */
-export interface HourOfWeek { cells: number[][]; max: number; total: number }
+export interface HourOfWeek {
+  cells: number[][];
+  max: number;
+  total: number;
+}
 
 // account_daily.hour_hist holds 24 hourly counts (UTC) for that day; summing by weekday gives the
 // hour-of-week pattern without touching raw events. Summed in SQL so a cluster is one round trip.

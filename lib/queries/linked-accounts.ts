@@ -1,6 +1,12 @@
 import { rows } from './sql';
 
-export interface LinkedAccount { account_id: string; kinds: string[]; shared: number; risk: number | null; cluster_id: string | null }
+export interface LinkedAccount {
+  account_id: string;
+  kinds: string[];
+  shared: number;
+  risk: number | null;
+  cluster_id: string | null;
+}
 
 // An indicator shared by more than this many accounts (a big cloud ASN, a popular SDK user agent)
 // links nothing useful and would fan out to thousands of rows, so it is skipped.

@@ -20,13 +20,17 @@ describe('redactText', () => {
   });
 
   it('masks API keys of several providers', () => {
-    const r = redactText('use sk-ant-abcdefghijklmnop1234 and AKIAABCDEFGHIJKLMNOP and ghp_abcdefghijklmnopqrstuvwxyz12');
+    const r = redactText(
+      'use sk-ant-abcdefghijklmnop1234 and AKIAABCDEFGHIJKLMNOP and ghp_abcdefghijklmnopqrstuvwxyz12',
+    );
     expect(r.text).toBe('use [key] and [key] and [key]');
     expect(r.masked).toBe(3);
   });
 
   it('masks bearer tokens but keeps the scheme word', () => {
-    expect(redactText('Authorization: Bearer abcdef0123456789abcdef').text).toBe('Authorization: Bearer [key]');
+    expect(redactText('Authorization: Bearer abcdef0123456789abcdef').text).toBe(
+      'Authorization: Bearer [key]',
+    );
   });
 
   it('does not double-count a key that contains digits', () => {

@@ -2,7 +2,10 @@
 // only returned by the audited reveal route ('event.reveal'); the UI never holds unmasked text
 // unless that route was called.
 
-export interface RedactionResult { text: string; masked: number }
+export interface RedactionResult {
+  text: string;
+  masked: number;
+}
 
 // Order matters: keys first (they can contain digit runs a phone pattern would eat), then emails,
 // then phone numbers.
@@ -15,7 +18,10 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; label: string }> = [
   { re: /\bBearer\s+[A-Za-z0-9._~+/=-]{16,}/g, label: 'Bearer [key]' },
   { re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, label: '[email]' },
   // +CC and local formats with separators; at least 9 digits so years and small numbers survive.
-  { re: /(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])/g, label: '[phone]' },
+  {
+    re: /(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])/g,
+    label: '[phone]',
+  },
 ];
 
 function digitCount(s: string): number {

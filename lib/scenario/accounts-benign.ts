@@ -1,5 +1,17 @@
-import { AGENT_CLIENTS, BROWSER_AGENTS, CLOUD_ASNS, EVAL_AGENTS, RESIDENTIAL_ASNS, SDK_AGENTS, companyDomain, ipIn,
-  paymentFingerprint, pickCountry, prefix24, webmailDomain } from './infra';
+import {
+  AGENT_CLIENTS,
+  BROWSER_AGENTS,
+  CLOUD_ASNS,
+  EVAL_AGENTS,
+  RESIDENTIAL_ASNS,
+  SDK_AGENTS,
+  companyDomain,
+  ipIn,
+  paymentFingerprint,
+  pickCountry,
+  prefix24,
+  webmailDomain,
+} from './infra';
 import type { Rng } from './prng';
 import { DAY_MS, START_MS } from './timing';
 import type { AccountRecord, BenignFamily, Infra } from './types';
@@ -16,16 +28,40 @@ export interface Team {
 
 export function makeTeam(r: Rng): Team {
   const asn = r.pick([...CLOUD_ASNS, ...RESIDENTIAL_ASNS]);
-  return { org: `org_${r.hex(12)}`, domain: companyDomain(r), payment: paymentFingerprint(r), prefix: prefix24(asn, r), asn,
-    country: pickCountry(r) };
+  return {
+    org: `org_${r.hex(12)}`,
+    domain: companyDomain(r),
+    payment: paymentFingerprint(r),
+    prefix: prefix24(asn, r),
+    asn,
+    country: pickCountry(r),
+  };
 }
 
 const TIERS: Record<BenignFamily, [AccountRecord['tier'], number][]> = {
-  chat: [['free', 55], ['build', 40], ['scale', 5]],
-  power: [['build', 60], ['scale', 40]],
-  coding_agent: [['build', 55], ['scale', 35], ['enterprise', 10]],
-  eval: [['scale', 60], ['enterprise', 40]],
-  batch: [['build', 40], ['scale', 45], ['enterprise', 15]],
+  chat: [
+    ['free', 55],
+    ['build', 40],
+    ['scale', 5],
+  ],
+  power: [
+    ['build', 60],
+    ['scale', 40],
+  ],
+  coding_agent: [
+    ['build', 55],
+    ['scale', 35],
+    ['enterprise', 10],
+  ],
+  eval: [
+    ['scale', 60],
+    ['enterprise', 40],
+  ],
+  batch: [
+    ['build', 40],
+    ['scale', 45],
+    ['enterprise', 15],
+  ],
 };
 
 function userAgents(r: Rng, f: BenignFamily): string[] {
@@ -37,8 +73,13 @@ function userAgents(r: Rng, f: BenignFamily): string[] {
   return f === 'power' && r.chance(0.5) ? [ua, r.pick(SDK_AGENTS)] : [ua];
 }
 
-export function benignAccount(r: Rng, f: BenignFamily, id: string, team: Team | null, hashed: boolean):
-  { account: AccountRecord; infra: Infra; keys: { id: string; createdMs: number }[] } {
+export function benignAccount(
+  r: Rng,
+  f: BenignFamily,
+  id: string,
+  team: Team | null,
+  hashed: boolean,
+): { account: AccountRecord; infra: Infra; keys: { id: string; createdMs: number }[] } {
   const country = team?.country ?? pickCountry(r);
   const createdMs = START_MS - r.int(5, 700) * DAY_MS - r.int(0, 86_399) * 1000;
   const tierW = TIERS[f];
@@ -48,11 +89,13 @@ export function benignAccount(r: Rng, f: BenignFamily, id: string, team: Team | 
   const asn = team?.asn ?? (r.chance(cloudShare) ? r.pick(CLOUD_ASNS) : r.pick(RESIDENTIAL_ASNS));
   const prefixes = [team?.prefix ?? prefix24(asn, r)];
   if (!team && f !== 'batch' && f !== 'eval' && r.chance(0.2)) prefixes.push(prefix24(asn, r)); // a second network (mobile, VPN)
-  const payment = team?.payment ?? (tier === 'free' && r.chance(0.7) ? undefined : paymentFingerprint(r));
+  const payment =
+    team?.payment ?? (tier === 'free' && r.chance(0.7) ? undefined : paymentFingerprint(r));
   const account: AccountRecord = {
     account_id: id,
     created_at: new Date(createdMs).toISOString(),
-    email_domain: team?.domain ?? (r.chance(f === 'chat' ? 0.15 : 0.5) ? companyDomain(r) : webmailDomain(r)),
+    email_domain:
+      team?.domain ?? (r.chance(f === 'chat' ? 0.15 : 0.5) ? companyDomain(r) : webmailDomain(r)),
     org_id: team?.org ?? `org_${r.hex(12)}`,
     tier,
     country: country.code,
@@ -61,8 +104,14 @@ export function benignAccount(r: Rng, f: BenignFamily, id: string, team: Team | 
     verified: r.chance(tier === 'free' ? 0.6 : 0.95),
   };
   const keys = [{ id: `key_${r.hex(16)}`, createdMs: createdMs + r.int(0, 3) * DAY_MS }];
-  if (r.chance(0.25)) keys.push({ id: `key_${r.hex(16)}`, createdMs: START_MS + r.int(1, 40) * DAY_MS });
-  const infra: Infra = { asn, prefixes, userAgents: userAgents(r, f), tzMin: country.tzMin,
-    tsOffsetMin: r.chance(0.15) ? country.tzMin : null };
+  if (r.chance(0.25))
+    keys.push({ id: `key_${r.hex(16)}`, createdMs: START_MS + r.int(1, 40) * DAY_MS });
+  const infra: Infra = {
+    asn,
+    prefixes,
+    userAgents: userAgents(r, f),
+    tzMin: country.tzMin,
+    tsOffsetMin: r.chance(0.15) ? country.tzMin : null,
+  };
   return { account, infra, keys };
 }

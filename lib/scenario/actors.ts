@@ -1,5 +1,11 @@
 import { benignAccount, makeTeam, type Team } from './accounts-benign';
-import { hydraMember, lowSlowMember, makeHydra, makeLowSlow, singleAttacker } from './accounts-attack';
+import {
+  hydraMember,
+  lowSlowMember,
+  makeHydra,
+  makeLowSlow,
+  singleAttacker,
+} from './accounts-attack';
 import type { ScenarioContext } from './context';
 import { MIXES, familyCounts, type MixName } from './mix';
 import { Rng } from './prng';
@@ -14,12 +20,18 @@ export function buildActors(ctx: ScenarioContext, seed: number, mix: MixName, n:
   const counts = familyCounts(n, mix);
   const master = new Rng('actors', seed, mix);
   const slots: Family[] = [];
-  for (const f of [...BENIGN_FAMILIES, ...ATTACK_FAMILIES]) for (let k = 0; k < counts[f]; k++) slots.push(f);
+  for (const f of [...BENIGN_FAMILIES, ...ATTACK_FAMILIES])
+    for (let k = 0; k < counts[f]; k++) slots.push(f);
   master.shuffle(slots);
   const ids = slots.map(() => `acct_${master.hex(16)}`);
 
-  const hydra = makeHydra(master.fork('hydra'), ctx.buckets, master.int(...spec.hydra.payments),
-    master.int(...spec.hydra.prefixes), spec.hydra.userAgents);
+  const hydra = makeHydra(
+    master.fork('hydra'),
+    ctx.buckets,
+    master.int(...spec.hydra.payments),
+    master.int(...spec.hydra.prefixes),
+    spec.hydra.userAgents,
+  );
   const lowslow = makeLowSlow(master.fork('lowslow'), ctx.buckets);
   let team: Team | null = null;
   let teamLeft = 0;
@@ -31,19 +43,37 @@ export function buildActors(ctx: ScenarioContext, seed: number, mix: MixName, n:
     const [median, sigma] = spec.volume[family];
     const base = { index, family, rng: r.fork('events'), weight: r.logNormal(median, sigma) };
     if (family === 'hydra') {
-      return { ...base, ...hydraMember(r, hydra, k, ids[index]), label: 'attack', campaignId: hydra.campaign.id,
-        params: { campaign: hydra.campaign, member: k } } satisfies Actor;
+      return {
+        ...base,
+        ...hydraMember(r, hydra, k, ids[index]),
+        label: 'attack',
+        campaignId: hydra.campaign.id,
+        params: { campaign: hydra.campaign, member: k },
+      } satisfies Actor;
     }
     if (family === 'lowslow') {
-      return { ...base, ...lowSlowMember(r, lowslow, ids[index]), label: 'attack', campaignId: lowslow.campaign.id,
-        params: { campaign: lowslow.campaign, member: k } } satisfies Actor;
+      return {
+        ...base,
+        ...lowSlowMember(r, lowslow, ids[index]),
+        label: 'attack',
+        campaignId: lowslow.campaign.id,
+        params: { campaign: lowslow.campaign, member: k },
+      } satisfies Actor;
     }
     if (family === 'sweep' || family === 'reasoning' || family === 'benchmark') {
-      return { ...base, ...singleAttacker(r, ids[index], family === 'sweep'), label: 'attack', campaignId: `cmp-${family}-${k + 1}`,
-        params: {} } satisfies Actor;
+      return {
+        ...base,
+        ...singleAttacker(r, ids[index], family === 'sweep'),
+        label: 'attack',
+        campaignId: `cmp-${family}-${k + 1}`,
+        params: {},
+      } satisfies Actor;
     }
     let member: Team | null = null;
-    if ((family === 'chat' || family === 'coding_agent') && (teamLeft > 0 || r.chance(spec.teamShare / 6))) {
+    if (
+      (family === 'chat' || family === 'coding_agent') &&
+      (teamLeft > 0 || r.chance(spec.teamShare / 6))
+    ) {
       if (teamLeft === 0) {
         team = makeTeam(master.fork('team', index));
         teamLeft = r.int(3, 12);
@@ -52,15 +82,22 @@ export function buildActors(ctx: ScenarioContext, seed: number, mix: MixName, n:
       teamLeft--;
     }
     const hashed = r.chance(spec.hashedShare);
-    return { ...base, ...benignAccount(r, family, ids[index], member, hashed), label: 'benign', campaignId: null,
-      params: { hashed, team: member?.org ?? null } } satisfies Actor;
+    return {
+      ...base,
+      ...benignAccount(r, family, ids[index], member, hashed),
+      label: 'benign',
+      campaignId: null,
+      params: { hashed, team: member?.org ?? null },
+    } satisfies Actor;
   });
 }
 
 /** Events per account: proportional to the volume weights, at least one each (three for hydra). */
 export function allocateEvents(actors: Actor[], total: number): number[] {
   const sum = actors.reduce((a, x) => a + x.weight, 0);
-  const counts = actors.map((a) => Math.max(a.family === 'hydra' ? 3 : 1, Math.round((total * a.weight) / sum)));
+  const counts = actors.map((a) =>
+    Math.max(a.family === 'hydra' ? 3 : 1, Math.round((total * a.weight) / sum)),
+  );
   // campaign-wide sweeps need each member's position in the campaign's global sequence
   const offsets = new Map<unknown, number>();
   actors.forEach((a, i) => {

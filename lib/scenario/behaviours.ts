@@ -1,26 +1,50 @@
 import type { ScenarioContext } from './context';
-import { benchmarkBehaviour, hydraBehaviour, lowSlowBehaviour, reasoningBehaviour, sweepBehaviour } from './families-attack';
+import {
+  benchmarkBehaviour,
+  hydraBehaviour,
+  lowSlowBehaviour,
+  reasoningBehaviour,
+  sweepBehaviour,
+} from './families-attack';
 import { chatBehaviour, codingAgentBehaviour } from './families-benign';
 import { batchBehaviour, evalBehaviour } from './families-pipelines';
 import type { Actor, Behaviour, Family } from './types';
 
 export function createBehaviour(ctx: ScenarioContext, a: Actor, n: number): Behaviour {
   switch (a.family) {
-    case 'chat': return chatBehaviour(ctx, a, n, false);
-    case 'power': return chatBehaviour(ctx, a, n, true);
-    case 'coding_agent': return codingAgentBehaviour(ctx, a, n);
-    case 'eval': return evalBehaviour(ctx, a, n);
-    case 'batch': return batchBehaviour(ctx, a, n);
-    case 'sweep': return sweepBehaviour(ctx, a, n);
-    case 'reasoning': return reasoningBehaviour(ctx, a, n);
-    case 'benchmark': return benchmarkBehaviour(ctx, a, n);
-    case 'hydra': return hydraBehaviour(ctx, a, n);
-    case 'lowslow': return lowSlowBehaviour(ctx, a, n);
+    case 'chat':
+      return chatBehaviour(ctx, a, n, false);
+    case 'power':
+      return chatBehaviour(ctx, a, n, true);
+    case 'coding_agent':
+      return codingAgentBehaviour(ctx, a, n);
+    case 'eval':
+      return evalBehaviour(ctx, a, n);
+    case 'batch':
+      return batchBehaviour(ctx, a, n);
+    case 'sweep':
+      return sweepBehaviour(ctx, a, n);
+    case 'reasoning':
+      return reasoningBehaviour(ctx, a, n);
+    case 'benchmark':
+      return benchmarkBehaviour(ctx, a, n);
+    case 'hydra':
+      return hydraBehaviour(ctx, a, n);
+    case 'lowslow':
+      return lowSlowBehaviour(ctx, a, n);
   }
 }
 
 /** Share of requests answered 429: heavy automated users hit rate limits now and then. */
 export const RATE_LIMITED: Record<Family, number> = {
-  chat: 0.002, power: 0.004, coding_agent: 0.01, eval: 0.01, batch: 0.01,
-  sweep: 0.04, reasoning: 0.03, benchmark: 0.03, hydra: 0.005, lowslow: 0.002,
+  chat: 0.002,
+  power: 0.004,
+  coding_agent: 0.01,
+  eval: 0.01,
+  batch: 0.01,
+  sweep: 0.04,
+  reasoning: 0.03,
+  benchmark: 0.03,
+  hydra: 0.005,
+  lowslow: 0.002,
 };

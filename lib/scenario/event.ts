@@ -13,7 +13,8 @@ export function formatTs(ms: number, offsetMin: number | null): string {
   const local = Math.floor(ms) + (offsetMin ?? 0) * 60_000;
   const day = Math.floor(local / 86_400_000);
   let prefix = dayPrefix.get(day);
-  if (prefix === undefined) dayPrefix.set(day, (prefix = new Date(day * 86_400_000).toISOString().slice(0, 11)));
+  if (prefix === undefined)
+    dayPrefix.set(day, (prefix = new Date(day * 86_400_000).toISOString().slice(0, 11)));
   let rest = local - day * 86_400_000;
   const h = Math.floor(rest / 3_600_000);
   rest -= h * 3_600_000;
@@ -49,7 +50,8 @@ export interface EventInput {
 export function eventLine(a: Actor, x: EventInput, r: Rng, rateLimitShare: number): string {
   const b = x.body;
   const key = keyAt(a, x.ms);
-  const prefix = a.infra.prefixes.length === 1 || r.chance(0.8) ? a.infra.prefixes[0] : r.pick(a.infra.prefixes);
+  const prefix =
+    a.infra.prefixes.length === 1 || r.chance(0.8) ? a.infra.prefixes[0] : r.pick(a.infra.prefixes);
   const ua = a.infra.userAgents.length === 1 ? a.infra.userAgents[0] : r.pick(a.infra.userAgents);
   const status = r.chance(rateLimitShare) ? 429 : r.chance(0.001) ? 500 : 200;
   const ok = status === 200;
@@ -58,15 +60,19 @@ export function eventLine(a: Actor, x: EventInput, r: Rng, rateLimitShare: numbe
   const history = x.turn > 1 ? (x.turn - 1) * 220 : 0;
   // Built by hand in contract order: JSON.stringify of an object per event was the generator's hot spot.
   // Ids, keys, ips and country codes are generated here and never need escaping.
-  let line = `{"id":"${x.id}","ts":"${formatTs(x.ms, a.infra.tsOffsetMin)}","account_id":"${a.account.account_id}",` +
+  let line =
+    `{"id":"${x.id}","ts":"${formatTs(x.ms, a.infra.tsOffsetMin)}","account_id":"${a.account.account_id}",` +
     `"model":${q(b.model)},"api_key_id":"${key}","org_id":"${a.account.org_id}","ip":"${ipIn(prefix, r)}",` +
     `"asn":${a.infra.asn},"country":"${a.account.country}","user_agent":${q(ua)}`;
-  if (x.conv >= 0) line += `,"conversation_id":"conv_${a.account.account_id.slice(5, 13)}_${x.conv.toString(36)}","turn":${x.turn}`;
+  if (x.conv >= 0)
+    line += `,"conversation_id":"conv_${a.account.account_id.slice(5, 13)}_${x.conv.toString(36)}","turn":${x.turn}`;
   if (b.system) line += `,"system_prompt":${q(b.system)}`;
-  if (b.hashed) line += `,"prompt_sha256":"${createHash('sha256').update(b.prompt, 'utf8').digest('hex')}"`;
+  if (b.hashed)
+    line += `,"prompt_sha256":"${createHash('sha256').update(b.prompt, 'utf8').digest('hex')}"`;
   else line += `,"prompt":${JSON.stringify(b.prompt)}`;
   if (ok && !b.hashed) line += `,"response":${JSON.stringify(syntheticResponse(r, b.bucket))}`;
-  line += `,"input_tokens":${Math.ceil((b.prompt.length + (b.system?.length ?? 0)) / 4) + history},"output_tokens":${out}` +
+  line +=
+    `,"input_tokens":${Math.ceil((b.prompt.length + (b.system?.length ?? 0)) / 4) + history},"output_tokens":${out}` +
     `,"max_tokens":${b.maxTokens},"finish_reason":"${finish}"`;
   if (b.temperature !== undefined) line += `,"temperature":${b.temperature}`;
   if (b.thinking !== undefined) line += `,"thinking":${b.thinking}`;

@@ -34,12 +34,21 @@ export function sweepBehaviour(ctx: ScenarioContext, a: Actor, n: number): Behav
   const start = r.int(0, ctx.buckets.length - 1);
   const order = [...ctx.buckets.slice(start), ...ctx.buckets.slice(0, start)];
   const temperature = r.pick([0.7, 1]);
-  const system = r.chance(0.5) ? 'You are a helpful assistant. Always give complete, detailed answers.' : undefined;
+  const system = r.chance(0.5)
+    ? 'You are a helpful assistant. Always give complete, detailed answers.'
+    : undefined;
   const schedule = regularStream(r, n, { fromDay: r.int(0, 12), toDay: DAYS, jitter: 0.15 });
   return {
     schedule,
-    body: (i, e) => ({ model: MODELS.opus.name, system, prompt: bucketPrompt(e, sweepBucket(order, i, n), i), bucket: sweepBucket(order, i, n),
-      maxTokens: CAP, outTokens: harvestOut(e, 3000, 0.3), temperature }),
+    body: (i, e) => ({
+      model: MODELS.opus.name,
+      system,
+      prompt: bucketPrompt(e, sweepBucket(order, i, n), i),
+      bucket: sweepBucket(order, i, n),
+      maxTokens: CAP,
+      outTokens: harvestOut(e, 3000, 0.3),
+      temperature,
+    }),
   };
 }
 
@@ -56,8 +65,15 @@ export function reasoningBehaviour(ctx: ScenarioContext, a: Actor, n: number): B
     body(_i, e): Body {
       const bucket = e.pick(buckets);
       const base = bucketPrompt(e, bucket);
-      return { model: MODELS.opus.name, prompt: e.chance(0.9) ? reasoningWrap(e, base) : base, bucket, maxTokens: CAP,
-        outTokens: harvestOut(e, 7000, 0.15), thinking: true, temperature: 1 };
+      return {
+        model: MODELS.opus.name,
+        prompt: e.chance(0.9) ? reasoningWrap(e, base) : base,
+        bucket,
+        maxTokens: CAP,
+        outTokens: harvestOut(e, 7000, 0.15),
+        thinking: true,
+        temperature: 1,
+      };
     },
   };
 }
@@ -79,8 +95,14 @@ export function benchmarkBehaviour(_ctx: ScenarioContext, a: Actor, n: number): 
         k -= suiteSize(s);
       }
       const item = benchmarkItem(suite, k % suiteSize(suite));
-      return { model: MODELS.opus.name, prompt: explain ? `${item}\nExplain your reasoning in detail.` : item,
-        bucket: `benchmark/${suite}`, maxTokens: CAP, outTokens: harvestOut(e, 900, 0.05), temperature: 0 };
+      return {
+        model: MODELS.opus.name,
+        prompt: explain ? `${item}\nExplain your reasoning in detail.` : item,
+        bucket: `benchmark/${suite}`,
+        maxTokens: CAP,
+        outTokens: harvestOut(e, 900, 0.05),
+        temperature: 0,
+      };
     },
   };
 }
@@ -95,8 +117,15 @@ export function hydraBehaviour(_ctx: ScenarioContext, a: Actor, n: number): Beha
     body(i, e): Body {
       const j = offset + i;
       const bucket = sweepBucket(c.order, j, c.total);
-      return { model: MODELS.opus.name, system: c.system[0], prompt: bucketPrompt(e, bucket, j), bucket, maxTokens: CAP,
-        outTokens: harvestOut(e, 2500, 0.25), temperature: c.temperature };
+      return {
+        model: MODELS.opus.name,
+        system: c.system[0],
+        prompt: bucketPrompt(e, bucket, j),
+        bucket,
+        maxTokens: CAP,
+        outTokens: harvestOut(e, 2500, 0.25),
+        temperature: c.temperature,
+      };
     },
   };
 }
@@ -107,8 +136,14 @@ export function lowSlowBehaviour(ctx: ScenarioContext, a: Actor, n: number): Beh
   const offset = a.params.offset as number;
   const r = a.rng;
   const system = r.pick(c.system);
-  const schedule = humanSessions(r, n, { tzMin: a.infra.tzMin, meanTurns: 1.8, gapSec: 90, activeDayProb: r.range(0.4, 0.7),
-    weekendFactor: 0.7, conversations: 'multi' });
+  const schedule = humanSessions(r, n, {
+    tzMin: a.infra.tzMin,
+    meanTurns: 1.8,
+    gapSec: 90,
+    activeDayProb: r.range(0.4, 0.7),
+    weekendFactor: 0.7,
+    conversations: 'multi',
+  });
   return {
     schedule,
     body(i, e): Body {
@@ -116,14 +151,32 @@ export function lowSlowBehaviour(ctx: ScenarioContext, a: Actor, n: number): Beh
       const model = e.chance(0.6) ? MODELS.opus.name : MODELS.sonnet.name;
       const temperature = Math.round(e.range(0.6, 1) * 10) / 10;
       if (e.chance(0.4)) {
-        const chatty = schedule.turn[i] > 1 || ctx.personaPrompts.length === 0 ? followUp(e) : e.pick(ctx.personaPrompts);
-        return { model, prompt: chatty, bucket: 'cover', maxTokens, outTokens: Math.round(e.logNormal(400, 0.7)), temperature };
+        const chatty =
+          schedule.turn[i] > 1 || ctx.personaPrompts.length === 0
+            ? followUp(e)
+            : e.pick(ctx.personaPrompts);
+        return {
+          model,
+          prompt: chatty,
+          bucket: 'cover',
+          maxTokens,
+          outTokens: Math.round(e.logNormal(400, 0.7)),
+          temperature,
+        };
       }
       const bucket = sweepBucket(c.order, offset + i, c.total);
       let prompt = paraphrase(e, bucketPrompt(e, bucket));
       if (e.chance(0.25)) prompt = reasoningWrap(e, prompt);
-      return { model, system, prompt, bucket, maxTokens, outTokens: Math.min(maxTokens, Math.round(e.logNormal(1800, 0.6))),
-        temperature, thinking: e.chance(0.2) ? true : undefined };
+      return {
+        model,
+        system,
+        prompt,
+        bucket,
+        maxTokens,
+        outTokens: Math.min(maxTokens, Math.round(e.logNormal(1800, 0.6))),
+        temperature,
+        thinking: e.chance(0.2) ? true : undefined,
+      };
     },
   };
 }

@@ -52,7 +52,12 @@ export function generateScenario(o: ScenarioOptions): ScenarioSummary {
   const truth = new NdjsonWriter(path.join(o.outDir, 'truth.ndjson'));
   for (const a of actors) {
     accounts.writeObject(a.account);
-    truth.writeObject({ account_id: a.account.account_id, label: a.label, family: a.family, campaign_id: a.campaignId } satisfies TruthRow);
+    truth.writeObject({
+      account_id: a.account.account_id,
+      label: a.label,
+      family: a.family,
+      campaign_id: a.campaignId,
+    } satisfies TruthRow);
   }
   accounts.close();
   truth.close();
@@ -71,8 +76,20 @@ export function generateScenario(o: ScenarioOptions): ScenarioSummary {
       const s = behaviours[k].schedule;
       for (let i = ptr[k]; i < s.ts.length && s.ts[i] < dayEnd; i = ++ptr[k]) {
         const body = behaviours[k].body(i, a.rng);
-        events.write(eventLine(a, { id: idPrefix + written.toString(36), ms: s.ts[i], conv: s.conv[i], turn: s.turn[i], body },
-          a.rng, RATE_LIMITED[a.family]));
+        events.write(
+          eventLine(
+            a,
+            {
+              id: idPrefix + written.toString(36),
+              ms: s.ts[i],
+              conv: s.conv[i],
+              turn: s.turn[i],
+              body,
+            },
+            a.rng,
+            RATE_LIMITED[a.family],
+          ),
+        );
         if (++written % 100_000 === 0) progress({ phase: 'events', done: written, total });
       }
     }
@@ -80,8 +97,16 @@ export function generateScenario(o: ScenarioOptions): ScenarioSummary {
   events.close();
   progress({ phase: 'events', done: written, total });
 
-  const families = Object.fromEntries([...BENIGN_FAMILIES, ...ATTACK_FAMILIES].map((f) => [f,
-    { label: (BENIGN_FAMILIES as readonly string[]).includes(f) ? 'benign' : 'attack', accounts: 0, events: 0 }])) as ScenarioSummary['families'];
+  const families = Object.fromEntries(
+    [...BENIGN_FAMILIES, ...ATTACK_FAMILIES].map((f) => [
+      f,
+      {
+        label: (BENIGN_FAMILIES as readonly string[]).includes(f) ? 'benign' : 'attack',
+        accounts: 0,
+        events: 0,
+      },
+    ]),
+  ) as ScenarioSummary['families'];
   const campaigns: ScenarioSummary['campaigns'] = {};
   actors.forEach((a, i) => {
     families[a.family].accounts++;
@@ -94,7 +119,11 @@ export function generateScenario(o: ScenarioOptions): ScenarioSummary {
   });
   const summary: ScenarioSummary = {
     params: { accounts: o.accounts, events: o.events, seed: o.seed, mix: o.mix },
-    window: { start: new Date(START_MS).toISOString(), end: new Date(END_MS).toISOString(), days: DAYS },
+    window: {
+      start: new Date(START_MS).toISOString(),
+      end: new Date(END_MS).toISOString(),
+      days: DAYS,
+    },
     taxonomyVersion: TAXONOMY_VERSION,
     promptsCsv: source.path ? path.basename(source.path) : null,
     models: modelCaps(),
@@ -103,6 +132,9 @@ export function generateScenario(o: ScenarioOptions): ScenarioSummary {
     campaigns,
     files: ['accounts.ndjson', 'events.ndjson', 'truth.ndjson', 'scenario.json'],
   };
-  writeFileSync(path.join(o.outDir, 'scenario.json'), `${JSON.stringify({ generatorVersion: GENERATOR_VERSION, ...summary }, null, 2)}\n`);
+  writeFileSync(
+    path.join(o.outDir, 'scenario.json'),
+    `${JSON.stringify({ generatorVersion: GENERATOR_VERSION, ...summary }, null, 2)}\n`,
+  );
   return summary;
 }

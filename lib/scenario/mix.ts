@@ -10,7 +10,13 @@ export type MixName = 'default' | 'alt';
 
 interface MixSpec {
   share: Partial<Record<Family, number>>;
-  hydra: { share: number; min: number; payments: [number, number]; prefixes: [number, number]; userAgents: number };
+  hydra: {
+    share: number;
+    min: number;
+    payments: [number, number];
+    prefixes: [number, number];
+    userAgents: number;
+  };
   singles: Record<'sweep' | 'reasoning' | 'benchmark', { share: number; min: number; max: number }>;
   lowslow: { share: number; min: number; max: number };
   /** [median multiple of a typical chat user's volume, log-sd] */
@@ -25,20 +31,48 @@ export const MIXES: Record<MixName, MixSpec> = {
   default: {
     share: { coding_agent: 0.08, eval: 0.03, batch: 0.04, power: 0.02 },
     hydra: { share: 0.05, min: 20, payments: [3, 5], prefixes: [3, 6], userAgents: 1 },
-    singles: { sweep: { share: 0.003, min: 3, max: 6 }, reasoning: { share: 0.003, min: 3, max: 6 }, benchmark: { share: 0.003, min: 3, max: 6 } },
+    singles: {
+      sweep: { share: 0.003, min: 3, max: 6 },
+      reasoning: { share: 0.003, min: 3, max: 6 },
+      benchmark: { share: 0.003, min: 3, max: 6 },
+    },
     lowslow: { share: 0.01, min: 5, max: 20 },
-    volume: { chat: [1, 1.0], coding_agent: [8, 0.8], eval: [4, 0.6], batch: [12, 0.5], power: [6, 0.5],
-      sweep: [40, 0.25], reasoning: [25, 0.3], benchmark: [30, 0.25], hydra: [1.1, 0.2], lowslow: [2, 0.4] },
+    volume: {
+      chat: [1, 1.0],
+      coding_agent: [8, 0.8],
+      eval: [4, 0.6],
+      batch: [12, 0.5],
+      power: [6, 0.5],
+      sweep: [40, 0.25],
+      reasoning: [25, 0.3],
+      benchmark: [30, 0.25],
+      hydra: [1.1, 0.2],
+      lowslow: [2, 0.4],
+    },
     teamShare: 0.06,
     hashedShare: 0.03,
   },
   alt: {
     share: { coding_agent: 0.1, eval: 0.08, batch: 0.1, power: 0.04 },
     hydra: { share: 0.08, min: 30, payments: [6, 9], prefixes: [6, 10], userAgents: 2 },
-    singles: { sweep: { share: 0.004, min: 4, max: 8 }, reasoning: { share: 0.002, min: 2, max: 4 }, benchmark: { share: 0.005, min: 5, max: 9 } },
+    singles: {
+      sweep: { share: 0.004, min: 4, max: 8 },
+      reasoning: { share: 0.002, min: 2, max: 4 },
+      benchmark: { share: 0.005, min: 5, max: 9 },
+    },
     lowslow: { share: 0.015, min: 8, max: 20 },
-    volume: { chat: [1, 1.1], coding_agent: [10, 0.8], eval: [6, 0.6], batch: [18, 0.5], power: [8, 0.5],
-      sweep: [30, 0.3], reasoning: [20, 0.3], benchmark: [25, 0.3], hydra: [0.9, 0.3], lowslow: [1.5, 0.4] },
+    volume: {
+      chat: [1, 1.1],
+      coding_agent: [10, 0.8],
+      eval: [6, 0.6],
+      batch: [18, 0.5],
+      power: [8, 0.5],
+      sweep: [30, 0.3],
+      reasoning: [20, 0.3],
+      benchmark: [25, 0.3],
+      hydra: [0.9, 0.3],
+      lowslow: [1.5, 0.4],
+    },
     teamShare: 0.1,
     hashedShare: 0.05,
   },
@@ -49,7 +83,8 @@ const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x
 /** Accounts per family for N accounts; chat takes whatever the other families leave. */
 export function familyCounts(n: number, mix: MixName): Record<Family, number> {
   const m = MIXES[mix];
-  const single = (s: { share: number; min: number; max: number }) => clamp(Math.round(n * s.share), s.min, s.max);
+  const single = (s: { share: number; min: number; max: number }) =>
+    clamp(Math.round(n * s.share), s.min, s.max);
   const counts: Record<Family, number> = {
     chat: 0,
     coding_agent: Math.round(n * (m.share.coding_agent ?? 0)),
@@ -65,7 +100,9 @@ export function familyCounts(n: number, mix: MixName): Record<Family, number> {
   const used = Object.values(counts).reduce((a, b) => a + b, 0);
   counts.chat = n - used;
   if (counts.chat < Math.round(n * 0.3)) {
-    throw new Error(`--accounts ${n} is too small for the ${mix} mix (attack families need ${used} accounts); use at least 150`);
+    throw new Error(
+      `--accounts ${n} is too small for the ${mix} mix (attack families need ${used} accounts); use at least 150`,
+    );
   }
   return counts;
 }

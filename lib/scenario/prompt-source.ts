@@ -14,7 +14,9 @@ export function resolvePromptsCsv(override?: string | null): string {
 }
 
 export function fillPlaceholders(text: string): string {
-  return text.replace(/\$\{([^}:]+)(?::([^}]*))?\}/g, (_m, name: string, def?: string) => (def ?? name).trim());
+  return text.replace(/\$\{([^}:]+)(?::([^}]*))?\}/g, (_m, name: string, def?: string) =>
+    (def ?? name).trim(),
+  );
 }
 
 export interface PromptSource {

@@ -40,7 +40,9 @@ describe('Rng', () => {
   it('is deterministic per seed and label', () => {
     const a = new Rng(5);
     const b = new Rng(5);
-    expect(Array.from({ length: 5 }, () => a.u32())).toEqual(Array.from({ length: 5 }, () => b.u32()));
+    expect(Array.from({ length: 5 }, () => a.u32())).toEqual(
+      Array.from({ length: 5 }, () => b.u32()),
+    );
     expect(new Rng(5).fork('x').next()).toBe(new Rng(5).fork('x').next());
     expect(new Rng(5).fork('x').next()).not.toBe(new Rng(5).fork('y').next());
   });

@@ -10,7 +10,11 @@ type Slot = readonly string[] | ((r: Rng) => string);
 type Part = string | Slot;
 
 const ALL_SLOTS: Record<string, Slot> = { ...SLOTS, ...TEXT_SLOTS, ...STEM_SLOTS };
-const RAW: Record<string, readonly string[]> = { ...CODING_TEMPLATES, ...STEM_TEMPLATES, ...LANGUAGE_TEMPLATES };
+const RAW: Record<string, readonly string[]> = {
+  ...CODING_TEMPLATES,
+  ...STEM_TEMPLATES,
+  ...LANGUAGE_TEMPLATES,
+};
 
 export const BENCHMARK_BUCKETS: Record<string, Suite> = {
   'benchmark/multiple-choice': 'mmlu',
@@ -32,7 +36,9 @@ function compile(template: string): Part[] {
   return parts;
 }
 
-const COMPILED = new Map<string, Part[][]>(Object.entries(RAW).map(([k, ts]) => [k, ts.map(compile)]));
+const COMPILED = new Map<string, Part[][]>(
+  Object.entries(RAW).map(([k, ts]) => [k, ts.map(compile)]),
+);
 
 /** Every taxonomy bucket key the generator can produce prompts for, in taxonomy order. */
 export function generatableBuckets(taxonomyKeys: readonly string[]): string[] {

@@ -9,8 +9,10 @@ export const HOUR_MS = 3_600_000;
 export const START_MS = END_MS - DAYS * DAY_MS;
 
 /** Relative activity by local hour for people (low at night, peaks late morning and afternoon). */
-export const HUMAN_HOURS = [0.3, 0.15, 0.1, 0.08, 0.08, 0.15, 0.4, 0.9, 1.6, 2.2, 2.5, 2.4, 2.0, 2.3, 2.5, 2.4, 2.2, 1.9,
-  1.6, 1.7, 1.9, 1.8, 1.3, 0.7];
+export const HUMAN_HOURS = [
+  0.3, 0.15, 0.1, 0.08, 0.08, 0.15, 0.4, 0.9, 1.6, 2.2, 2.5, 2.4, 2.0, 2.3, 2.5, 2.4, 2.2, 1.9, 1.6,
+  1.7, 1.9, 1.8, 1.3, 0.7,
+];
 export const WORK_HOURS = HUMAN_HOURS.map((w, h) => (h >= 8 && h <= 18 ? w * 1.6 : w * 0.25));
 
 export function isWeekend(dayIndex: number): boolean {
@@ -58,7 +60,8 @@ export function humanSessions(r: Rng, n: number, o: HumanOpts): Schedule {
   while (ts.length < n) {
     const turns = Math.min(n - ts.length, 1 + Math.round(r.exp(Math.max(0, o.meanTurns - 1))));
     const day = r.weighted(dayW);
-    let t = START_MS + day * DAY_MS + r.weighted(hours) * HOUR_MS + r.next() * HOUR_MS - o.tzMin * 60_000;
+    let t =
+      START_MS + day * DAY_MS + r.weighted(hours) * HOUR_MS + r.next() * HOUR_MS - o.tzMin * 60_000;
     const withConv = o.conversations === 'always' || turns > 1;
     for (let k = 0; k < turns; k++) {
       if (k > 0) t += r.logNormal(o.gapSec, 0.7) * 1000;
@@ -72,7 +75,11 @@ export function humanSessions(r: Rng, n: number, o: HumanOpts): Schedule {
 }
 
 /** A scheduler: evenly spaced requests with relative jitter, optionally only in some UTC hours. */
-export function regularStream(r: Rng, n: number, o: { fromDay: number; toDay: number; jitter: number; hours?: [number, number] }): Schedule {
+export function regularStream(
+  r: Rng,
+  n: number,
+  o: { fromDay: number; toDay: number; jitter: number; hours?: [number, number] },
+): Schedule {
   const [h0, h1] = o.hours ?? [0, 24];
   const perDay = (h1 - h0) * HOUR_MS;
   const total = (o.toDay - o.fromDay) * perDay;
@@ -87,7 +94,11 @@ export function regularStream(r: Rng, n: number, o: { fromDay: number; toDay: nu
 }
 
 /** Cron-style jobs: every hour at a fixed minute, items processed back to back. */
-export function hourlyBatches(r: Rng, n: number, o: { minute: number; itemGapSec: number; businessHoursOnly: boolean }): Schedule {
+export function hourlyBatches(
+  r: Rng,
+  n: number,
+  o: { minute: number; itemGapSec: number; businessHoursOnly: boolean },
+): Schedule {
   const jobs: number[] = [];
   for (let h = 0; h < DAYS * 24; h++) {
     const hour = h % 24;
@@ -104,13 +115,24 @@ export function hourlyBatches(r: Rng, n: number, o: { minute: number; itemGapSec
 }
 
 /** Evaluation runs: a few bursts (nightly CI or during working hours), items back to back. */
-export function evalRuns(r: Rng, n: number, o: { runs: number; nightly: boolean; tzMin: number }): Schedule {
+export function evalRuns(
+  r: Rng,
+  n: number,
+  o: { runs: number; nightly: boolean; tzMin: number },
+): Schedule {
   const starts: number[] = [];
   for (let k = 0; k < o.runs; k++) {
     let day = r.int(0, DAYS - 1);
     while (isWeekend(day) && !o.nightly) day = r.int(0, DAYS - 1);
-    starts.push(o.nightly ? START_MS + day * DAY_MS + 2 * HOUR_MS
-      : START_MS + day * DAY_MS + r.int(9, 17) * HOUR_MS + r.int(0, 59) * 60_000 - o.tzMin * 60_000);
+    starts.push(
+      o.nightly
+        ? START_MS + day * DAY_MS + 2 * HOUR_MS
+        : START_MS +
+            day * DAY_MS +
+            r.int(9, 17) * HOUR_MS +
+            r.int(0, 59) * 60_000 -
+            o.tzMin * 60_000,
+    );
   }
   const ts: number[] = [];
   let t = 0;
@@ -129,7 +151,8 @@ export function fromHourlyProfile(r: Rng, n: number, cumulative: Float64Array): 
   const ts: number[] = [];
   for (let i = 0; i < n; i++) {
     const x = r.next() * total;
-    let lo = 0, hi = cumulative.length - 1;
+    let lo = 0,
+      hi = cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cumulative[mid] > x) hi = mid;

@@ -3,8 +3,20 @@ import type { Rng } from './prng';
 export type BenignFamily = 'chat' | 'coding_agent' | 'eval' | 'batch' | 'power';
 export type AttackFamily = 'sweep' | 'reasoning' | 'benchmark' | 'hydra' | 'lowslow';
 export type Family = BenignFamily | AttackFamily;
-export const BENIGN_FAMILIES: readonly BenignFamily[] = ['chat', 'coding_agent', 'eval', 'batch', 'power'];
-export const ATTACK_FAMILIES: readonly AttackFamily[] = ['sweep', 'reasoning', 'benchmark', 'hydra', 'lowslow'];
+export const BENIGN_FAMILIES: readonly BenignFamily[] = [
+  'chat',
+  'coding_agent',
+  'eval',
+  'batch',
+  'power',
+];
+export const ATTACK_FAMILIES: readonly AttackFamily[] = [
+  'sweep',
+  'reasoning',
+  'benchmark',
+  'hydra',
+  'lowslow',
+];
 
 export type FinishReason = 'stop' | 'length' | 'tool_use' | 'content_filter' | 'error';
 

@@ -15,8 +15,20 @@ const ZTarget = z.discriminatedUnion('subject_type', [
 
 const ZBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('star') }),
-  z.object({ kind: z.literal('tag'), value: z.string().trim().toLowerCase().min(1, 'is required').max(40).regex(/^[\p{L}\p{N} _.:-]+$/u, 'letters, digits, space, _ . : - only') }),
-  z.object({ kind: z.literal('comment'), value: z.string().trim().min(1, 'is required').max(4000) }),
+  z.object({
+    kind: z.literal('tag'),
+    value: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, 'is required')
+      .max(40)
+      .regex(/^[\p{L}\p{N} _.:-]+$/u, 'letters, digits, space, _ . : - only'),
+  }),
+  z.object({
+    kind: z.literal('comment'),
+    value: z.string().trim().min(1, 'is required').max(4000),
+  }),
 ]);
 
 export const ZAnnotationCreate = z.intersection(ZTarget, ZBody);
@@ -24,11 +36,17 @@ export type TAnnotationCreate = z.infer<typeof ZAnnotationCreate>;
 
 export const ZAnnotationListQuery = z.object({
   account: z.string().min(1).max(128),
-  events: z.string().max(20_000).optional().transform((s) => (s ? s.split(',').filter(Boolean).slice(0, 200) : undefined)),
+  events: z
+    .string()
+    .max(20_000)
+    .optional()
+    .transform((s) => (s ? s.split(',').filter(Boolean).slice(0, 200) : undefined)),
 });
 export type TAnnotationListQuery = z.infer<typeof ZAnnotationListQuery>;
 
-export const ZAnnotationId = z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric id') });
+export const ZAnnotationId = z.object({
+  id: z.string().regex(/^\d{1,18}$/, 'must be a numeric id'),
+});
 
 export interface AnnotationDto {
   id: string;

@@ -12,4 +12,10 @@ export type TSavedViewCreate = z.infer<typeof ZSavedViewCreate>;
 
 export const ZSavedViewList = z.object({ page: z.enum(SAVED_VIEW_PAGES).default('accounts') });
 
-export interface SavedViewDto { id: string; page: string; name: string; query: string; updated_at: string }
+export interface SavedViewDto {
+  id: string;
+  page: string;
+  name: string;
+  query: string;
+  updated_at: string;
+}

@@ -18,9 +18,16 @@ export const ZUserUpdate = z
     password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
     reason: z.string().trim().max(500).optional(),
   })
-  .refine((v) => v.name !== undefined || v.role !== undefined || v.disabled !== undefined || v.password !== undefined, {
-    message: 'nothing to change',
-  });
+  .refine(
+    (v) =>
+      v.name !== undefined ||
+      v.role !== undefined ||
+      v.disabled !== undefined ||
+      v.password !== undefined,
+    {
+      message: 'nothing to change',
+    },
+  );
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 
 export const ZIdParam = z.object({ id: z.string().min(1).max(64) });

@@ -7,7 +7,15 @@ import type { TUserCreate, TUserUpdate } from '@/lib/schemas/user';
 
 type Audit = (entry: Omit<AuditInput, 'actor' | 'requestId'>) => Promise<void>;
 
-const publicFields = { id: true, email: true, name: true, role: true, disabled: true, created_at: true, last_login_at: true } as const;
+const publicFields = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  created_at: true,
+  last_login_at: true,
+} as const;
 
 export function listUsers(tx: Tx) {
   return tx.user.findMany({ select: publicFields, orderBy: { email: 'asc' } });
@@ -17,19 +25,41 @@ export async function createUser(tx: Tx, audit: Audit, input: TUserCreate) {
   const exists = await tx.user.findUnique({ where: { email: input.email } });
   if (exists) throw conflict('A user with this email already exists', 'email');
   const user = await tx.user.create({
-    data: { id: randomUUID(), email: input.email, name: input.name, role: input.role, password_hash: await hashPassword(input.password) },
+    data: {
+      id: randomUUID(),
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      password_hash: await hashPassword(input.password),
+    },
     select: publicFields,
   });
-  await audit({ action: 'user.create', targetType: 'user', targetId: user.id, after: { email: user.email, name: user.name, role: user.role } });
+  await audit({
+    action: 'user.create',
+    targetType: 'user',
+    targetId: user.id,
+    after: { email: user.email, name: user.name, role: user.role },
+  });
   return user;
 }
 
-export async function updateUser(tx: Tx, audit: Audit, actorId: string, id: string, input: TUserUpdate) {
+export async function updateUser(
+  tx: Tx,
+  audit: Audit,
+  actorId: string,
+  id: string,
+  input: TUserUpdate,
+) {
   const before = await tx.user.findUnique({ where: { id }, select: publicFields });
   if (!before) throw notFound('No such user');
   // An admin cannot lock themselves out (and leave nobody able to manage users).
   if (id === actorId && (input.disabled === true || (input.role && input.role !== 'admin'))) {
-    throw new ApiError(400, 'self_lockout', 'You cannot disable or demote your own account', input.disabled ? 'disabled' : 'role');
+    throw new ApiError(
+      400,
+      'self_lockout',
+      'You cannot disable or demote your own account',
+      input.disabled ? 'disabled' : 'role',
+    );
   }
   const data: Record<string, unknown> = { updated_at: new Date() };
   if (input.name !== undefined) data.name = input.name;
@@ -39,8 +69,12 @@ export async function updateUser(tx: Tx, audit: Audit, actorId: string, id: stri
   const after = await tx.user.update({ where: { id }, data, select: publicFields });
   const pick = (u: typeof before) => ({ name: u.name, role: u.role, disabled: u.disabled });
   await audit({
-    action: input.password ? 'user.update_password' : 'user.update', targetType: 'user', targetId: id,
-    before: pick(before), after: { ...pick(after), ...(input.password ? { password: 'changed' } : {}) }, reason: input.reason ?? null,
+    action: input.password ? 'user.update_password' : 'user.update',
+    targetType: 'user',
+    targetId: id,
+    before: pick(before),
+    after: { ...pick(after), ...(input.password ? { password: 'changed' } : {}) },
+    reason: input.reason ?? null,
   });
   return after;
 }

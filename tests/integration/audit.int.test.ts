@@ -14,7 +14,13 @@ async function append(n: number) {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
-      await writeAudit(pgRunner(c), { actor: { id: 'u1', email: 'a@x' }, action: 'test.write', targetType: 'thing', targetId: String(i), after: { i, nested: { b: 1, a: [1, 2] } } });
+      await writeAudit(pgRunner(c), {
+        actor: { id: 'u1', email: 'a@x' },
+        action: 'test.write',
+        targetType: 'thing',
+        targetId: String(i),
+        after: { i, nested: { b: 1, a: [1, 2] } },
+      });
       await c.query('COMMIT');
     } finally {
       c.release();
@@ -39,14 +45,20 @@ describe('audit log', () => {
     const before = (await pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
     const c = await pool.connect();
     await c.query('BEGIN');
-    await writeAudit(pgRunner(c), { actor: { id: null, email: 'x' }, action: 'test.rollback', targetType: 't' });
+    await writeAudit(pgRunner(c), {
+      actor: { id: null, email: 'x' },
+      action: 'test.rollback',
+      targetType: 't',
+    });
     await c.query('ROLLBACK');
     c.release();
     expect((await pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n).toBe(before);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(pool.query("UPDATE audit_log SET action = 'x' WHERE id = 1")).rejects.toThrow(/append-only/);
+    await expect(pool.query("UPDATE audit_log SET action = 'x' WHERE id = 1")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(pool.query('DELETE FROM audit_log WHERE id = 1')).rejects.toThrow(/append-only/);
     await expect(pool.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
   });
@@ -71,22 +83,32 @@ describe('audit through a Prisma transaction', () => {
     const { prisma } = await import('@/lib/db/client');
     const { prismaRunner } = await import('@/lib/audit/runners');
     const r = await prisma.$transaction((tx) =>
-      writeAudit(prismaRunner(tx), { actor: { id: null, email: 'p@x' }, action: 'test.prisma', targetType: 't', after: { ok: true } }));
+      writeAudit(prismaRunner(tx), {
+        actor: { id: null, email: 'p@x' },
+        action: 'test.prisma',
+        targetType: 't',
+        after: { ok: true },
+      }),
+    );
     expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
     expect((await verifyAuditChain(pool)).ok).toBe(true);
   });
 });
 
 describe('npm run audit:verify', () => {
-  const run = () => spawnSync('npx', ['tsx', 'scripts/audit-verify.ts'], { env: { ...process.env }, encoding: 'utf8' });
+  const run = () =>
+    spawnSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
+      env: { ...process.env },
+      encoding: 'utf8',
+    });
 
-  it('exits 0 on an intact chain and 1 naming the row edited behind the app\'s back', async () => {
+  it("exits 0 on an intact chain and 1 naming the row edited behind the app's back", async () => {
     const ok = run();
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/audit chain OK: \d+ rows/);
     const original = (await pool.query('SELECT after FROM audit_log WHERE id = 2')).rows[0].after;
     await pool.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
-    await pool.query("UPDATE audit_log SET after = '{\"i\": 999}'::jsonb WHERE id = 2");
+    await pool.query('UPDATE audit_log SET after = \'{"i": 999}\'::jsonb WHERE id = 2');
     await pool.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
     const bad = run();
     expect(bad.status).toBe(1);

@@ -9,16 +9,25 @@ import { verifyAuditChain } from '@/lib/audit/verify';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
 const dir = mkdtempSync(path.join(tmpdir(), 'dw-demo-'));
-afterAll(async () => { await pool.end(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await pool.end();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('withPgTransaction', () => {
   it('commits on success and rolls back on a throw', async () => {
-    await withPgTransaction(pool, (c) => c.query(`INSERT INTO settings (key, value) VALUES ('tx.ok', '1')`));
-    await expect(withPgTransaction(pool, async (c) => {
-      await c.query(`INSERT INTO settings (key, value) VALUES ('tx.bad', '1')`);
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
-    const { rows } = await pool.query(`SELECT key FROM settings WHERE key LIKE 'tx.%' ORDER BY key`);
+    await withPgTransaction(pool, (c) =>
+      c.query(`INSERT INTO settings (key, value) VALUES ('tx.ok', '1')`),
+    );
+    await expect(
+      withPgTransaction(pool, async (c) => {
+        await c.query(`INSERT INTO settings (key, value) VALUES ('tx.bad', '1')`);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const { rows } = await pool.query(
+      `SELECT key FROM settings WHERE key LIKE 'tx.%' ORDER BY key`,
+    );
     expect(rows.map((r) => r.key)).toEqual(['tx.ok']);
   });
 });
@@ -26,7 +35,12 @@ describe('withPgTransaction', () => {
 describe('demo loader', () => {
   it('loads the scenario once, detects, audits, and is a no-op the second time', async () => {
     const logs: string[] = [];
-    await loadDemoData(pool, '', { accounts: 150, events: 4000, dataDir: dir, log: (m) => logs.push(m) });
+    await loadDemoData(pool, '', {
+      accounts: 150,
+      events: 4000,
+      dataDir: dir,
+      log: (m) => logs.push(m),
+    });
     const n = async (sql: string) => (await pool.query<{ n: number }>(sql)).rows[0]!.n;
     const events = await n('SELECT count(*)::int AS n FROM events');
     expect(events).toBeGreaterThan(3500);

@@ -7,7 +7,11 @@ import { generateScenario } from '@/lib/scenario/generate';
 import { resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 import { evalScenario, type EvalResult } from '@/lib/eval/run-eval';
 import { scoredAccounts } from '@/lib/detect/read';
-import { getBenignBand, getClusterCoverageCurve, getCoverageCurve } from '@/lib/detect/coverage-read';
+import {
+  getBenignBand,
+  getClusterCoverageCurve,
+  getCoverageCurve,
+} from '@/lib/detect/coverage-read';
 
 // End to end on a small labelled scenario: generate → ingest (lib/ingest) → detect → evaluate.
 // Floors are set below what the scenario reaches so the test guards regressions, not noise.
@@ -18,7 +22,14 @@ let r: EvalResult;
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
   dir = mkdtempSync(path.join(tmpdir(), 'dw-detect-'));
-  generateScenario({ accounts: 600, events: 60_000, seed: 7, mix: 'default', outDir: dir, promptsCsv: resolvePromptsCsv() });
+  generateScenario({
+    accounts: 600,
+    events: 60_000,
+    seed: 7,
+    mix: 'default',
+    outDir: dir,
+    promptsCsv: resolvePromptsCsv(),
+  });
   r = await evalScenario(pool, dir, { replayPoints: 3 });
 }, 300_000);
 
@@ -31,20 +42,24 @@ const fam = (f: string) => r.families.find((x) => x.family === f)!;
 
 describe('detection on a labelled scenario', () => {
   it('catches every single-account campaign and the hydra', () => {
-    for (const f of ['sweep', 'reasoning', 'benchmark', 'hydra']) expect(fam(f).campaignRecall, f).toBe(1);
+    for (const f of ['sweep', 'reasoning', 'benchmark', 'hydra'])
+      expect(fam(f).campaignRecall, f).toBe(1);
     expect(fam('hydra').linked).toBeGreaterThanOrEqual(0.9);
     expect(fam('hydra').recall).toBeGreaterThanOrEqual(0.8);
   });
   it('keeps false positives low, hard negatives included', () => {
     expect(r.overall.fpr).toBeLessThanOrEqual(0.01);
-    for (const f of ['eval', 'batch', 'coding_agent', 'power']) expect(fam(f).fpr, f).toBeLessThanOrEqual(0.05);
+    for (const f of ['eval', 'batch', 'coding_agent', 'power'])
+      expect(fam(f).fpr, f).toBeLessThanOrEqual(0.05);
     expect(r.overall.precision).toBeGreaterThanOrEqual(0.8);
   });
   it('reports events before the first alarm for caught campaigns', () => {
     expect(r.beforeAlarm.get('sweep')).toMatch(/^[\d,]+ \(\d+%\)/);
   });
   it('writes flags, an audited run, and the flags line shape', async () => {
-    const flags = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM flags WHERE status = 'open'`);
+    const flags = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM flags WHERE status = 'open'`,
+    );
     expect(flags.rows[0].n).toBeGreaterThan(0);
     const audit = await pool.query(`SELECT 1 FROM audit_log WHERE action = 'detect.run'`);
     expect(audit.rows.length).toBeGreaterThan(0);
@@ -53,7 +68,9 @@ describe('detection on a labelled scenario', () => {
     expect(first.risk).toBeGreaterThan(0.5);
   });
   it('serves coverage curves and benign bands', async () => {
-    const top = await pool.query<{ account_id: string; cluster_id: string | null }>(`SELECT account_id, cluster_id FROM account_score ORDER BY risk DESC LIMIT 1`);
+    const top = await pool.query<{ account_id: string; cluster_id: string | null }>(
+      `SELECT account_id, cluster_id FROM account_score ORDER BY risk DESC LIMIT 1`,
+    );
     const c = await getCoverageCurve(pool, top.rows[0].account_id);
     expect(c.points.length).toBeGreaterThan(0);
     expect(c.points.length).toBeLessThanOrEqual(500);
@@ -61,7 +78,9 @@ describe('detection on a labelled scenario', () => {
     const band = await getBenignBand(pool, c.volumeBin);
     expect(band.length).toBe(21);
     expect(band[20].tax_p95).toBeGreaterThanOrEqual(band[20].tax_p5);
-    const cl = await pool.query<{ id: string }>(`SELECT id FROM clusters WHERE flagged ORDER BY members DESC LIMIT 1`);
+    const cl = await pool.query<{ id: string }>(
+      `SELECT id FROM clusters WHERE flagged ORDER BY members DESC LIMIT 1`,
+    );
     const cc = await getClusterCoverageCurve(pool, cl.rows[0].id);
     expect(cc.points[cc.points.length - 1].C_tax).toBeGreaterThan(0.5);
   });

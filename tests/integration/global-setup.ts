@@ -16,5 +16,8 @@ export default async function setup(project: TestProject) {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { databaseUrl: string; dbTag: string }
+  export interface ProvidedContext {
+    databaseUrl: string;
+    dbTag: string;
+  }
 }

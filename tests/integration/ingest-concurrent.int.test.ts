@@ -17,7 +17,10 @@ beforeAll(async () => {
   await writeNdjson(file, generateEvents({ events: N, accounts: 40, seed: 7 }));
   [both, one] = await Promise.all([freshDb('dw_conc'), freshDb('dw_one')]);
 });
-afterAll(async () => { await both.drop(); await one.drop(); });
+afterAll(async () => {
+  await both.drop();
+  await one.drop();
+});
 
 describe('concurrent ingest of the same rows', () => {
   it('inserts every event once and counts the rest as duplicates', async () => {
@@ -31,7 +34,10 @@ describe('concurrent ingest of the same rows', () => {
     await ingestEvents(file, { pool: one.pool });
     // Inter-arrival gaps are exact only for time-ordered arrival (docs/ingest.md#rollups): two runs
     // interleave their commits, so an account's events arrive out of order and the gap sums differ.
-    const noGaps = (s: Awaited<ReturnType<typeof snapshot>>) => ({ ...s, daily: s.daily.map(({ gap_n: _n, gs: _s, gs2: _s2, ...r }) => r) });
+    const noGaps = (s: Awaited<ReturnType<typeof snapshot>>) => ({
+      ...s,
+      daily: s.daily.map(({ gap_n: _n, gs: _s, gs2: _s2, ...r }) => r),
+    });
     expect(noGaps(await snapshot(both.pool))).toEqual(noGaps(await snapshot(one.pool)));
   });
 });

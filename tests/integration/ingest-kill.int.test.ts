@@ -15,15 +15,21 @@ beforeAll(async () => {
   await writeNdjson(file, generateEvents({ events: N, accounts: 200, seed: 99 }));
   [killed, clean] = await Promise.all([freshDb('dw_kill'), freshDb('dw_clean')]);
 });
-afterAll(async () => { await killed.drop(); await clean.drop(); });
+afterAll(async () => {
+  await killed.drop();
+  await clean.drop();
+});
 
 // The CLI in its own process group, so SIGKILL reaches npx, tsx and the node process doing the work.
 function cli(url: string) {
   return spawn('npx', ['tsx', 'scripts/ingest.ts', 'events', file, '--batch-size=1000'], {
-    env: { ...process.env, DATABASE_URL: url }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: url },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
-const count = async (db: typeof killed) => (await db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n as number;
+const count = async (db: typeof killed) =>
+  (await db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n as number;
 
 describe('loss-free ingest', () => {
   it('SIGKILL mid-file then a rerun ends with exactly the accepted set and the same rollups', async () => {
@@ -46,7 +52,11 @@ describe('loss-free ingest', () => {
     rerun.stdout.on('data', (d) => (out += d));
     const code = await new Promise<number | null>((r) => rerun.on('exit', (c) => r(c)));
     expect(code, out).toBe(0);
-    expect(out).toMatch(new RegExp(`accepted ${(N - partial).toLocaleString('en-US')}, duplicates skipped ${partial.toLocaleString('en-US')}`));
+    expect(out).toMatch(
+      new RegExp(
+        `accepted ${(N - partial).toLocaleString('en-US')}, duplicates skipped ${partial.toLocaleString('en-US')}`,
+      ),
+    );
 
     await ingestEvents(file, { pool: clean.pool, batchSize: 5000 });
     expect(await count(killed)).toBe(N);

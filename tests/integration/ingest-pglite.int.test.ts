@@ -16,12 +16,13 @@ let lite: Embedded;
 let litePool: pg.Pool;
 let real: Awaited<ReturnType<typeof freshDb>>;
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const port = (s.address() as { port: number }).port;
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
   });
-});
 
 beforeAll(async () => {
   await writeNdjson(file, generateEvents({ events: 4000, accounts: 30, seed: 5 }));
@@ -47,16 +48,31 @@ describe('ingest into the embedded PGlite', () => {
     const rate = Math.round(4000 / ((Date.now() - t0) / 1000));
     const b = await ingestEvents(file, { pool: real.pool, batchSize: 1500 });
     expect(a).toMatchObject({ accepted: 4000, rejected: 0 });
-    expect({ ...a, runId: '', elapsedMs: 0, timings: null, batches: null }).toEqual({ ...b, runId: '', elapsedMs: 0, timings: null, batches: null });
+    expect({ ...a, runId: '', elapsedMs: 0, timings: null, batches: null }).toEqual({
+      ...b,
+      runId: '',
+      elapsedMs: 0,
+      timings: null,
+      batches: null,
+    });
     for (const src of ['docs/samples/events.ndjson', 'docs/samples/events.csv']) {
       const x = await ingestEvents(src, { pool: litePool });
       const y = await ingestEvents(src, { pool: real.pool });
-      expect({ ...x, runId: '', elapsedMs: 0, timings: null, batches: null }).toEqual({ ...y, runId: '', elapsedMs: 0, timings: null, batches: null });
+      expect({ ...x, runId: '', elapsedMs: 0, timings: null, batches: null }).toEqual({
+        ...y,
+        runId: '',
+        elapsedMs: 0,
+        timings: null,
+        batches: null,
+      });
     }
     await ingestAccounts('docs/samples/accounts.ndjson', { pool: litePool });
     await ingestAccounts('docs/samples/accounts.ndjson', { pool: real.pool });
     const [sl, sr] = [await snapshot(litePool), await snapshot(real.pool)];
-    expect(sl.indicator.filter((r) => ['payment', 'email_domain', 'org', 'signup_ip24'].includes(r.kind)).length).toBeGreaterThan(0);
+    expect(
+      sl.indicator.filter((r) => ['payment', 'email_domain', 'org', 'signup_ip24'].includes(r.kind))
+        .length,
+    ).toBeGreaterThan(0);
     expect(sl).toEqual(sr);
     const again = await ingestEvents(file, { pool: litePool });
     expect(again).toMatchObject({ accepted: 0, duplicates: 4000 });

@@ -20,13 +20,18 @@ function expectedUdt(f: DmField): string {
     DateTime: native === 'Date' ? 'date' : 'timestamptz',
     Json: 'jsonb',
   };
-  const t = f.isEnum ? f.type : base[f.type] ?? `unknown:${f.type}`;
+  const t = f.isEnum ? f.type : (base[f.type] ?? `unknown:${f.type}`);
   return f.isList ? `_${t}` : t;
 }
 
 describe('schema drift', () => {
   it('every Prisma model and field exists in the migrated database with the same type', async () => {
-    const { rows } = await pool.query<{ table_name: string; column_name: string; udt_name: string; is_nullable: string }>(
+    const { rows } = await pool.query<{
+      table_name: string;
+      column_name: string;
+      udt_name: string;
+      is_nullable: string;
+    }>(
       `SELECT table_name, column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
     );
     const cols = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r]));
@@ -36,10 +41,15 @@ describe('schema drift', () => {
       const table = model.table;
       for (const f of model.fields) {
         const col = cols.get(`${table}.${f.name}`);
-        if (!col) { problems.push(`${table}.${f.name}: missing column`); continue; }
+        if (!col) {
+          problems.push(`${table}.${f.name}: missing column`);
+          continue;
+        }
         const want = expectedUdt(f);
-        if (col.udt_name !== want) problems.push(`${table}.${f.name}: database ${col.udt_name}, datamodel ${want}`);
-        if (!f.isList && (col.is_nullable === 'NO') !== f.isRequired) problems.push(`${table}.${f.name}: nullability differs`);
+        if (col.udt_name !== want)
+          problems.push(`${table}.${f.name}: database ${col.udt_name}, datamodel ${want}`);
+        if (!f.isList && (col.is_nullable === 'NO') !== f.isRequired)
+          problems.push(`${table}.${f.name}: nullability differs`);
       }
     }
     expect(problems).toEqual([]);
@@ -51,7 +61,9 @@ describe('schema drift', () => {
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition`,
     );
     const modelled = new Set(models.map((m) => m.table));
-    const extra = rows.map((r) => r.relname).filter((t) => t !== '_prisma_migrations' && !modelled.has(t));
+    const extra = rows
+      .map((r) => r.relname)
+      .filter((t) => t !== '_prisma_migrations' && !modelled.has(t));
     expect(extra).toEqual([]);
   });
 });

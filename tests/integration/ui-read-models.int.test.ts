@@ -9,10 +9,19 @@ import { listAccountEvents } from '@/lib/queries/account-events';
 import { getFlagsPerDay, getQueueCounts } from '@/lib/queries/overview';
 
 // A small synthetic dataset (same generator as bench:pages): 300 accounts, 30k events, 3 clusters of 20.
-export const SMALL = { accounts: 300, events: 30_000, days: 21, clusters: 3, clusterSize: 20, start: '2026-10-01' };
+export const SMALL = {
+  accounts: 300,
+  events: 30_000,
+  days: 21,
+  clusters: 3,
+  clusterSize: 20,
+  start: '2026-10-01',
+};
 const list = (q: string) => listAccounts(parseAccountQuery(new URLSearchParams(q)));
 
-beforeAll(async () => { await seedDataset(pgPool(), SMALL); });
+beforeAll(async () => {
+  await seedDataset(pgPool(), SMALL);
+});
 afterAll(() => closeDb());
 
 describe('accounts list read model', () => {
@@ -20,7 +29,9 @@ describe('accounts list read model', () => {
     const p1 = await list('size=100');
     expect(p1.total).toBe(300);
     expect(p1.rows).toHaveLength(100);
-    expect(p1.rows.map((r) => r.risk)).toEqual([...p1.rows.map((r) => r.risk)].sort((a, b) => b - a));
+    expect(p1.rows.map((r) => r.risk)).toEqual(
+      [...p1.rows.map((r) => r.risk)].sort((a, b) => b - a),
+    );
     const p3 = await list('size=100&page=3');
     expect(new Set([...p1.rows, ...p3.rows].map((r) => r.account_id)).size).toBe(200);
   });
@@ -38,7 +49,9 @@ describe('accounts list read model', () => {
     expect((await list('q=172.16.2.77&size=100')).total).toBe(20);
     expect((await list('q=key-42-1')).rows.map((r) => r.account_id)).toEqual(['acct-000042']);
     expect((await list('q=someone@burner3.example&size=100')).total).toBe(20);
-    expect((await list('q=acct-00029')).rows.map((r) => r.account_id).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `acct-00029${i}`));
+    expect((await list('q=acct-00029')).rows.map((r) => r.account_id).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `acct-00029${i}`),
+    );
   });
 });
 
@@ -70,7 +83,12 @@ describe('account and cluster pages', () => {
   });
 
   it('lists a window of events with keyset paging and redacted text', async () => {
-    const w = { account: 'acct-000007', from: '2026-10-01T00:00:00Z', to: '2026-11-01T00:00:00Z', limit: 7 };
+    const w = {
+      account: 'acct-000007',
+      from: '2026-10-01T00:00:00Z',
+      to: '2026-11-01T00:00:00Z',
+      limit: 7,
+    };
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

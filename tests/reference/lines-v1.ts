@@ -9,7 +9,11 @@ const EMPTY = Buffer.alloc(0);
  * line: a longer line is skipped to its end and reported with only its first `headBytes`.
  * Decoding happens per line, so a multi-byte character split across chunks stays intact.
  */
-export async function* splitLinesV1(chunks: AsyncIterable<Buffer>, maxBytes: number, headBytes = 4096): AsyncGenerator<RawLine> {
+export async function* splitLinesV1(
+  chunks: AsyncIterable<Buffer>,
+  maxBytes: number,
+  headBytes = 4096,
+): AsyncGenerator<RawLine> {
   let parts: Buffer[] = [];
   let partLen = 0;
   let tooLong = false;
@@ -54,7 +58,10 @@ export async function* splitLinesV1(chunks: AsyncIterable<Buffer>, maxBytes: num
     }
     const rest = chunk.subarray(start);
     if (!rest.length) continue;
-    if (tooLong) { tooLongBytes += rest.length; continue; }
+    if (tooLong) {
+      tooLongBytes += rest.length;
+      continue;
+    }
     parts.push(Buffer.from(rest)); // copy: the chunk buffer may be reused by the reader
     partLen += rest.length;
     if (partLen > maxBytes) overflow();

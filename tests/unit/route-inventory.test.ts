@@ -24,7 +24,10 @@ describe('route inventory', () => {
       for (const m of handlers) {
         const perm = (mod[m] as { permission?: string }).permission;
         expect(perm, `${m} ${r.url} is not wrapped by withRoute`).toBeDefined();
-        expect(perm === 'ingest-token' || perm! in PERMISSIONS, `${m} ${r.url}: unknown permission ${perm}`).toBe(true);
+        expect(
+          perm === 'ingest-token' || perm! in PERMISSIONS,
+          `${m} ${r.url}: unknown permission ${perm}`,
+        ).toBe(true);
       }
     });
   }

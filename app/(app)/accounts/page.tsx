@@ -9,7 +9,10 @@ export default async function AccountsPage() {
   const options = await getAccountFilterOptions().catch(() => ({ signals: [], clusters: [] }));
   return (
     <>
-      <PageHeader title="Accounts" description="Scored accounts: risk, reasons, volume, coverage, cluster. Filters live in the URL — bookmark or share a view." />
+      <PageHeader
+        title="Accounts"
+        description="Scored accounts: risk, reasons, volume, coverage, cluster. Filters live in the URL — bookmark or share a view."
+      />
       <Suspense fallback={<Skeleton className="h-[34rem]" />}>
         <AccountsDataTable options={options} />
       </Suspense>

@@ -5,10 +5,15 @@ export default async function CasesPage() {
   await requirePage('cases:view');
   return (
     <>
-      <PageHeader title="Cases" description="Investigation cases: status, assignee, accounts, evidence." />
+      <PageHeader
+        title="Cases"
+        description="Investigation cases: status, assignee, accounts, evidence."
+      />
       <EmptyState title="Nothing here yet">
-        This page fills once query logs are ingested (<code>npm run ingest -- events &lt;file&gt;</code>) and detection has run
-        (<code>npm run detect</code>). On the embedded demo database, <code>npm start</code> loads demo traffic.
+        This page fills once query logs are ingested (
+        <code>npm run ingest -- events &lt;file&gt;</code>) and detection has run (
+        <code>npm run detect</code>). On the embedded demo database, <code>npm start</code> loads
+        demo traffic.
       </EmptyState>
     </>
   );

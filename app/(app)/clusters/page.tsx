@@ -9,7 +9,14 @@ async function ClustersPanel() {
   const r = await load(() => listTopClusters(200));
   return (
     <Panel title="Clusters by risk" h="min-h-96">
-      {r.ok ? <ClustersTable rows={r.data} empty="No clusters yet: they appear after npm run detect links accounts by shared rare indicators." /> : <PanelError error={r.error} />}
+      {r.ok ? (
+        <ClustersTable
+          rows={r.data}
+          empty="No clusters yet: they appear after npm run detect links accounts by shared rare indicators."
+        />
+      ) : (
+        <PanelError error={r.error} />
+      )}
     </Panel>
   );
 }
@@ -18,8 +25,13 @@ export default async function ClustersPage() {
   await requirePage('clusters:view');
   return (
     <>
-      <PageHeader title="Clusters" description="Coordinated account clusters linked by shared rare indicators." />
-      <Suspense fallback={<PanelSkeleton title="Clusters by risk" h="min-h-96" />}><ClustersPanel /></Suspense>
+      <PageHeader
+        title="Clusters"
+        description="Coordinated account clusters linked by shared rare indicators."
+      />
+      <Suspense fallback={<PanelSkeleton title="Clusters by risk" h="min-h-96" />}>
+        <ClustersPanel />
+      </Suspense>
     </>
   );
 }

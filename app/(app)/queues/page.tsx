@@ -5,10 +5,15 @@ export default async function QueuesPage() {
   await requirePage('queues:work');
   return (
     <>
-      <PageHeader title="Queues" description="Review queues: claim the next flagged account or cluster, with its SLA." />
+      <PageHeader
+        title="Queues"
+        description="Review queues: claim the next flagged account or cluster, with its SLA."
+      />
       <EmptyState title="Nothing here yet">
-        This page fills once query logs are ingested (<code>npm run ingest -- events &lt;file&gt;</code>) and detection has run
-        (<code>npm run detect</code>). On the embedded demo database, <code>npm start</code> loads demo traffic.
+        This page fills once query logs are ingested (
+        <code>npm run ingest -- events &lt;file&gt;</code>) and detection has run (
+        <code>npm run detect</code>). On the embedded demo database, <code>npm start</code> loads
+        demo traffic.
       </EmptyState>
     </>
   );

@@ -5,12 +5,27 @@ import type { ClientBase } from 'pg';
 // The rollups are then derived from these rows with GROUP BY (seed-rollups.ts), so the naive
 // questions asked of `events` and the rollup reads answer the same data.
 
-export interface SeedSize { accounts: number; events: number; days: number; clusters: number; clusterSize: number; start: string }
+export interface SeedSize {
+  accounts: number;
+  events: number;
+  days: number;
+  clusters: number;
+  clusterSize: number;
+  start: string;
+}
 
-export const BENCH_SIZE: SeedSize = { accounts: 25_000, events: 10_000_000, days: 42, clusters: 40, clusterSize: 200, start: '2026-09-01' };
+export const BENCH_SIZE: SeedSize = {
+  accounts: 25_000,
+  events: 10_000_000,
+  days: 42,
+  clusters: 40,
+  clusterSize: 200,
+  start: '2026-09-01',
+};
 
 /** Account index → cluster (1-based) for the first clusters × clusterSize accounts, else 0. */
-export const clusterExpr = (a: string, s: SeedSize) => `(CASE WHEN ${a} <= ${s.clusters * s.clusterSize} THEN 1 + (${a} - 1) % ${s.clusters} ELSE 0 END)`;
+export const clusterExpr = (a: string, s: SeedSize) =>
+  `(CASE WHEN ${a} <= ${s.clusters * s.clusterSize} THEN 1 + (${a} - 1) % ${s.clusters} ELSE 0 END)`;
 export const accountIdExpr = (a: string) => `('acct-' || lpad((${a})::text, 6, '0'))`;
 
 export async function seedAccounts(pool: ClientBase, s: SeedSize): Promise<void> {
@@ -29,7 +44,12 @@ export async function seedAccounts(pool: ClientBase, s: SeedSize): Promise<void>
 }
 
 /** Inserts events [from, to) of the series; call in chunks for progress. */
-export async function seedEventChunk(pool: ClientBase, s: SeedSize, from: number, to: number): Promise<void> {
+export async function seedEventChunk(
+  pool: ClientBase,
+  s: SeedSize,
+  from: number,
+  to: number,
+): Promise<void> {
   // a: skewed account pick (a few heavy accounts, a long tail); sweepers (a % 10 = 0) visit buckets
   // systematically and ask for reasoning; everyone else sticks to a few buckets and templates.
   await pool.query(

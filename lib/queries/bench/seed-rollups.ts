@@ -3,7 +3,10 @@ import { clusterExpr, type SeedSize } from './seed-events';
 
 // Rollups derived set-based from the synthetic events (what ingest maintains incrementally), then
 // score / cluster / flag rows shaped like detection's output. Constant SQL, no user input.
-const HOURS = Array.from({ length: 24 }, (_, h) => `count(*) FILTER (WHERE extract(hour FROM ts AT TIME ZONE 'UTC') = ${h})::int`).join(', ');
+const HOURS = Array.from(
+  { length: 24 },
+  (_, h) => `count(*) FILTER (WHERE extract(hour FROM ts AT TIME ZONE 'UTC') = ${h})::int`,
+).join(', ');
 
 export async function seedRollups(pool: ClientBase, log: (m: string) => void): Promise<void> {
   log('account_daily');
@@ -14,33 +17,39 @@ export async function seedRollups(pool: ClientBase, log: (m: string) => void): P
             count(*) FILTER (WHERE finish_reason = 'length'), count(*) FILTER (WHERE reasoning), count(*) FILTER (WHERE thinking),
             count(*) FILTER (WHERE single_turn), sum(max_tokens), count(max_tokens), count(temperature), sum(temperature), sum(temperature * temperature),
             ARRAY[${HOURS}], min(ts), max(ts)
-     FROM events GROUP BY 1, 2`);
+     FROM events GROUP BY 1, 2`,
+  );
   log('account_bucket');
   await pool.query(
     `INSERT INTO account_bucket (account_id, kind, bucket, first_ts, events)
      SELECT account_id, 0, tax_bucket, min(ts), count(*) FROM events GROUP BY account_id, tax_bucket
      UNION ALL
-     SELECT account_id, 1, lsh_bucket, min(ts), count(*) FROM events GROUP BY account_id, lsh_bucket`);
+     SELECT account_id, 1, lsh_bucket, min(ts), count(*) FROM events GROUP BY account_id, lsh_bucket`,
+  );
   log('account_template');
   await pool.query(
     `INSERT INTO account_template (account_id, simhash, events, first_ts, last_ts)
-     SELECT account_id, simhash, count(*), min(ts), max(ts) FROM events GROUP BY 1, 2`);
+     SELECT account_id, simhash, count(*), min(ts), max(ts) FROM events GROUP BY 1, 2`,
+  );
   await pool.query(
     `UPDATE account_daily d SET new_templates = t.n FROM (
        SELECT account_id, (first_ts AT TIME ZONE 'UTC')::date AS day, count(*)::int AS n FROM account_template GROUP BY 1, 2) t
-     WHERE d.account_id = t.account_id AND d.day = t.day`);
+     WHERE d.account_id = t.account_id AND d.day = t.day`,
+  );
   log('account_indicator');
   await pool.query(
     `INSERT INTO account_indicator (account_id, kind, value, events, first_ts, last_ts)
      SELECT account_id, k.kind, k.value, count(*), min(ts), max(ts)
      FROM events, LATERAL (VALUES ('ip24', host(network(set_masklen(ip, 24))) || '/24'), ('asn', asn::text),
                                   ('user_agent', user_agent), ('api_key', api_key_id), ('model', model)) k(kind, value)
-     GROUP BY 1, 2, 3`);
+     GROUP BY 1, 2, 3`,
+  );
   await pool.query(
     `INSERT INTO account_indicator (account_id, kind, value, events, first_ts, last_ts)
      SELECT a.account_id, k.kind, k.value, 0, now(), now() FROM accounts a,
        LATERAL (VALUES ('payment', a.payment_fingerprint), ('email_domain', a.email_domain)) k(kind, value)
-     ON CONFLICT DO NOTHING`);
+     ON CONFLICT DO NOTHING`,
+  );
 }
 
 export async function seedScores(pool: ClientBase, s: SeedSize): Promise<void> {
@@ -58,23 +67,28 @@ export async function seedScores(pool: ClientBase, s: SeedSize): Promise<void> {
                   CASE WHEN b.a % 10 = 0 THEN 0.7 + (b.a % 29) / 100.0 WHEN ${clusterExpr('b.a', s)} > 0 THEN 0.4 + (b.a % 25) / 100.0 ELSE (b.a % 40) / 100.0 END::real AS risk
            FROM (SELECT d.account_id, substr(d.account_id, 6)::int AS a, sum(d.events)::int AS n, min(d.first_ts) AS f, max(d.last_ts) AS l,
                         (SELECT count(*) FROM account_bucket k WHERE k.account_id = d.account_id AND k.kind = 0) / 58.0 AS cov
-                 FROM account_daily d GROUP BY d.account_id) b) x`);
+                 FROM account_daily d GROUP BY d.account_id) b) x`,
+  );
   await pool.query(
-    `INSERT INTO cluster_members (account_id, cluster_id) SELECT account_id, cluster_id FROM account_score WHERE cluster_id IS NOT NULL`);
+    `INSERT INTO cluster_members (account_id, cluster_id) SELECT account_id, cluster_id FROM account_score WHERE cluster_id IS NOT NULL`,
+  );
   await pool.query(
     `INSERT INTO clusters (id, risk, flagged, members, events, reasons, contributions, features, indicators, run_id)
      SELECT cluster_id, 0.6 + (substr(cluster_id, 4)::int % 40) / 100.0, true, count(*), sum(events), ARRAY['shared_infra', 'partition'],
             '{"partition": 0.4, "shared_infra": 0.3}', '{}', '{}', 1
-     FROM account_score WHERE cluster_id IS NOT NULL GROUP BY cluster_id`);
+     FROM account_score WHERE cluster_id IS NOT NULL GROUP BY cluster_id`,
+  );
   await pool.query(
     `INSERT INTO flags (subject_type, subject_id, risk, reasons, status, created_at, run_id)
      SELECT 'account', account_id, risk, reasons, (ARRAY['open','open','reviewing','closed'])[1 + substr(account_id, 6)::int % 4],
             last_seen, 1 FROM account_score WHERE flagged
-     UNION ALL SELECT 'cluster', id, risk, reasons, 'open', now() - interval '2 days', 1 FROM clusters`);
+     UNION ALL SELECT 'cluster', id, risk, reasons, 'open', now() - interval '2 days', 1 FROM clusters`,
+  );
   // A plausible benign band (p5/p50/p95 growing with √t) so the chart has something to draw.
   await pool.query(
     `INSERT INTO coverage_band (subject, volume_bin, step, t_norm, tax_p5, tax_p50, tax_p95, lsh_p5, lsh_p50, lsh_p95, n, run_id)
      SELECT subj, bin, step, (step + 1) / 20.0, 0.02 * sqrt((step + 1) / 20.0) * (1 + bin / 10.0), 0.06 * sqrt((step + 1) / 20.0) * (1 + bin / 10.0),
             0.15 * sqrt((step + 1) / 20.0) * (1 + bin / 10.0), 0.001, 0.005, 0.02, 100, 1
-     FROM unnest(ARRAY['account', 'cluster']) subj, generate_series(0, 20) bin, generate_series(0, 19) step`);
+     FROM unnest(ARRAY['account', 'cluster']) subj, generate_series(0, 20) bin, generate_series(0, 19) step`,
+  );
 }

@@ -6,12 +6,17 @@ export { BENCH_SIZE, type SeedSize } from './seed-events';
 
 const CHUNK = 1_000_000;
 
-async function isEmpty(pool: ClientBase, table: 'accounts' | 'account_daily' | 'account_score'): Promise<boolean> {
+async function isEmpty(
+  pool: ClientBase,
+  table: 'accounts' | 'account_daily' | 'account_score',
+): Promise<boolean> {
   return (await pool.query(`SELECT 1 FROM ${table} LIMIT 1`)).rowCount === 0; // table from a fixed list
 }
 
 async function hasEvent(pool: ClientBase, n: number): Promise<boolean> {
-  return (await pool.query('SELECT 1 FROM events WHERE id = $1 LIMIT 1', [`ev-${n}`])).rowCount === 1;
+  return (
+    (await pool.query('SELECT 1 FROM events WHERE id = $1 LIMIT 1', [`ev-${n}`])).rowCount === 1
+  );
 }
 
 /**
@@ -20,7 +25,11 @@ async function hasEvent(pool: ClientBase, n: number): Promise<boolean> {
  * half-finished seed continues where it stopped). Each event chunk is one statement, so a chunk
  * is either fully present or absent.
  */
-export async function seedDataset(db: Pool, s: SeedSize, log: (m: string) => void = () => {}): Promise<'reused' | 'seeded'> {
+export async function seedDataset(
+  db: Pool,
+  s: SeedSize,
+  log: (m: string) => void = () => {},
+): Promise<'reused' | 'seeded'> {
   const pool = await db.connect(); // one session: SET and BEGIN/COMMIT must apply to the same connection
   try {
     return await seedOn(pool, s, log);
@@ -29,7 +38,11 @@ export async function seedDataset(db: Pool, s: SeedSize, log: (m: string) => voi
   }
 }
 
-async function seedOn(pool: ClientBase, s: SeedSize, log: (m: string) => void): Promise<'reused' | 'seeded'> {
+async function seedOn(
+  pool: ClientBase,
+  s: SeedSize,
+  log: (m: string) => void,
+): Promise<'reused' | 'seeded'> {
   if (!(await isEmpty(pool, 'account_score'))) return 'reused';
   await pool.query('SET synchronous_commit = off');
   await ensurePartitions(pool, s);

@@ -17,11 +17,19 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   if (!header) notFound();
   return (
     <>
-      <PageHeader title={`Account ${id}`} description="Why it scored, what it did over time, and the queries that prove it." />
+      <PageHeader
+        title={`Account ${id}`}
+        description="Why it scored, what it did over time, and the queries that prove it."
+      />
       <RiskHeader h={header} />
       <div className="space-y-4">
         <Suspense fallback={<PanelSkeleton title="Timelines" h="min-h-[64rem]" />}>
-          <TimelinePanel account={id} events={header.events} canAnnotate={can(user, 'annotations:write')} canReveal={can(user, 'events:reveal')} />
+          <TimelinePanel
+            account={id}
+            events={header.events}
+            canAnnotate={can(user, 'annotations:write')}
+            canReveal={can(user, 'events:reveal')}
+          />
         </Suspense>
         <div className="grid gap-4 lg:grid-cols-2">
           <Suspense fallback={<PanelSkeleton title="Linked accounts" h="min-h-48" />}>

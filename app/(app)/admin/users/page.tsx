@@ -6,7 +6,10 @@ export default async function AdminUsersPage() {
   const me = await requirePage('users:manage');
   return (
     <>
-      <PageHeader title="Users" description="Who can sign in, and with which role. Every change is audited." />
+      <PageHeader
+        title="Users"
+        description="Who can sign in, and with which role. Every change is audited."
+      />
       <UsersAdmin currentUserId={me.id} />
     </>
   );

@@ -5,7 +5,12 @@ import { getClusterHeader } from '@/lib/queries/cluster-detail';
 import { PageHeader } from '@/components/ui/page-header';
 import { PanelSkeleton } from '@/components/charts/panel';
 import { ClusterHeader } from '@/components/clusters/cluster-header';
-import { CoveragePanel, IndicatorsPanel, MembersPanel, TimelinePanel } from '@/components/clusters/cluster-panels';
+import {
+  CoveragePanel,
+  IndicatorsPanel,
+  MembersPanel,
+  TimelinePanel,
+} from '@/components/clusters/cluster-panels';
 
 export default async function ClusterPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePage('clusters:view');
@@ -14,14 +19,25 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
   if (!header) notFound();
   return (
     <>
-      <PageHeader title={`Cluster ${id}`} description="Accounts linked by shared rare indicators: who they are, what links them, how they split the work." />
+      <PageHeader
+        title={`Cluster ${id}`}
+        description="Accounts linked by shared rare indicators: who they are, what links them, how they split the work."
+      />
       <ClusterHeader h={header} />
       <div className="space-y-4">
-        <Suspense fallback={<PanelSkeleton title="Combined timeline" h="min-h-72" />}><TimelinePanel id={id} events={header.events} /></Suspense>
-        <Suspense fallback={<PanelSkeleton title="Partitioned coverage" h="min-h-80" />}><CoveragePanel id={id} /></Suspense>
+        <Suspense fallback={<PanelSkeleton title="Combined timeline" h="min-h-72" />}>
+          <TimelinePanel id={id} events={header.events} />
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton title="Partitioned coverage" h="min-h-80" />}>
+          <CoveragePanel id={id} />
+        </Suspense>
         <div className="grid gap-4 xl:grid-cols-2">
-          <Suspense fallback={<PanelSkeleton title="Members" h="min-h-96" />}><MembersPanel id={id} /></Suspense>
-          <Suspense fallback={<PanelSkeleton title="Shared indicators" h="min-h-96" />}><IndicatorsPanel id={id} /></Suspense>
+          <Suspense fallback={<PanelSkeleton title="Members" h="min-h-96" />}>
+            <MembersPanel id={id} />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton title="Shared indicators" h="min-h-96" />}>
+            <IndicatorsPanel id={id} />
+          </Suspense>
         </div>
       </div>
     </>

@@ -15,5 +15,11 @@ const ZQuery = z.object({
 
 /** GET /api/v1/accounts?flagged=true&page=1&page_size=50: scored accounts, highest risk first. */
 export const GET = withRoute({ permission: 'accounts:view', query: ZQuery }, async ({ query }) =>
-  listAccountScores(pgPool(), { flagged: query.flagged, clusterId: query.cluster_id, minRisk: query.min_risk, page: query.page, pageSize: query.page_size }),
+  listAccountScores(pgPool(), {
+    flagged: query.flagged,
+    clusterId: query.cluster_id,
+    minRisk: query.min_risk,
+    page: query.page,
+    pageSize: query.page_size,
+  }),
 );

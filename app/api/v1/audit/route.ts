@@ -1,4 +1,6 @@
 import { withRoute } from '@/lib/api/route';
 import { listAudit, ZAuditFilter } from '@/lib/audit/queries';
 
-export const GET = withRoute({ permission: 'audit:view', query: ZAuditFilter }, async ({ query }) => listAudit(query));
+export const GET = withRoute({ permission: 'audit:view', query: ZAuditFilter }, async ({ query }) =>
+  listAudit(query),
+);

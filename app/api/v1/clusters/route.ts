@@ -4,7 +4,10 @@ import { pgPool } from '@/lib/db/client';
 import { listClusters } from '@/lib/detect/read';
 
 const ZQuery = z.object({
-  flagged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  flagged: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   page_size: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -1,6 +1,9 @@
 import { withRoute } from '@/lib/api/route';
 import { revealEvent, ZRevealBody } from '@/lib/annotations/reveal';
 
-export const POST = withRoute({ permission: 'events:reveal', body: ZRevealBody }, async ({ body, change }) => ({
-  event: await change((tx, audit) => revealEvent(tx, audit, body)),
-}));
+export const POST = withRoute(
+  { permission: 'events:reveal', body: ZRevealBody },
+  async ({ body, change }) => ({
+    event: await change((tx, audit) => revealEvent(tx, audit, body)),
+  }),
+);

@@ -7,5 +7,12 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const POST = withIngestToken(({ req, token, requestId }) =>
-  ingestHttp({ kind: 'accounts', body: req.body, headers: req.headers, token, pool: pgPool(), requestId }),
+  ingestHttp({
+    kind: 'accounts',
+    body: req.body,
+    headers: req.headers,
+    token,
+    pool: pgPool(),
+    requestId,
+  }),
 );

@@ -5,7 +5,10 @@ import { getRecentAnnotatedAccounts } from '@/lib/annotations/recent';
 
 export const GET = withRoute({ permission: 'overview:view' }, async ({ user }) => {
   const [counts, flagsPerDay, topClusters, recent] = await Promise.all([
-    getQueueCounts(), getFlagsPerDay(), listTopClusters(), getRecentAnnotatedAccounts(user.id),
+    getQueueCounts(),
+    getFlagsPerDay(),
+    listTopClusters(),
+    getRecentAnnotatedAccounts(user.id),
   ]);
   return { counts, flagsPerDay, topClusters, recent };
 });
