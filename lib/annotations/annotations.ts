@@ -1,3 +1,4 @@
+import type { AuditFn } from '@/lib/audit/write';
 import type { Tx } from '@/lib/db/client';
 import { prisma } from '@/lib/db/client';
 import { ApiError, notFound } from '@/lib/api/errors';
@@ -5,14 +6,11 @@ import type { SessionUser } from '@/lib/auth/permissions';
 import type { AnnotationDto, TAnnotationCreate } from '@/lib/schemas/annotation';
 import type { Annotation } from '@/lib/generated/prisma/client';
 
-type Audit = (e: {
-  action: string;
-  targetType: string;
-  targetId?: string;
-  before?: unknown;
-  after?: unknown;
-  reason?: string;
-}) => Promise<void>;
+const ANNOTATION_ACTION = {
+  star: 'annotation.star',
+  tag: 'annotation.tag',
+  comment: 'annotation.comment',
+} as const;
 
 export function toDto(a: Annotation): AnnotationDto {
   return {
@@ -47,7 +45,7 @@ async function assertSubjectExists(tx: Tx, input: TAnnotationCreate): Promise<vo
 /** Adds a star, tag or comment; a second star (or the same tag) by the same author is a no-op. */
 export async function createAnnotation(
   tx: Tx,
-  audit: Audit,
+  audit: AuditFn,
   user: SessionUser,
   input: TAnnotationCreate,
 ): Promise<AnnotationDto> {
@@ -83,7 +81,7 @@ export async function createAnnotation(
   });
   const dto = toDto(row);
   await audit({
-    action: `annotation.${input.kind}`,
+    action: ANNOTATION_ACTION[input.kind],
     targetType: input.subject_type,
     targetId: eventId ?? input.account_id,
     after: dto,
@@ -94,7 +92,7 @@ export async function createAnnotation(
 /** Soft-deletes; only the author (or an admin) may remove an annotation. Others get 404. */
 export async function deleteAnnotation(
   tx: Tx,
-  audit: Audit,
+  audit: AuditFn,
   user: SessionUser,
   id: bigint,
 ): Promise<void> {

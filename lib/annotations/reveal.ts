@@ -1,3 +1,4 @@
+import type { AuditFn } from '@/lib/audit/write';
 import { z } from 'zod';
 import type { Tx } from '@/lib/db/client';
 import { notFound } from '@/lib/api/errors';
@@ -18,21 +19,13 @@ export interface RevealedEvent {
   response: string | null;
 }
 
-type Audit = (e: {
-  action: string;
-  targetType: string;
-  targetId?: string;
-  after?: unknown;
-  reason?: string;
-}) => Promise<void>;
-
 const MAX = 50_000;
 
 /**
  * Returns an event's unredacted text. The audit row ('event.reveal') is written in the same
  * transaction: if it cannot be recorded, nothing is revealed. The audit log is the reveal log.
  */
-export async function revealEvent(tx: Tx, audit: Audit, b: TRevealBody): Promise<RevealedEvent> {
+export async function revealEvent(tx: Tx, audit: AuditFn, b: TRevealBody): Promise<RevealedEvent> {
   const r = await tx.$queryRaw<
     Array<{
       id: string;

@@ -1,17 +1,10 @@
+import type { AuditFn } from '@/lib/audit/write';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import { prisma } from '@/lib/db/client';
 import { notFound } from '@/lib/api/errors';
 import { parseAccountQuery, toAccountSearch } from '@/lib/queries/account-filter';
 import type { SavedViewDto, TSavedViewCreate } from '@/lib/schemas/saved-view';
-
-type Audit = (e: {
-  action: string;
-  targetType: string;
-  targetId?: string;
-  before?: unknown;
-  after?: unknown;
-}) => Promise<void>;
 
 const dto = (v: {
   id: string;
@@ -43,7 +36,7 @@ export async function listSavedViews(userId: string, page: string): Promise<Save
 /** Saving under an existing name replaces that view (per user and page). */
 export async function saveView(
   tx: Tx,
-  audit: Audit,
+  audit: AuditFn,
   userId: string,
   input: TSavedViewCreate,
 ): Promise<SavedViewDto> {
@@ -70,7 +63,12 @@ export async function saveView(
 }
 
 /** Only the owner may delete a view; anyone else gets 404. */
-export async function deleteView(tx: Tx, audit: Audit, userId: string, id: string): Promise<void> {
+export async function deleteView(
+  tx: Tx,
+  audit: AuditFn,
+  userId: string,
+  id: string,
+): Promise<void> {
   const row = await tx.savedView.findFirst({ where: { id, user_id: userId } });
   if (!row) throw notFound('Saved view not found');
   await tx.savedView.delete({ where: { id } });

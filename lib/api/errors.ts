@@ -1,6 +1,8 @@
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
+import { DomainError, LimitExceededError, type DomainErrorCode } from '@/lib/errors';
 
+/** An HTTP-level refusal raised by the route layer itself (sign-in, permission, body parsing). */
 export class ApiError extends Error {
   constructor(
     public status: number,
@@ -13,20 +15,44 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what = 'Not found') => new ApiError(404, 'not_found', what);
-export const badRequest = (message: string, field?: string) =>
-  new ApiError(400, 'bad_request', message, field);
 export const conflict = (message: string, field?: string) =>
   new ApiError(409, 'conflict', message, field);
 
-export function errorBody(code: string, message: string, field?: string) {
-  return { error: field ? { code, message, field } : { code, message } };
+/** The one map from domain errors to HTTP statuses. */
+const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  stale: 409,
+  invalid: 400,
+  invalid_transition: 422,
+  too_large: 413,
+  limit_exceeded: 429,
+  unavailable: 503,
+};
+
+export function errorBody(
+  code: string,
+  message: string,
+  field?: string,
+  details?: Record<string, unknown>,
+) {
+  return { error: { code, message, ...(field ? { field } : {}), ...(details ?? {}) } };
 }
 
 /** Maps any thrown value to the JSON error shape with the right status. */
 export function toErrorResponse(e: unknown, requestId: string): NextResponse {
-  const headers = { 'x-request-id': requestId };
+  const headers: Record<string, string> = { 'x-request-id': requestId };
   if (e instanceof ApiError)
     return NextResponse.json(errorBody(e.code, e.message, e.field), { status: e.status, headers });
+  if (e instanceof DomainError) {
+    if (e instanceof LimitExceededError && e.retryAfterSeconds)
+      headers['retry-after'] = String(Math.ceil(e.retryAfterSeconds));
+    return NextResponse.json(errorBody(e.code, e.message, e.field, e.details), {
+      status: DOMAIN_STATUS[e.code],
+      headers,
+    });
+  }
   if (e instanceof ZodError) {
     const first = e.issues[0];
     const field = first?.path.join('.') || undefined;

@@ -4,11 +4,9 @@ import type { z } from 'zod';
 import { prisma, type Tx } from '@/lib/db/client';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
-import { writeAudit, type AuditInput } from '@/lib/audit/write';
+import { writeAudit, type AuditFn } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
 import { ApiError, toErrorResponse } from './errors';
-
-type AuditFn = (entry: Omit<AuditInput, 'actor' | 'requestId'>) => Promise<void>;
 
 export interface RouteContext<Q, B, P> {
   req: NextRequest;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GENESIS_HASH, hashAuditRow } from './chain';
+import { AUDIT_ACTIONS, type AuditAction } from './actions';
 
 /** Anything that runs parameterised SQL inside the caller's transaction (pg client or Prisma tx). */
 export interface SqlRunner {
@@ -13,7 +14,7 @@ export interface AuditActor {
 
 export interface AuditInput {
   actor: AuditActor;
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   before?: unknown;
@@ -21,6 +22,9 @@ export interface AuditInput {
   reason?: string | null;
   requestId?: string | null;
 }
+
+/** What features receive from the route wrapper: the actor and request id are filled in for them. */
+export type AuditFn = (entry: Omit<AuditInput, 'actor' | 'requestId'>) => Promise<void>;
 
 // Serialises writers on the chain head for the rest of the transaction: two concurrent
 // transactions can never both link to the same previous row.
@@ -34,6 +38,8 @@ export async function writeAudit(
   db: SqlRunner,
   input: AuditInput,
 ): Promise<{ id: string; hash: string }> {
+  // The payload must match the catalogue's schema: the custody log and reports rely on its shape.
+  AUDIT_ACTIONS[input.action].after.parse(input.after ?? null);
   await db.query(CHAIN_LOCK, []);
   const last = await db.query<{ id: string; hash: string }>(
     'SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1',

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@/lib/audit/actions';
 import { prisma } from '@/lib/db/client';
 import { writeAudit } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
@@ -58,7 +59,7 @@ export async function signInWithPassword(
 async function audit(
   actorId: string | null,
   email: string,
-  action: string,
+  action: AuditAction,
   after: Record<string, unknown>,
 ) {
   await prisma.$transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import type { AuditFn } from '@/lib/audit/write';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Tx } from '@/lib/db/client';
@@ -6,7 +7,6 @@ import type { AuditInput } from '@/lib/audit/write';
 // Ingest tokens: `dwi_` + 32 random bytes (base64url). Only the SHA-256 is stored; the first 12
 // characters (the prefix) are kept in clear so admins can tell tokens apart. The plain token is
 // shown exactly once, in the create response.
-type Audit = (entry: Omit<AuditInput, 'actor' | 'requestId'>) => Promise<void>;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const PUBLIC = {
   id: true,
@@ -22,7 +22,7 @@ export async function listIngestTokens(tx: Pick<Tx, 'ingestToken'>) {
   return tx.ingestToken.findMany({ select: PUBLIC, orderBy: { created_at: 'desc' } });
 }
 
-export async function createIngestToken(tx: Tx, audit: Audit, name: string, createdBy: string) {
+export async function createIngestToken(tx: Tx, audit: AuditFn, name: string, createdBy: string) {
   const token = `dwi_${randomBytes(32).toString('base64url')}`;
   const row = await tx.ingestToken.create({
     data: {
@@ -43,7 +43,7 @@ export async function createIngestToken(tx: Tx, audit: Audit, name: string, crea
   return { ...row, token };
 }
 
-export async function revokeIngestToken(tx: Tx, audit: Audit, id: string) {
+export async function revokeIngestToken(tx: Tx, audit: AuditFn, id: string) {
   const before = await tx.ingestToken.findUnique({ where: { id }, select: PUBLIC });
   if (!before) return null;
   if (before.revoked_at) return before;

@@ -1,11 +1,10 @@
+import type { AuditFn } from '@/lib/audit/write';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { ApiError, conflict, notFound } from '@/lib/api/errors';
 import type { AuditInput } from '@/lib/audit/write';
 import type { TUserCreate, TUserUpdate } from '@/lib/schemas/user';
-
-type Audit = (entry: Omit<AuditInput, 'actor' | 'requestId'>) => Promise<void>;
 
 const publicFields = {
   id: true,
@@ -21,7 +20,7 @@ export function listUsers(tx: Tx) {
   return tx.user.findMany({ select: publicFields, orderBy: { email: 'asc' } });
 }
 
-export async function createUser(tx: Tx, audit: Audit, input: TUserCreate) {
+export async function createUser(tx: Tx, audit: AuditFn, input: TUserCreate) {
   const exists = await tx.user.findUnique({ where: { email: input.email } });
   if (exists) throw conflict('A user with this email already exists', 'email');
   const user = await tx.user.create({
@@ -45,7 +44,7 @@ export async function createUser(tx: Tx, audit: Audit, input: TUserCreate) {
 
 export async function updateUser(
   tx: Tx,
-  audit: Audit,
+  audit: AuditFn,
   actorId: string,
   id: string,
   input: TUserUpdate,

@@ -16,7 +16,7 @@ async function append(n: number) {
       await c.query('BEGIN');
       await writeAudit(pgRunner(c), {
         actor: { id: 'u1', email: 'a@x' },
-        action: 'test.write',
+        action: 'demo.load',
         targetType: 'thing',
         targetId: String(i),
         after: { i, nested: { b: 1, a: [1, 2] } },
@@ -47,7 +47,7 @@ describe('audit log', () => {
     await c.query('BEGIN');
     await writeAudit(pgRunner(c), {
       actor: { id: null, email: 'x' },
-      action: 'test.rollback',
+      action: 'demo.load',
       targetType: 't',
     });
     await c.query('ROLLBACK');
@@ -85,7 +85,7 @@ describe('audit through a Prisma transaction', () => {
     const r = await prisma.$transaction((tx) =>
       writeAudit(prismaRunner(tx), {
         actor: { id: null, email: 'p@x' },
-        action: 'test.prisma',
+        action: 'demo.load',
         targetType: 't',
         after: { ok: true },
       }),

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+// The closed catalogue of audit actions: every row's `action` is one of these keys. The audit
+// page's filter, the case activity timeline and the evidence custody log read the same
+// vocabulary from here. Each entry names its target type and a zod schema for its `after`
+// payload; features add their actions here (one block per feature, kept alphabetical inside).
+
+const anyPayload = z.record(z.string(), z.unknown()).nullable();
+
+interface ActionDef {
+  label: string;
+  target: string;
+  after: z.ZodType;
+}
+
+const def = (label: string, target: string, after: z.ZodType = anyPayload): ActionDef => ({
+  label,
+  target,
+  after,
+});
+
+export const AUDIT_ACTIONS = {
+  // sign-in
+  'auth.sign_in': def('Signed in', 'user'),
+  'auth.sign_in_blocked': def('Sign-in blocked', 'user'),
+  'auth.sign_in_failed': def('Sign-in failed', 'user'),
+  'auth.sign_in_oidc': def('Signed in with SSO', 'user'),
+  // users
+  'user.create': def('User created', 'user'),
+  'user.update': def('User updated', 'user'),
+  'user.update_password': def('Password changed', 'user'),
+  // ingest and detection
+  'demo.load': def('Demo data loaded', 'setting'),
+  'detect.run': def('Detection run', 'detect_run'),
+  'ingest.run': def('Ingest run', 'ingest_run'),
+  'ingest_token.create': def('Ingest token created', 'ingest_token'),
+  'ingest_token.revoke': def('Ingest token revoked', 'ingest_token'),
+  'settings.detection.update': def('Detection settings changed', 'setting'),
+  // analyst workspace
+  'annotation.comment': def('Comment added', 'event'),
+  'annotation.delete': def('Annotation deleted', 'event'),
+  'annotation.star': def('Event starred', 'event'),
+  'annotation.tag': def('Tag added', 'event'),
+  'event.reveal': def('Prompt text revealed', 'event'),
+  'saved_view.create': def('Saved view created', 'saved_view'),
+  'saved_view.delete': def('Saved view deleted', 'saved_view'),
+  'saved_view.update': def('Saved view updated', 'saved_view'),
+} as const satisfies Record<string, ActionDef>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+export function isAuditAction(s: string): s is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, s);
+}
