@@ -23,6 +23,20 @@ const ZEnv = z.object({
   PROMPT_STORAGE: z.enum(['text', 'hash']).default('text'),
   DEMO_EVENTS: z.coerce.number().int().nonnegative().default(500_000),
   DEMO_ACCOUNTS: z.coerce.number().int().nonnegative().default(3000),
+  // Evidence packages (lib/evidence): who the bags say produced them, the signing key (base64 of
+  // a 32-byte Ed25519 seed; unset = generated on first use and kept encrypted in the database with
+  // a key derived from EVIDENCE_KEY_PASSPHRASE, else NEXTAUTH_SECRET), an optional RFC 3161
+  // timestamp authority, and the largest bag Verify accepts.
+  EVIDENCE_SOURCE_ORGANIZATION: z.string().default('Distill Watch'),
+  EVIDENCE_CONTACT_EMAIL: z.string().default('trust-and-safety@example.invalid'),
+  EVIDENCE_SIGNING_KEY: z.string().optional(),
+  EVIDENCE_KEY_PASSPHRASE: z.string().min(16).optional(),
+  TSA_URL: z.string().url().optional(),
+  EVIDENCE_VERIFY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 ** 3),
   // Tools and tests only: the server where benchmarks and tests create their own databases,
   // and an override for the shared prompts file used by the scenario generator.
   BENCH_ADMIN_URL: z.string().default('postgresql://postgres@127.0.0.1:5432/postgres'),
