@@ -1,5 +1,7 @@
 // Permissions as data + functions. Every route handler and page names one of these; the
 // role x route test (tests/unit of lib/auth/route-access) fails when a route names none.
+import type { Prisma } from '@/lib/generated/prisma/client';
+
 export type Role = 'analyst' | 'legal' | 'admin';
 export const ROLES: readonly Role[] = ['analyst', 'legal', 'admin'];
 
@@ -12,6 +14,10 @@ export const PERMISSIONS = {
   'queues:work': ['analyst', 'admin'],
   'cases:view': ['analyst', 'legal', 'admin'],
   'cases:write': ['analyst', 'admin'],
+  // Case templates and bulk changes of other people's cases' restriction: admins.
+  'cases:manage': ['admin'],
+  // Legal reads every case (restricted ones too) and comments; holds and clauses build on this.
+  'cases:legal': ['legal', 'admin'],
   'evidence:export': ['legal', 'admin'],
   'audit:view': ['admin'],
   'users:manage': ['admin'],
@@ -41,3 +47,38 @@ export const canManageUsers = (u: SessionUser | null) => can(u, 'users:manage');
 export const canViewAudit = (u: SessionUser | null) => can(u, 'audit:view');
 export const canExport = (u: SessionUser | null) => can(u, 'evidence:export');
 export const canAnnotate = (u: SessionUser | null) => can(u, 'annotations:write');
+
+// ------------------------------------------------------------------ cases
+
+/** Legal and admins see every case, restricted ones included. */
+export const seesAllCases = (u: Pick<SessionUser, 'role'>) => can(u, 'cases:legal');
+
+/**
+ * The `where` clause of every case read (lists, counts, one case): a restricted case exists only
+ * for its assignee, its watchers, legal and admins. Everyone else gets 404, as for an unknown id.
+ */
+export function caseVisibilityWhere(user: Pick<SessionUser, 'id' | 'role'>): Prisma.CaseWhereInput {
+  if (seesAllCases(user)) return {};
+  return {
+    OR: [
+      { restricted: false },
+      { assignee_id: user.id },
+      { watchers: { some: { user_id: user.id } } },
+    ],
+  };
+}
+
+/** The same rule for one case already loaded (e.g. inside a transaction). */
+export function canViewCase(
+  user: Pick<SessionUser, 'id' | 'role'>,
+  c: { restricted: boolean; assignee_id: string | null; watcher_ids: readonly string[] },
+): boolean {
+  return (
+    seesAllCases(user) ||
+    !c.restricted ||
+    c.assignee_id === user.id ||
+    c.watcher_ids.includes(user.id)
+  );
+}
+
+export const canWriteCases = (u: SessionUser | null) => can(u, 'cases:write');

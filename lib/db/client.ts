@@ -5,12 +5,13 @@ import { databaseUrl, env } from '@/lib/env';
 
 // One database client for the whole app, cached on globalThis so dev reloads and route modules
 // share a pool. Prisma runs through the pg driver adapter (no Rust engine at run time).
-// Password hashes are omitted from every query unless a caller asks for them explicitly.
+// Password hashes (and case file bytes) are omitted from every query unless a caller asks for them.
 function create() {
   const pool = new Pool({ connectionString: databaseUrl(), max: env().DB_POOL_SIZE });
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pool),
-    omit: { user: { password_hash: true } },
+    // Uploaded case files' bytes are read only by the download route, which asks for them.
+    omit: { user: { password_hash: true }, caseFile: { bytes: true } },
   });
   return { pool, prisma };
 }

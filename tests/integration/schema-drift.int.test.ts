@@ -12,13 +12,14 @@ const models = readDatamodel();
 function expectedUdt(f: DmField): string {
   const native = f.native;
   const base: Record<string, string> = {
-    String: native === 'Inet' ? 'inet' : 'text',
+    String: native === 'Inet' ? 'inet' : native === 'Uuid' ? 'uuid' : 'text',
     Int: native === 'SmallInt' ? 'int2' : 'int4',
     BigInt: 'int8',
     Float: native === 'Real' ? 'float4' : 'float8',
     Boolean: 'bool',
     DateTime: native === 'Date' ? 'date' : 'timestamptz',
     Json: 'jsonb',
+    Bytes: 'bytea',
   };
   const t = f.isEnum ? f.type : (base[f.type] ?? `unknown:${f.type}`);
   return f.isList ? `_${t}` : t;
