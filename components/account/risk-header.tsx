@@ -1,18 +1,19 @@
 import Link from 'next/link';
 import type { AccountHeader } from '@/lib/queries/account-header';
+import { riskBand } from '@/lib/queries/flag-thresholds';
 import { ContributionBars } from './contribution-bars';
 
 const day = (s: string | null) => (s ? s.slice(0, 10) : '—');
 
-export function RiskHeader({ h }: { h: AccountHeader }) {
-  const tone =
-    h.risk === null
-      ? 'bg-slate-100 text-slate-600'
-      : h.risk >= 0.7
-        ? 'bg-red-100 text-red-800'
-        : h.risk >= 0.4
-          ? 'bg-amber-100 text-amber-800'
-          : 'bg-emerald-100 text-emerald-800';
+const TONE = {
+  high: 'bg-red-100 text-red-800',
+  elevated: 'bg-amber-100 text-amber-800',
+  low: 'bg-emerald-100 text-emerald-800',
+};
+
+/** `threshold`: detection's account flag threshold, read from its settings by the page. */
+export function RiskHeader({ h, threshold }: { h: AccountHeader; threshold: number }) {
+  const tone = h.risk === null ? 'bg-slate-100 text-slate-600' : TONE[riskBand(h.risk, threshold)];
   return (
     <section
       aria-label="Risk"

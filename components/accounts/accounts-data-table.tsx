@@ -18,8 +18,10 @@ import { useRowKeys } from './use-row-keys';
 // Owns the URL state, the query and paging; AccountsTable only renders.
 export function AccountsDataTable({
   options,
+  threshold,
 }: {
   options: { signals: Array<{ id: string; label: string }>; clusters: string[] };
+  threshold: number;
 }) {
   const router = useRouter();
   const path = usePathname();
@@ -65,9 +67,14 @@ export function AccountsDataTable({
             </PanelEmpty>
           </div>
         ) : (
-          <div className={q.isPlaceholderData ? 'opacity-60' : ''}>
+          <div
+            className={q.isPlaceholderData ? 'opacity-60' : ''}
+            aria-busy={q.isPlaceholderData}
+            data-testid="accounts-rows"
+          >
             <AccountsTable
               rows={rows}
+              threshold={threshold}
               sort={state.sort}
               dir={state.dir}
               selected={selected}

@@ -17,6 +17,7 @@ export function AccountsFilters({
     const v = str(f, k);
     return v === undefined ? undefined : Number(v);
   };
+  const flaggedOf = (v: string | undefined) => (v === undefined ? undefined : v === 'true');
   return (
     <form
       key={JSON.stringify(state)}
@@ -29,6 +30,7 @@ export function AccountsFilters({
           q: str(f, 'q'),
           risk_min: numOrU(f, 'risk_min'),
           risk_max: numOrU(f, 'risk_max'),
+          flagged: flaggedOf(str(f, 'flagged')),
           signal: str(f, 'signal'),
           status: (str(f, 'status') ?? 'any') as TAccountQuery['status'],
           cluster: str(f, 'cluster'),
@@ -71,6 +73,18 @@ export function AccountsFilters({
           defaultValue={state.risk_max}
           className={`${input} w-20`}
         />
+      </label>
+      <label className="flex flex-col">
+        Flagged
+        <select
+          name="flagged"
+          defaultValue={state.flagged === undefined ? '' : String(state.flagged)}
+          className={input}
+        >
+          <option value="">any</option>
+          <option value="true">flagged</option>
+          <option value="false">not flagged</option>
+        </select>
       </label>
       <label className="flex flex-col">
         Signal

@@ -18,6 +18,7 @@ const COLUMNS: Array<{ label: string; sort?: SortKey; className?: string }> = [
 // Presentational: declares columns and renders rows; paging, sorting state and data live in the parent.
 export function AccountsTable({
   rows,
+  threshold,
   sort,
   dir,
   selected,
@@ -25,6 +26,8 @@ export function AccountsTable({
   onSelect,
 }: {
   rows: AccountListRow[];
+  /** Detection's account flag threshold (from its settings, read on the server). */
+  threshold: number;
   sort: SortKey;
   dir: 'asc' | 'desc';
   selected: number;
@@ -78,7 +81,7 @@ export function AccountsTable({
               )}
             </td>
             <td
-              className={`px-3 text-right tabular-nums ${r.risk >= 0.7 ? 'font-semibold text-red-700' : ''}`}
+              className={`px-3 text-right tabular-nums ${r.risk >= threshold ? 'font-semibold text-red-700' : ''}`}
             >
               {r.risk.toFixed(2)}
             </td>

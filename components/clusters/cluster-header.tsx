@@ -1,7 +1,8 @@
 import type { ClusterHeader as Header } from '@/lib/queries/cluster-detail';
 import { ContributionBars } from '@/components/account/contribution-bars';
 
-export function ClusterHeader({ h }: { h: Header }) {
+/** `threshold`: detection's cluster flag threshold, read from its settings by the page. */
+export function ClusterHeader({ h, threshold }: { h: Header; threshold: number }) {
   return (
     <section
       aria-label="Cluster risk"
@@ -9,7 +10,7 @@ export function ClusterHeader({ h }: { h: Header }) {
     >
       <div>
         <div
-          className={`inline-flex items-baseline gap-2 rounded-lg px-3 py-2 ${h.risk >= 0.7 ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-800'}`}
+          className={`inline-flex items-baseline gap-2 rounded-lg px-3 py-2 ${h.risk >= threshold ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-800'}`}
         >
           <span className="text-3xl font-semibold tabular-nums">{h.risk.toFixed(2)}</span>
           <span className="text-sm">{h.flagged ? 'flagged' : 'not flagged'}</span>

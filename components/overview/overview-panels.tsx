@@ -31,7 +31,7 @@ export async function QueueCountsPanel() {
     <div className="grid h-24 grid-cols-2 gap-3 md:grid-cols-4" aria-label="Queue counts">
       <Stat label="Accounts awaiting review" value={c.accounts_open} href="/accounts?status=open" />
       <Stat label="Clusters awaiting review" value={c.clusters_open} href="/clusters" />
-      <Stat label="Accounts flagged" value={c.accounts_flagged} href="/accounts?risk_min=0.7" />
+      <Stat label="Accounts flagged" value={c.accounts_flagged} href="/accounts?flagged=true" />
       <Stat label="Accounts scored" value={c.scored} href="/accounts" />
     </div>
   );

@@ -21,13 +21,14 @@ describe('account table URL state', () => {
   it('round-trips a full state through the search string', () => {
     const s = parseAccountQuery(
       new URLSearchParams(
-        'q=acme.io&risk_min=0.5&risk_max=0.9&signal=coverage&status=open&cluster=c-1&from=2026-10-01&to=2026-11-01&model=m-large&country=de&sort=events&dir=asc&page=3&size=100',
+        'q=acme.io&risk_min=0.5&risk_max=0.9&flagged=true&signal=coverage&status=open&cluster=c-1&from=2026-10-01&to=2026-11-01&model=m-large&country=de&sort=events&dir=asc&page=3&size=100',
       ),
     );
     expect(s).toMatchObject({
       q: 'acme.io',
       risk_min: 0.5,
       risk_max: 0.9,
+      flagged: true,
       country: 'DE',
       page: 3,
       size: 100,
@@ -40,10 +41,11 @@ describe('account table URL state', () => {
   it('falls back to defaults for malformed values instead of failing', () => {
     const s = parseAccountQuery(
       new URLSearchParams(
-        'risk_min=2&sort=drop+table&page=-4&size=7&from=yesterday&country=Germany',
+        'risk_min=2&flagged=yes&sort=drop+table&page=-4&size=7&from=yesterday&country=Germany',
       ),
     );
     expect(s.risk_min).toBeUndefined();
+    expect(s.flagged).toBeUndefined();
     expect(s.sort).toBe('risk');
     expect(s.page).toBe(1);
     expect(s.size).toBe(50);
@@ -57,6 +59,13 @@ describe('account table URL state', () => {
       page: 2,
       signal: undefined,
     });
+  });
+
+  it('keeps flagged=true and flagged=false apart (the Overview links to flagged=true)', () => {
+    expect(parseAccountQuery(new URLSearchParams('flagged=true')).flagged).toBe(true);
+    expect(parseAccountQuery(new URLSearchParams('flagged=false')).flagged).toBe(false);
+    expect(toAccountSearch({ ...DEFAULT_ACCOUNT_QUERY, flagged: true })).toBe('?flagged=true');
+    expect(toAccountSearch({ ...DEFAULT_ACCOUNT_QUERY, flagged: false })).toBe('?flagged=false');
   });
 
   it('omits defaults from the search string', () => {

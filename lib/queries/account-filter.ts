@@ -17,11 +17,19 @@ const optText = (max: number) =>
     .transform((v) => v || undefined);
 const optDate = z.string().date().optional().catch(undefined);
 const optRisk = z.coerce.number().min(0).max(1).optional().catch(undefined);
+// `flagged=true` lists exactly the accounts detection flagged (account_score.flagged: risk at the
+// configured threshold, or member of a flagged cluster), the set the Overview counts.
+const optBool = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional()
+  .catch(undefined);
 
 export const ZAccountQuery = z.object({
   q: optText(200),
   risk_min: optRisk,
   risk_max: optRisk,
+  flagged: optBool,
   signal: optText(64),
   status: z.enum(FLAG_STATUSES).default('any').catch('any'),
   cluster: optText(128),

@@ -45,6 +45,7 @@ export function buildAccountWhere(f: TAccountQuery): {
   const conds: string[] = [];
   if (f.risk_min !== undefined) conds.push(`s.risk >= ${p(f.risk_min)}`);
   if (f.risk_max !== undefined) conds.push(`s.risk <= ${p(f.risk_max)}`);
+  if (f.flagged !== undefined) conds.push(`s.flagged = ${p(f.flagged)}`);
   // reasons are sentences; a signal "fires" when its share of the score is material (≥ 0.1, the
   // detector's own threshold for listing it as a reason).
   if (f.signal)

@@ -2,11 +2,15 @@ import { Suspense } from 'react';
 import { requirePage } from '@/lib/auth/page-guard';
 import { PageHeader, Skeleton } from '@/components/ui/page-header';
 import { getAccountFilterOptions } from '@/lib/queries/accounts-list';
+import { getFlagThresholds } from '@/lib/queries/flag-thresholds';
 import { AccountsDataTable } from '@/components/accounts/accounts-data-table';
 
 export default async function AccountsPage() {
   await requirePage('accounts:view');
-  const options = await getAccountFilterOptions().catch(() => ({ signals: [], clusters: [] }));
+  const [options, thresholds] = await Promise.all([
+    getAccountFilterOptions().catch(() => ({ signals: [], clusters: [] })),
+    getFlagThresholds(),
+  ]);
   return (
     <>
       <PageHeader
@@ -14,7 +18,7 @@ export default async function AccountsPage() {
         description="Scored accounts: risk, reasons, volume, coverage, cluster. Filters live in the URL — bookmark or share a view."
       />
       <Suspense fallback={<Skeleton className="h-[34rem]" />}>
-        <AccountsDataTable options={options} />
+        <AccountsDataTable options={options} threshold={thresholds.account} />
       </Suspense>
     </>
   );

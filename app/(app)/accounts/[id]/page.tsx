@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { requirePage } from '@/lib/auth/page-guard';
 import { can } from '@/lib/auth/permissions';
 import { getAccountHeader } from '@/lib/queries/account-header';
+import { getFlagThresholds } from '@/lib/queries/flag-thresholds';
 import { PageHeader } from '@/components/ui/page-header';
 import { PanelSkeleton } from '@/components/charts/panel';
 import { RiskHeader } from '@/components/account/risk-header';
@@ -13,7 +14,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const user = await requirePage('accounts:view');
   const id = decodeURIComponent((await params).id);
   // Every role that may open accounts sees all of them; an unknown id is a 404 like a forbidden one.
-  const header = await getAccountHeader(id);
+  const [header, thresholds] = await Promise.all([getAccountHeader(id), getFlagThresholds()]);
   if (!header) notFound();
   return (
     <>
@@ -21,7 +22,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         title={`Account ${id}`}
         description="Why it scored, what it did over time, and the queries that prove it."
       />
-      <RiskHeader h={header} />
+      <RiskHeader h={header} threshold={thresholds.account} />
       <div className="space-y-4">
         <Suspense fallback={<PanelSkeleton title="Timelines" h="min-h-[64rem]" />}>
           <TimelinePanel

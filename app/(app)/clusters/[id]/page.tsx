@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { requirePage } from '@/lib/auth/page-guard';
 import { getClusterHeader } from '@/lib/queries/cluster-detail';
+import { getFlagThresholds } from '@/lib/queries/flag-thresholds';
 import { PageHeader } from '@/components/ui/page-header';
 import { PanelSkeleton } from '@/components/charts/panel';
 import { ClusterHeader } from '@/components/clusters/cluster-header';
@@ -15,7 +16,7 @@ import {
 export default async function ClusterPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePage('clusters:view');
   const id = decodeURIComponent((await params).id);
-  const header = await getClusterHeader(id);
+  const [header, thresholds] = await Promise.all([getClusterHeader(id), getFlagThresholds()]);
   if (!header) notFound();
   return (
     <>
@@ -23,7 +24,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
         title={`Cluster ${id}`}
         description="Accounts linked by shared rare indicators: who they are, what links them, how they split the work."
       />
-      <ClusterHeader h={header} />
+      <ClusterHeader h={header} threshold={thresholds.cluster} />
       <div className="space-y-4">
         <Suspense fallback={<PanelSkeleton title="Combined timeline" h="min-h-72" />}>
           <TimelinePanel id={id} events={header.events} />
