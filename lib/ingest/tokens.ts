@@ -2,7 +2,6 @@ import type { AuditFn } from '@/lib/audit/write';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Tx } from '@/lib/db/client';
-import type { AuditInput } from '@/lib/audit/write';
 
 // Ingest tokens: `dwi_` + 32 random bytes (base64url). Only the SHA-256 is stored; the first 12
 // characters (the prefix) are kept in clear so admins can tell tokens apart. The plain token is

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { ApiError, conflict, notFound } from '@/lib/api/errors';
-import type { AuditInput } from '@/lib/audit/write';
 import type { TUserCreate, TUserUpdate } from '@/lib/schemas/user';
 
 const publicFields = {
