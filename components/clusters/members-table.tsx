@@ -2,6 +2,12 @@ import Link from 'next/link';
 import type { ClusterMemberRow } from '@/lib/queries/cluster-detail';
 import { PanelEmpty } from '@/components/charts/panel';
 
+const STATE_LABEL: Record<ClusterMemberRow['state'], string> = {
+  flagged: 'Flagged',
+  review: 'Linked, review',
+  linked: 'Linked',
+};
+
 export function MembersTable({ rows }: { rows: ClusterMemberRow[] }) {
   if (rows.length === 0)
     return <PanelEmpty>This cluster has no members in the current run.</PanelEmpty>;
@@ -12,6 +18,19 @@ export function MembersTable({ rows }: { rows: ClusterMemberRow[] }) {
           <tr>
             <th className="py-1">Account</th>
             <th className="text-right">Risk</th>
+            <th className="pl-3">State</th>
+            <th
+              className="text-right"
+              title="Own risk: the member's own signals, without the cluster"
+            >
+              Own risk
+            </th>
+            <th
+              className="text-right"
+              title="Independent rare indicators shared with other members (summed rarity weight)"
+            >
+              Tie
+            </th>
             <th className="text-right">Events</th>
             <th className="text-right">Coverage</th>
             <th className="pl-3">Reasons</th>
@@ -34,6 +53,13 @@ export function MembersTable({ rows }: { rows: ClusterMemberRow[] }) {
                 className={`text-right tabular-nums ${m.flagged ? 'font-semibold text-red-700' : ''}`}
               >
                 {m.risk === null ? '—' : m.risk.toFixed(2)}
+              </td>
+              <td className="pl-3 text-xs" data-testid="member-state">
+                {STATE_LABEL[m.state]}
+              </td>
+              <td className="text-right tabular-nums">{m.own_risk.toFixed(2)}</td>
+              <td className="text-right tabular-nums">
+                {m.tie_kinds} ({m.tie_strength.toFixed(1)})
               </td>
               <td className="text-right tabular-nums">{m.events.toLocaleString('en')}</td>
               <td className="text-right tabular-nums">

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = {
   'ingest.run': def('Ingest run', 'ingest_run'),
   'ingest_token.create': def('Ingest token created', 'ingest_token'),
   'ingest_token.revoke': def('Ingest token revoked', 'ingest_token'),
+  'settings.detection.revert': def('Detection settings reverted', 'setting'),
   'settings.detection.update': def('Detection settings changed', 'setting'),
   // analyst workspace
   'annotation.comment': def('Comment added', 'event'),

@@ -5,6 +5,7 @@ import { loadCoverage } from './load-coverage';
 import { runAll } from './run-all';
 import { loadDaily } from './load-daily';
 import { loadTemplates } from './load-templates';
+import { memberReasons, memberVerdict } from './membership';
 import { scoreAccounts } from './score-accounts';
 import { scoreClusters } from './score-clusters';
 import type { DetectSettings } from './settings';
@@ -38,29 +39,31 @@ export async function detectCore(
     step('clusters', d, t),
   );
   step('clusters');
-  const clusterOf = new Map(clusters.flatMap((k) => k.member_ids.map((m) => [m, k] as const)));
+  const clusterOf = new Map(
+    clusters.flatMap((k) => k.member_ids.map((m, i) => [m, { k, i }] as const)),
+  );
   const accounts: AccountScoreRow[] = results.map((r) => {
-    const k = clusterOf.get(r.id);
-    // A member of a flagged cluster is flagged with it, even when its own signals look ordinary.
-    const viaCluster = !!k?.flagged && !r.flagged;
+    const at = clusterOf.get(r.id);
+    const k = at?.k;
+    const tie = at ? at.k.member_ties[at.i] : { strength: 0, kinds: 0 };
+    const v = memberVerdict(r.risk, r.flagged, tie, !!k?.flagged, s);
+    if (at) {
+      at.k.member_state ??= at.k.member_ids.map(() => ({ own_risk: 0, state: 'linked' as const }));
+      at.k.member_state[at.i] = { own_risk: r.risk, state: v.state };
+    }
     const contributions = k
       ? {
           ...r.contributions,
           cluster: { value: k.risk, evidence: k.flagged ? 1 : 0, weight: 0, contribution: 0 },
+          tie: { value: tie.strength, evidence: tie.kinds, weight: 0, contribution: 0 },
         }
       : r.contributions;
     return {
       account_id: r.id,
-      risk: viaCluster ? Math.max(r.risk, k!.risk) : r.risk,
-      flagged: r.flagged || viaCluster,
+      risk: v.viaCluster ? Math.max(r.risk, k!.risk) : r.risk,
+      flagged: v.state === 'flagged',
       cluster_id: k?.id ?? null,
-      reasons: viaCluster
-        ? [
-            `Member of flagged cluster ${k!.id} (${k!.members} accounts)`,
-            ...k!.reasons.slice(0, 2).map((x) => `Cluster: ${x}`),
-            ...r.reasons,
-          ]
-        : r.reasons,
+      reasons: k ? memberReasons(k, v, tie, r.reasons) : r.reasons,
       contributions,
       signals: r.values,
       events: r.daily.events,

@@ -3,7 +3,8 @@ import type { Pool } from 'pg';
 import { pgRunner } from '@/lib/audit/runners';
 import { SYSTEM_ACTOR, writeAudit, type AuditActor } from '@/lib/audit/write';
 import { detectCore } from './core';
-import { loadSettings, type DetectSettings } from './settings';
+import type { DetectSettings } from './settings';
+import { loadSettingsVersioned } from './settings-store';
 import { writeResults } from './write-results';
 
 export { loadSettings, DEFAULT_SETTINGS, SETTINGS_KEY, type DetectSettings } from './settings';
@@ -22,6 +23,10 @@ export interface DetectSummary {
   clusters: number;
   flaggedClusters: number;
   newFlags: number;
+  /** clusters of the previous run that no longer exist (their open flags were closed) */
+  vanishedClusters: number;
+  /** detect_settings_versions.version in force (null = code defaults) */
+  settingsVersion: number | null;
   elapsedMs: number;
   stageMs: Record<string, number>;
 }
@@ -53,7 +58,13 @@ export async function runDetection(
   );
   const runId = run.rows[0].id;
   try {
-    const s = opts.settings ?? (await loadSettings(pool));
+    const { settings: s, version } = opts.settings
+      ? { settings: opts.settings, version: null }
+      : await loadSettingsVersioned(pool);
+    await pool.query(`UPDATE detect_runs SET settings_version = $2 WHERE id = $1`, [
+      runId,
+      version,
+    ]);
     const out = await detectCore(pool, s, step);
     const stats = {
       accounts: out.accounts.length,
@@ -61,9 +72,13 @@ export async function runDetection(
       clusters: out.clusters.length,
       flaggedClusters: out.clusters.filter((k) => k.flagged).length,
       newFlags: 0,
+      vanishedClusters: 0,
+      settingsVersion: version,
     };
     await withPgTransaction(pool, async (client) => {
-      stats.newFlags = (await writeResults(client, runId, out)).newFlags;
+      const w = await writeResults(client, runId, out);
+      stats.newFlags = w.newFlags;
+      stats.vanishedClusters = w.vanished.length;
       await client.query(
         `UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`,
         [runId, JSON.stringify({ ...stats, stageMs })],

@@ -26,7 +26,58 @@ export interface LinkResult {
   clusters: string[][];
   /** per cluster, the shared indicators that linked it (kind, value, members carrying it) */
   shared: { kind: string; value: string; members: number; weight: number }[][];
+  /** per cluster, per member (same order as `clusters`): how strongly it is tied to the others */
+  ties: MemberTie[][];
   pairsScored: number;
+}
+
+/**
+ * A member's tie to its cluster: per indicator kind, the heaviest value it shares with at least one
+ * other member, summed (`strength`), and how many kinds weigh at least MIN_KIND_WEIGHT (`kinds`:
+ * independent rare indicators; a shared office /24 alone is one).
+ */
+export interface MemberTie {
+  strength: number;
+  kinds: number;
+}
+export const MIN_KIND_WEIGHT = 1;
+
+/** Ties of each member of each cluster, from the weighted indicator groups. */
+export function memberTies(
+  clusters: string[][],
+  weighted: { kind: string; w: number; accounts: string[] }[],
+): MemberTie[][] {
+  const where = new Map<string, [number, number]>();
+  clusters.forEach((c, ci) => c.forEach((m, mi) => where.set(m, [ci, mi])));
+  const best = clusters.map((c) => c.map(() => new Map<string, number>()));
+  for (const g of weighted) {
+    const byCluster = new Map<number, number[]>();
+    for (const a of g.accounts) {
+      const at = where.get(a);
+      if (!at) continue;
+      let l = byCluster.get(at[0]);
+      if (!l) byCluster.set(at[0], (l = []));
+      l.push(at[1]);
+    }
+    for (const [ci, mis] of byCluster) {
+      if (mis.length < 2) continue;
+      for (const mi of mis) {
+        const m = best[ci][mi];
+        if ((m.get(g.kind) ?? 0) < g.w) m.set(g.kind, g.w);
+      }
+    }
+  }
+  return best.map((c) =>
+    c.map((kinds) => {
+      let strength = 0,
+        n = 0;
+      for (const w of kinds.values()) {
+        strength += w;
+        if (w >= MIN_KIND_WEIGHT) n++;
+      }
+      return { strength, kinds: n };
+    }),
+  );
 }
 
 /**
@@ -98,7 +149,11 @@ export function linkAccounts(
       .sort((a, b) => b.members * b.weight - a.members * a.weight)
       .slice(0, 12);
   });
-  return { clusters, shared, pairsScored: pairs.size };
+  const ties = memberTies(
+    clusters,
+    weighted.map(({ g, w }) => ({ kind: g.kind, w, accounts: g.accounts })),
+  );
+  return { clusters, shared, ties, pairsScored: pairs.size };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { clusterFeatures } from './cluster-features';
 import { scoreCluster } from './cluster-score';
@@ -11,12 +10,7 @@ import type { AccountResult } from './score-accounts';
 import type { DetectSettings } from './settings';
 import type { ClusterRow } from './write-results';
 
-/** Stable id: the same smallest member gives the same cluster id across runs. */
-export const clusterIdOf = (members: string[]) =>
-  `c_${createHash('sha256')
-    .update([...members].sort()[0])
-    .digest('hex')
-    .slice(0, 12)}`;
+import { clusterIdOf } from './cluster-identity';
 
 // Per-request ratios that stay meaningful when the members' rollups are pooled into one stream.
 const POOLED = [
@@ -99,6 +93,7 @@ export async function scoreClusters(
       features: f,
       indicators: link.shared[i],
       member_ids: members,
+      member_ties: link.ties[i],
     });
     onProgress(i + 1, link.clusters.length);
   }

@@ -28,6 +28,13 @@ export const ZDetectSettings = z.object({
   minClusterSize: z.number().int().min(2),
   /** Signup-burst window in minutes. */
   signupBurstMinutes: z.number().int().min(1),
+  /**
+   * Membership is not a verdict: a member of a flagged cluster is flagged with it only when it
+   * shares at least this many independent rare indicator kinds with the other members, or its own
+   * risk reaches memberSupportRisk; otherwise it is listed as "linked, review".
+   */
+  strongTieKinds: z.number().int().min(1).max(20),
+  memberSupportRisk: z.number().min(0).max(1),
 });
 export type DetectSettings = z.infer<typeof ZDetectSettings>;
 
@@ -77,6 +84,8 @@ export const DEFAULT_SETTINGS: DetectSettings = {
   maxIndicatorAccounts: 2000,
   minClusterSize: 3,
   signupBurstMinutes: 60,
+  strongTieKinds: 3,
+  memberSupportRisk: 0.3,
 };
 
 /** Merges a stored (possibly partial) settings object over the defaults. */

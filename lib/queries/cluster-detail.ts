@@ -12,6 +12,14 @@ export interface ClusterMemberRow {
   last_seen: string | null;
   email_domain: string | null;
   country: string | null;
+  /** summed rarity weight of the indicator kinds this member shares with the others */
+  tie_strength: number;
+  /** independent rare indicator kinds shared with the others (a strong tie is ≥ 3 by default) */
+  tie_kinds: number;
+  /** the member's risk from its own signals alone */
+  own_risk: number;
+  /** 'flagged' | 'review' (linked, review: weak tie, no own evidence) | 'linked' */
+  state: 'flagged' | 'review' | 'linked';
 }
 
 export interface ClusterHeader {
@@ -78,7 +86,8 @@ export async function getClusterMembers(id: string, limit = 1000): Promise<Clust
     }
   >(
     `SELECT m.account_id, s.risk, COALESCE(s.flagged, false) AS flagged, COALESCE(s.events, 0) AS events, s.coverage,
-            COALESCE(s.reasons, '{}') AS reasons, s.first_seen, s.last_seen, a.email_domain, a.country
+            COALESCE(s.reasons, '{}') AS reasons, s.first_seen, s.last_seen, a.email_domain, a.country,
+            m.tie_strength, m.tie_kinds, m.own_risk, m.state
      FROM cluster_members m
      LEFT JOIN account_score s ON s.account_id = m.account_id
      LEFT JOIN accounts a ON a.account_id = m.account_id

@@ -7,6 +7,7 @@ import { generateScenario } from '@/lib/scenario/generate';
 import { resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 import { evalScenario, type EvalResult } from '@/lib/eval/run-eval';
 import { scoredAccounts } from '@/lib/detect/read';
+import { runDetection } from '@/lib/detect';
 import {
   getBenignBand,
   getClusterCoverageCurve,
@@ -83,5 +84,49 @@ describe('detection on a labelled scenario', () => {
     );
     const cc = await getClusterCoverageCurve(pool, cl.rows[0].id);
     expect(cc.points[cc.points.length - 1].C_tax).toBeGreaterThan(0.5);
+  });
+  it('keeps cluster ids across a re-run and closes the flag of a vanished cluster', async () => {
+    const before = await pool.query<{ id: string; members: number }>(
+      `SELECT id, members FROM clusters ORDER BY id`,
+    );
+    expect(before.rows.length).toBeGreaterThan(0);
+    // A cluster of the "previous run" that no detection will find again, with an open flag.
+    const loose = await pool.query<{ account_id: string }>(
+      `SELECT account_id FROM account_score WHERE cluster_id IS NULL ORDER BY account_id LIMIT 3`,
+    );
+    await pool.query(
+      `INSERT INTO cluster_members (account_id, cluster_id) SELECT unnest($1::text[]), 'c_gone'`,
+      [loose.rows.map((r) => r.account_id)],
+    );
+    await pool.query(
+      `INSERT INTO flags (subject_type, subject_id, risk, reasons) VALUES ('cluster', 'c_gone', 0.9, '{}')`,
+    );
+    const run = await runDetection(pool);
+    expect(run.vanishedClusters).toBe(1);
+    const after = await pool.query<{ id: string; members: number }>(
+      `SELECT id, members FROM clusters ORDER BY id`,
+    );
+    expect(after.rows).toEqual(before.rows);
+    const flag = await pool.query<{ status: string; closed_reason: string }>(
+      `SELECT status, closed_reason FROM flags WHERE subject_type = 'cluster' AND subject_id = 'c_gone'`,
+    );
+    expect(flag.rows[0].status).toBe('closed');
+    expect(flag.rows[0].closed_reason).toMatch(/no longer exists/);
+    const members = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM cluster_members WHERE cluster_id = 'c_gone'`,
+    );
+    expect(members.rows[0].n).toBe(0);
+  });
+  it('records the settings version in force with each run', async () => {
+    await pool.query(
+      `INSERT INTO detect_settings_versions (settings, source) VALUES ('{}'::jsonb, 'test')`,
+    );
+    const run = await runDetection(pool);
+    const v = await pool.query<{ settings_version: number }>(
+      `SELECT settings_version FROM detect_runs WHERE id = $1`,
+      [run.runId],
+    );
+    expect(v.rows[0].settings_version).toBe(run.settingsVersion);
+    expect(run.settingsVersion).toBeGreaterThanOrEqual(1);
   });
 });
