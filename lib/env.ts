@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
 
 // The only module that reads process.env (conventions: environment read once, validated).
 const ZEnv = z.object({
@@ -14,7 +15,7 @@ const ZEnv = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_ROLE_CLAIM: z.string().default('distill_watch_role'),
-  OIDC_DEFAULT_ROLE: z.enum(['analyst', 'legal', 'admin']).optional(),
+  OIDC_DEFAULT_ROLE: z.enum(ROLES).optional(),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   INGEST_LANES: z.coerce.number().int().min(1).max(8).default(2),
   PORT: z.coerce.number().int().positive().default(3000),

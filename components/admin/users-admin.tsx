@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import { useCreateUser, useUpdateUser, useUsers } from './users-query';
 import { Skeleton } from '@/components/ui/page-header';
-
-const ROLES = ['analyst', 'legal', 'admin'] as const;
+import { ROLES, type Role } from '@/lib/auth/roles';
 
 export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
   const users = useUsers();
@@ -48,9 +47,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                     aria-label={`Role of ${u.email}`}
                     value={u.role}
                     disabled={u.id === currentUserId || update.isPending}
-                    onChange={(e) =>
-                      update.mutate({ id: u.id, role: e.target.value as (typeof ROLES)[number] })
-                    }
+                    onChange={(e) => update.mutate({ id: u.id, role: e.target.value as Role })}
                     className="rounded border border-slate-300 px-1 py-0.5"
                   >
                     {ROLES.map((r) => (
@@ -101,7 +98,7 @@ function CreateUserForm() {
           {
             email: String(f.get('email')),
             name: String(f.get('name')),
-            role: f.get('role') as (typeof ROLES)[number],
+            role: f.get('role') as Role,
             password: String(f.get('password')),
           },
           { onSuccess: () => setKey((k) => k + 1) },

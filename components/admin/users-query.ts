@@ -2,12 +2,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
 import type { TUserCreate, TUserUpdate } from '@/lib/schemas/user';
+import type { Role } from '@/lib/auth/roles';
 
 export interface UserRow {
   id: string;
   email: string;
   name: string;
-  role: 'analyst' | 'legal' | 'admin';
+  role: Role;
   disabled: boolean;
   last_login_at: string | null;
 }

@@ -2,8 +2,9 @@
 // role x route test (tests/unit of lib/auth/route-access) fails when a route names none.
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-export type Role = 'analyst' | 'legal' | 'admin';
-export const ROLES: readonly Role[] = ['analyst', 'legal', 'admin'];
+import type { Role } from './roles';
+
+export { ROLES, type Role } from './roles';
 
 export const PERMISSIONS = {
   'overview:view': ['analyst', 'legal', 'admin'],

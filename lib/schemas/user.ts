@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
 
-export const ZRole = z.enum(['analyst', 'legal', 'admin']);
+export const ZRole = z.enum(ROLES);
 
 export const ZUserCreate = z.object({
   email: z.string().trim().toLowerCase().email('must be an email address'),
