@@ -46,6 +46,16 @@ export const AUDIT_ACTIONS = {
   'saved_view.create': def('Saved view created', 'saved_view'),
   'saved_view.delete': def('Saved view deleted', 'saved_view'),
   'saved_view.update': def('Saved view updated', 'saved_view'),
+  // review queues (lib/queues)
+  'queue.archive': def('Queue archived', 'queue'),
+  'queue.create': def('Queue created', 'queue'),
+  'queue.route': def('Flags routed into queue', 'queue'),
+  'queue.update': def('Queue changed', 'queue'),
+  'queue_item.claim': def('Queue item claimed', 'queue_item'),
+  'queue_item.reassign': def('Queue item reassigned', 'queue_item'),
+  'queue_item.release': def('Queue item released', 'queue_item'),
+  'queue_item.resolve': def('Queue item resolved', 'queue_item'),
+  'queue_item.snooze': def('Queue item snoozed', 'queue_item'),
 } as const satisfies Record<string, ActionDef>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'events:reveal': ['analyst', 'admin'],
   'annotations:write': ['analyst', 'admin'],
   'queues:work': ['analyst', 'admin'],
+  'queues:manage': ['admin'],
   'cases:view': ['analyst', 'legal', 'admin'],
   'cases:write': ['analyst', 'admin'],
   // Case templates and bulk changes of other people's cases' restriction: admins.
