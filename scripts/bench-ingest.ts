@@ -18,7 +18,7 @@ import { ingestEvents } from '@/lib/ingest';
 import { DEFAULT_BATCH_SIZE } from '@/lib/ingest/pipeline';
 import { encodeCopy } from '@/lib/ingest/copy-text';
 import { generateEvents } from '@/lib/ingest/generate';
-import { machineCpu, postgresCpu, walStats } from './bench-stats';
+import { machineCpu, postgresCpu, walStats } from '../bench/stats';
 import { EVENT_FIELDS } from '@/lib/ingest/schemas';
 
 const arg = (name: string, dflt: number) => {

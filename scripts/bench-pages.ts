@@ -30,8 +30,8 @@ async function time(
 async function main() {
   const url = await ensureDatabase();
   pointAtDatabase(url); // before the app modules below create their (lazy) pool
-  const { seedDataset, BENCH_SIZE } = await import('../lib/queries/bench/seed');
-  const naive = await import('../lib/queries/bench/naive');
+  const { seedDataset, BENCH_SIZE } = await import('../bench/pages/seed');
+  const naive = await import('../bench/pages/naive');
   const { listAccounts } = await import('../lib/queries/accounts-list');
   const { parseAccountQuery } = await import('../lib/queries/account-filter');
   const { getAccountPageData } = await import('../lib/queries/account-page');

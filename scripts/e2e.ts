@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createFreshDatabase, dropDatabase } from '../tests/db-util';
-import { seedDemoUsers } from '@/lib/db/seed-users';
+import { seedDemoUsers } from '@/lib/bootstrap/seed-users';
 import { hashPassword } from '@/lib/auth/password';
-import { loadDemoData } from '@/lib/db/demo-data';
+import { loadDemoData } from '@/lib/bootstrap/demo-data';
 import { LOCKOUT_USER } from '../e2e/users';
 
 // `npm run test:e2e`: a fresh database with the demo users and a small demo scenario, then

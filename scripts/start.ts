@@ -4,11 +4,11 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { env } from '@/lib/env';
-import { startEmbeddedPostgres, type Embedded } from '@/lib/db/embedded';
+import { startEmbeddedPostgres, type Embedded } from '@/lib/bootstrap/embedded';
 import { migrate } from '@/lib/db/migrate';
-import { DEMO_USERS, seedDemoUsers } from '@/lib/db/seed-users';
-import { localAuthSecret } from '@/lib/db/local-secret';
-import { loadDemoData } from '@/lib/db/demo-data';
+import { DEMO_USERS, seedDemoUsers } from '@/lib/bootstrap/seed-users';
+import { localAuthSecret } from '@/lib/bootstrap/local-secret';
+import { loadDemoData } from '@/lib/bootstrap/demo-data';
 
 // `npm start`: no DATABASE_URL → embedded PGlite (data in DATA_DIR, kept across restarts);
 // DATABASE_URL set → that Postgres and nothing else. Then migrate, seed, build when needed, serve.

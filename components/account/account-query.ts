@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { fetchJson } from '@/lib/client/fetch-json';
 import type { EventPage } from '@/lib/queries/account-events';
 import type { AnnotationDto, TAnnotationCreate } from '@/lib/schemas/annotation';
-import type { RevealedEvent } from '@/lib/annotations/reveal';
+import type { RevealedEvent } from '@/lib/events/reveal';
 
 // Query keys for the account page; mutations invalidate exactly the account's annotation list.
 export const accountKeys = {

@@ -1,7 +1,7 @@
 import type { AuditFn } from '@/lib/audit/write';
 import type { Tx } from '@/lib/db/client';
 import { prisma } from '@/lib/db/client';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/permissions';
 import type { AnnotationDto, TAnnotationCreate } from '@/lib/schemas/annotation';
 import type { Annotation } from '@/lib/generated/prisma/client';
@@ -39,7 +39,9 @@ async function assertSubjectExists(tx: Tx, input: TAnnotationCreate): Promise<vo
           unknown[]
         >`SELECT 1 FROM accounts WHERE account_id = ${input.account_id} UNION ALL SELECT 1 FROM account_score WHERE account_id = ${input.account_id} LIMIT 1`;
   if (found.length === 0)
-    throw notFound(input.subject_type === 'event' ? 'Event not found' : 'Account not found');
+    throw new NotFoundError(
+      input.subject_type === 'event' ? 'Event not found' : 'Account not found',
+    );
 }
 
 /** Adds a star, tag or comment; a second star (or the same tag) by the same author is a no-op. */
@@ -98,8 +100,8 @@ export async function deleteAnnotation(
 ): Promise<void> {
   const row = await tx.annotation.findFirst({ where: { id, deleted_at: null } });
   if (!row || (row.author_id !== user.id && user.role !== 'admin'))
-    throw notFound('Annotation not found');
-  if (row.deleted_at) throw new ApiError(409, 'conflict', 'Already removed');
+    throw new NotFoundError('Annotation not found');
+  if (row.deleted_at) throw new ConflictError('Already removed');
   await tx.annotation.update({
     where: { id },
     data: { deleted_at: new Date(), deleted_by: user.id },

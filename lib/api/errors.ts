@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { DomainError, LimitExceededError, type DomainErrorCode } from '@/lib/errors';
+import { IngestInputError } from '@/lib/ingest/types';
 
 /** An HTTP-level refusal raised by the route layer itself (sign-in, permission, body parsing). */
 export class ApiError extends Error {
@@ -50,6 +51,15 @@ export function toErrorResponse(e: unknown, requestId: string): NextResponse {
       headers['retry-after'] = String(Math.ceil(e.retryAfterSeconds));
     return NextResponse.json(errorBody(e.code, e.message, e.field, e.details), {
       status: DOMAIN_STATUS[e.code],
+      headers,
+    });
+  }
+  // Ingest keeps its own input error (the CLI turns it into exit code 2); its codes are the
+  // documented HTTP codes of the ingest endpoints, except too_large, documented as payload_too_large.
+  if (e instanceof IngestInputError) {
+    const tooLarge = e.code === 'too_large';
+    return NextResponse.json(errorBody(tooLarge ? 'payload_too_large' : e.code, e.message), {
+      status: tooLarge ? 413 : 400,
       headers,
     });
   }

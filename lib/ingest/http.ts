@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { Pool } from 'pg';
-import { ApiError } from '@/lib/api/errors';
 import { ingestAccounts, ingestEvents, IngestInputError, type IngestSummary } from './index';
 import type { TokenIdentity } from './tokens';
 import type { IngestKind } from './types';
@@ -21,20 +20,19 @@ export interface IngestHttpInput {
 /**
  * The HTTP ingest, streamed: the request body (NDJSON, or CSV with Content-Type text/csv;
  * gzip recognised by its magic bytes, so Content-Encoding: gzip works) goes straight into the
- * same pipeline as the CLI. Returns the summary; unusable input becomes an ApiError.
+ * same pipeline as the CLI. Returns the summary; unusable input throws IngestInputError, which
+ * lib/api/errors.ts maps to 413 (too large) or 400.
  */
 export async function ingestHttp(i: IngestHttpInput): Promise<IngestSummary & { ok: boolean }> {
   const lim = { ...HTTP_LIMITS, ...i.limits };
   const declared = Number(i.headers.get('content-length') ?? NaN);
   if (declared > lim.maxBodyBytes)
-    throw new ApiError(
-      413,
-      'payload_too_large',
+    throw new IngestInputError(
+      'too_large',
       `body of ${declared} bytes exceeds the limit of ${lim.maxBodyBytes} bytes; split it into several requests`,
     );
   if (!i.body)
-    throw new ApiError(
-      400,
+    throw new IngestInputError(
       'empty_body',
       'the request body is empty: send NDJSON, one object per line',
     );
@@ -60,7 +58,8 @@ export async function ingestHttp(i: IngestHttpInput): Promise<IngestSummary & { 
     const done = e.summary
       ? ` (run ${e.summary.runId}: the first ${e.summary.lines} lines were ingested before stopping)`
       : '';
-    if (e.code === 'too_large') throw new ApiError(413, 'payload_too_large', `${e.message}${done}`);
-    throw new ApiError(400, e.code, `${e.message}${done}`);
+    const err = new IngestInputError(e.code, `${e.message}${done}`);
+    err.summary = e.summary;
+    throw err;
   }
 }

@@ -68,12 +68,12 @@ export interface IngestOptions {
 
 export type IngestSource = Readable | string;
 
-/** Input that cannot be ingested at all (CLI exit 2, HTTP 4xx). */
+/** Input that cannot be ingested at all (CLI exit 2; HTTP 413/400, mapped in lib/api/errors.ts). */
 export class IngestInputError extends Error {
   /** what had been committed before the input turned out unusable (batches already ingested stay) */
   summary?: IngestSummary;
   constructor(
-    public code: 'not_found' | 'unsupported_format' | 'too_large' | 'bad_header',
+    public code: 'not_found' | 'unsupported_format' | 'too_large' | 'bad_header' | 'empty_body',
     message: string,
   ) {
     super(message);

@@ -2,7 +2,7 @@ import type { AuditFn } from '@/lib/audit/write';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import { hashPassword } from '@/lib/auth/password';
-import { ApiError, conflict, notFound } from '@/lib/api/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { TUserCreate, TUserUpdate } from '@/lib/schemas/user';
 
 const publicFields = {
@@ -21,7 +21,7 @@ export function listUsers(tx: Tx) {
 
 export async function createUser(tx: Tx, audit: AuditFn, input: TUserCreate) {
   const exists = await tx.user.findUnique({ where: { email: input.email } });
-  if (exists) throw conflict('A user with this email already exists', 'email');
+  if (exists) throw new ConflictError('A user with this email already exists', 'email');
   const user = await tx.user.create({
     data: {
       id: randomUUID(),
@@ -49,12 +49,10 @@ export async function updateUser(
   input: TUserUpdate,
 ) {
   const before = await tx.user.findUnique({ where: { id }, select: publicFields });
-  if (!before) throw notFound('No such user');
+  if (!before) throw new NotFoundError('No such user');
   // An admin cannot lock themselves out (and leave nobody able to manage users).
   if (id === actorId && (input.disabled === true || (input.role && input.role !== 'admin'))) {
-    throw new ApiError(
-      400,
-      'self_lockout',
+    throw new ValidationError(
       'You cannot disable or demote your own account',
       input.disabled ? 'disabled' : 'role',
     );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withPgTransaction } from '@/lib/db/transaction';
-import { loadDemoData } from '@/lib/db/demo-data';
+import { loadDemoData } from '@/lib/bootstrap/demo-data';
 import { verifyAuditChain } from '@/lib/audit/verify';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from '@/lib/db/embedded';
+import { startEmbeddedPostgres } from '@/lib/bootstrap/embedded';
 import { migrate } from '@/lib/db/migrate';
-import { seedDemoUsers } from '@/lib/db/seed-users';
+import { seedDemoUsers } from '@/lib/bootstrap/seed-users';
 import { verifyAuditChain } from '@/lib/audit/verify';
 
 // The embedded default (PGlite over a socket): migrate + seed, stop with SIGINT as Ctrl-C does,

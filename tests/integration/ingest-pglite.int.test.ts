@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type Embedded } from '@/lib/db/embedded';
+import { startEmbeddedPostgres, type Embedded } from '@/lib/bootstrap/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { ingestAccounts, ingestEvents } from '@/lib/ingest';
 import { generateEvents, writeNdjson } from '@/lib/ingest/generate';

@@ -3,11 +3,11 @@ import { closeDb, pgPool, prisma, type Tx } from '@/lib/db/client';
 import { writeAudit } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
 import type { SessionUser } from '@/lib/auth/permissions';
-import { seedDataset } from '@/lib/queries/bench/seed';
+import { seedDataset } from '@/bench/pages/seed';
 import { createAnnotation, deleteAnnotation, listAnnotations } from '@/lib/annotations/annotations';
 import { getRecentAnnotatedAccounts } from '@/lib/annotations/recent';
-import { revealEvent } from '@/lib/annotations/reveal';
-import { deleteView, listSavedViews, saveView } from '@/lib/annotations/saved-views';
+import { revealEvent } from '@/lib/events/reveal';
+import { deleteView, listSavedViews, saveView } from '@/lib/saved-views/saved-views';
 import { ZAnnotationCreate } from '@/lib/schemas/annotation';
 
 const ana: SessionUser = { id: 'u-ana', email: 'ana@x.test', name: 'Ana', role: 'analyst' };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, pgPool } from '@/lib/db/client';
-import { seedDataset } from '@/lib/queries/bench/seed';
+import { seedDataset } from '@/bench/pages/seed';
 import { listAccounts } from '@/lib/queries/accounts-list';
 import { parseAccountQuery } from '@/lib/queries/account-filter';
 import { getAccountPageData } from '@/lib/queries/account-page';

@@ -1,5 +1,5 @@
 import { withRoute } from '@/lib/api/route';
-import { listSavedViews, saveView } from '@/lib/annotations/saved-views';
+import { listSavedViews, saveView } from '@/lib/saved-views/saved-views';
 import { ZSavedViewCreate, ZSavedViewList } from '@/lib/schemas/saved-view';
 
 // Saved views are personal: every read and write is scoped to the signed-in user.

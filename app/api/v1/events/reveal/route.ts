@@ -1,5 +1,6 @@
 import { withRoute } from '@/lib/api/route';
-import { revealEvent, ZRevealBody } from '@/lib/annotations/reveal';
+import { revealEvent } from '@/lib/events/reveal';
+import { ZRevealBody } from '@/lib/schemas/reveal';
 
 export const POST = withRoute(
   { permission: 'events:reveal', body: ZRevealBody },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { withRoute } from '@/lib/api/route';
-import { deleteView } from '@/lib/annotations/saved-views';
+import { deleteView } from '@/lib/saved-views/saved-views';
 
 export const DELETE = withRoute(
   { permission: 'accounts:view', params: z.object({ id: z.string().uuid() }) },

@@ -2,7 +2,7 @@ import type { AuditFn } from '@/lib/audit/write';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import { prisma } from '@/lib/db/client';
-import { notFound } from '@/lib/api/errors';
+import { NotFoundError } from '@/lib/errors';
 import { parseAccountQuery, toAccountSearch } from '@/lib/queries/account-filter';
 import type { SavedViewDto, TSavedViewCreate } from '@/lib/schemas/saved-view';
 
@@ -70,7 +70,7 @@ export async function deleteView(
   id: string,
 ): Promise<void> {
   const row = await tx.savedView.findFirst({ where: { id, user_id: userId } });
-  if (!row) throw notFound('Saved view not found');
+  if (!row) throw new NotFoundError('Saved view not found');
   await tx.savedView.delete({ where: { id } });
   await audit({
     action: 'saved_view.delete',

@@ -1,15 +1,7 @@
 import type { AuditFn } from '@/lib/audit/write';
-import { z } from 'zod';
 import type { Tx } from '@/lib/db/client';
-import { notFound } from '@/lib/api/errors';
-
-export const ZRevealBody = z.object({
-  account_id: z.string().min(1).max(128),
-  event_id: z.string().min(1).max(128),
-  event_ts: z.string().datetime({ offset: true }),
-  reason: z.string().trim().max(500).optional(),
-});
-export type TRevealBody = z.infer<typeof ZRevealBody>;
+import { NotFoundError } from '@/lib/errors';
+import type { TRevealBody } from '@/lib/schemas/reveal';
 
 export interface RevealedEvent {
   id: string;
@@ -38,7 +30,7 @@ export async function revealEvent(tx: Tx, audit: AuditFn, b: TRevealBody): Promi
     SELECT id, ts, left(system_prompt, ${MAX}) AS system_prompt, left(prompt, ${MAX}) AS prompt, left(response, ${MAX}) AS response
     FROM events WHERE id = ${b.event_id} AND ts = ${new Date(b.event_ts)} AND account_id = ${b.account_id} LIMIT 1`;
   const e = r[0];
-  if (!e) throw notFound('Event not found');
+  if (!e) throw new NotFoundError('Event not found');
   await audit({
     action: 'event.reveal',
     targetType: 'event',

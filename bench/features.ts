@@ -1,12 +1,12 @@
 /**
- * Throughput check for computeEventFeatures (not a test): `npx tsx lib/features/bench.ts [n]`.
+ * Throughput check for computeEventFeatures (not a test): `npx tsx bench/features.ts [n]`.
  * Prompts are 200-2000 characters cut from the CC0 awesome-chatgpt-prompts file with digits and
  * repeated system prompts mixed in, which is what the ingest pipeline sees.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCsvRecords } from '../scenario/csv';
-import { computeEventFeatures } from './index';
+import { parseCsvRecords } from '@/lib/scenario/csv';
+import { computeEventFeatures } from '@/lib/features';
 
 const n = Number(process.argv[2] ?? 300_000);
 const csvPath = path.resolve(process.cwd(), '../shared/data/awesome-chatgpt-prompts.csv');

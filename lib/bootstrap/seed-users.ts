@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { hashPassword } from '@/lib/auth/password';
 import { writeAudit, SYSTEM_ACTOR } from '@/lib/audit/write';
 import { pgRunner } from '@/lib/audit/runners';
-import { withPgTransaction } from './transaction';
+import { withPgTransaction } from '@/lib/db/transaction';
 import type { Role } from '@/lib/auth/permissions';
 
 // Demo sign-ins, printed by `npm start`. Only created when the users table is empty, so a real

@@ -5,7 +5,7 @@ import { ingestAccounts, ingestEvents } from '@/lib/ingest';
 import { runDetection } from '@/lib/detect';
 import { writeAudit, SYSTEM_ACTOR } from '@/lib/audit/write';
 import { pgRunner } from '@/lib/audit/runners';
-import { withPgTransaction } from './transaction';
+import { withPgTransaction } from '@/lib/db/transaction';
 import { generateScenario } from '@/lib/scenario/generate';
 import { resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 
