@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': import.meta.dirname };
+// `server-only` throws outside a React Server environment; tests run modules that carry it
+// (db client, read models) in plain Node, so they get the package's own empty module.
+const alias = {
+  '@': import.meta.dirname,
+  'server-only': `${import.meta.dirname}/node_modules/server-only/empty.js`,
+};
 
 export default defineConfig({
   resolve: { alias },

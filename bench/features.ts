@@ -1,5 +1,5 @@
 /**
- * Throughput check for computeEventFeatures (not a test): `npx tsx bench/features.ts [n]`.
+ * Throughput check for computeEventFeatures (not a test): `npm run bench:features -- [n]`.
  * Prompts are 200-2000 characters cut from the CC0 awesome-chatgpt-prompts file with digits and
  * repeated system prompts mixed in, which is what the ingest pipeline sees.
  */

@@ -1,3 +1,7 @@
+// server-only: a client component that imports this (or a read model) fails `next build`. Plain
+// Node resolves the marker to its throwing default, so the tsx CLIs run with
+// --conditions=react-server (package.json) and vitest aliases it to the empty module.
+import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { bucketById } from '@/lib/features/taxonomy';
 import { rows } from './sql';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { SIGNALS } from '@/lib/detect/signal-defs';
 import { one, rows } from './sql';
 import { enrichContributions, parseContributions, type Contribution } from './contributions';

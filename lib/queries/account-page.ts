@@ -1,3 +1,4 @@
+import 'server-only';
 import { getAccountHeader, type AccountHeader } from './account-header';
 import { getAccountSeries, type AccountSeries } from './account-series';
 import { getHourOfWeek, type HourOfWeek } from './hour-of-week';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TAXONOMY_BUCKETS } from '@/lib/features/taxonomy';
 import { FINE_BUCKETS } from '@/lib/features/lsh';
 import { rows } from './sql';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { isIP } from 'node:net';
 import { SIGNALS } from '@/lib/detect/signal-defs';
 import { rows, one } from './sql';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TAXONOMY_BUCKETS } from '@/lib/features/taxonomy';
 import { rows } from './sql';
 import { dayRange, downsample } from './downsample';

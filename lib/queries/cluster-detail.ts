@@ -1,3 +1,4 @@
+import 'server-only';
 import { one, rows } from './sql';
 import { parseContributions, type Contribution } from './contributions';
 

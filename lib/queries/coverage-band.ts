@@ -1,3 +1,4 @@
+import 'server-only';
 import { pgPool } from '@/lib/db/client';
 import { getBenignBand as readBand } from '@/lib/detect/coverage-read';
 import { volumeBin } from '@/lib/detect/baseline';

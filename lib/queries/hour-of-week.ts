@@ -1,3 +1,4 @@
+import 'server-only';
 import { rows } from './sql';
 
 /** 7 × 24 counts, [dow 0 = Sunday][hour UTC], from the daily rollup's hour histogram. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { rows } from './sql';
 
 export interface LinkedAccount {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { rows } from './sql';
 import { dayRange } from './downsample';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { pgPool } from '@/lib/db/client';
 
 // Read models use plain parameterised SQL over the pg pool: set-based aggregates over rollups are

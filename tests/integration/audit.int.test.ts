@@ -97,7 +97,7 @@ describe('audit through a Prisma transaction', () => {
 
 describe('npm run audit:verify', () => {
   const run = () =>
-    spawnSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
+    spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/audit-verify.ts'], {
       env: { ...process.env },
       encoding: 'utf8',
     });

@@ -22,11 +22,15 @@ afterAll(async () => {
 
 // The CLI in its own process group, so SIGKILL reaches npx, tsx and the node process doing the work.
 function cli(url: string) {
-  return spawn('npx', ['tsx', 'scripts/ingest.ts', 'events', file, '--batch-size=1000'], {
-    env: { ...process.env, DATABASE_URL: url },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawn(
+    'npx',
+    ['tsx', '--conditions=react-server', 'scripts/ingest.ts', 'events', file, '--batch-size=1000'],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 const count = async (db: typeof killed) =>
   (await db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n as number;
