@@ -22,6 +22,12 @@ const ZEnv = z.object({
   PGLITE_PORT: z.coerce.number().int().positive().default(54329),
   DATA_DIR: z.string().default('.data'),
   PROMPT_STORAGE: z.enum(['text', 'hash']).default('text'),
+  // Largest file an analyst may upload to a case (bytes; stored in the database, see docs/cases.md).
+  CASE_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   DEMO_EVENTS: z.coerce.number().int().nonnegative().default(500_000),
   DEMO_ACCOUNTS: z.coerce.number().int().nonnegative().default(3000),
   // Evidence packages (lib/evidence): who the bags say produced them, the signing key (base64 of

@@ -19,6 +19,22 @@ const def = (label: string, target: string, after: z.ZodType = anyPayload): Acti
   after,
 });
 
+const caseStatusAfter = z.object({ status: z.string(), from: z.string(), version: z.number() });
+const caseCloseAfter = z.object({
+  status: z.literal('closed'),
+  from: z.string(),
+  version: z.number(),
+  outcomes: z.record(z.string(), z.string()),
+});
+const caseFileAfter = z.object({
+  file_id: z.string(),
+  filename: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size_bytes: z.number(),
+});
+// A bulk change writes one row per case; the payload says which bulk operation it was part of.
+const caseBulkAfter = z.looseObject({ op: z.string(), bulk_id: z.string(), version: z.number() });
+
 export const AUDIT_ACTIONS = {
   // sign-in
   'auth.sign_in': def('Signed in', 'user'),
@@ -56,6 +72,27 @@ export const AUDIT_ACTIONS = {
   'queue_item.release': def('Queue item released', 'queue_item'),
   'queue_item.resolve': def('Queue item resolved', 'queue_item'),
   'queue_item.snooze': def('Queue item snoozed', 'queue_item'),
+  // cases (lib/cases): target 'case', target_id = the case id, so the case's activity timeline is
+  // `WHERE target_type = 'case' AND target_id = $id`; child ids ride in the payload.
+  'case.bulk': def('Bulk change', 'case', caseBulkAfter),
+  'case.close': def('Case closed', 'case', caseCloseAfter),
+  'case.create': def('Case opened', 'case'),
+  'case.file_remove': def('File removed', 'case'),
+  'case.file_upload': def('File uploaded', 'case', caseFileAfter),
+  'case.link_account': def('Account linked', 'case'),
+  'case.link_cluster': def('Cluster linked', 'case'),
+  'case.pin_chart': def('Chart pinned', 'case'),
+  'case.pin_event': def('Event pinned', 'case'),
+  'case.status': def('Status changed', 'case', caseStatusAfter),
+  'case.task_add': def('Task added', 'case'),
+  'case.task_remove': def('Task removed', 'case'),
+  'case.task_update': def('Task updated', 'case'),
+  'case.unlink_account': def('Account unlinked', 'case'),
+  'case.unlink_cluster': def('Cluster unlinked', 'case'),
+  'case.unpin': def('Evidence unpinned', 'case'),
+  'case.update': def('Case updated', 'case'),
+  'case_template.delete': def('Case template deleted', 'case_template'),
+  'case_template.upsert': def('Case template saved', 'case_template'),
 } as const satisfies Record<string, ActionDef>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -11,6 +11,15 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Every status but closed (closing has its own body: reason and outcomes). */
+export const OPEN_STATUSES = [
+  'new',
+  'triage',
+  'investigating',
+  'pending_legal',
+  'actioned',
+] as const satisfies readonly CaseStatus[];
+
 export const CASE_STATUS_LABEL: Record<CaseStatus, string> = {
   new: 'New',
   triage: 'Triage',
@@ -71,3 +80,190 @@ export const ZTag = z
   .min(1, 'is required')
   .max(40)
   .regex(/^[\p{L}\p{N} _.:-]+$/u, 'letters, digits, space, _ . : - only');
+
+const ZAccountId = z.string().min(1).max(128);
+const ZUserId = z.string().min(1).max(128);
+const ZVersion = z.number().int().positive();
+const ZReason = z.string().trim().min(1, 'a reason is required').max(2000);
+
+/** Opening a case: from an account, a cluster, a selection of accounts or a queue item. */
+export const ZCaseCreate = z.object({
+  title: z.string().trim().min(1, 'is required').max(200),
+  summary: z.string().max(20_000).default(''),
+  severity: z.enum(CASE_SEVERITIES).optional(),
+  case_type: z.string().trim().min(1).max(60).optional(),
+  restricted: z.boolean().default(false),
+  assignee_id: ZUserId.nullable().optional(),
+  tags: z.array(ZTag).max(20).default([]),
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('manual') }),
+    z.object({ kind: z.literal('account'), account_id: ZAccountId }),
+    z.object({ kind: z.literal('cluster'), cluster_id: z.string().min(1).max(128) }),
+    z.object({
+      kind: z.literal('accounts'),
+      account_ids: z.array(ZAccountId).min(1, 'select at least one account').max(500),
+    }),
+    z.object({
+      kind: z.literal('queue_item'),
+      queue_item_id: z.string().min(1).max(128),
+      subject_kind: z.enum(['account', 'cluster']),
+      subject_id: z.string().min(1).max(128),
+    }),
+  ]),
+});
+export type TCaseCreate = z.infer<typeof ZCaseCreate>;
+
+/** Editing a case's fields. `version` is the one the edit was based on (409 when stale). */
+export const ZCaseUpdate = z.object({
+  version: ZVersion,
+  title: z.string().trim().min(1, 'is required').max(200).optional(),
+  summary: z.string().max(20_000).optional(),
+  severity: z.enum(CASE_SEVERITIES).optional(),
+  restricted: z.boolean().optional(),
+  assignee_id: ZUserId.nullable().optional(),
+  watcher_ids: z.array(ZUserId).max(50).optional(),
+  tags: z.array(ZTag).max(20).optional(),
+});
+export type TCaseUpdate = z.infer<typeof ZCaseUpdate>;
+
+/** The per-account outcomes closing requires (one per linked account). */
+export const ZOutcomes = z.record(ZAccountId, z.enum(CASE_OUTCOMES));
+
+export const ZCaseStatusChange = z.discriminatedUnion('to', [
+  z.object({
+    to: z.enum(OPEN_STATUSES),
+    version: ZVersion,
+    reason: z.string().trim().max(2000).optional(),
+  }),
+  z.object({
+    to: z.literal('closed'),
+    version: ZVersion,
+    reason: ZReason,
+    outcomes: ZOutcomes,
+  }),
+]);
+export type TCaseStatusChange = z.infer<typeof ZCaseStatusChange>;
+
+export const ZCaseLink = z.object({
+  version: ZVersion,
+  account_ids: z.array(ZAccountId).max(500).default([]),
+  cluster_ids: z.array(z.string().min(1).max(128)).max(50).default([]),
+});
+export type TCaseLink = z.infer<typeof ZCaseLink>;
+
+export const ZCaseUnlink = z.object({
+  version: ZVersion,
+  kind: z.enum(['account', 'cluster']),
+  id: z.string().min(1).max(128),
+});
+export type TCaseUnlink = z.infer<typeof ZCaseUnlink>;
+
+export const ZTaskCreate = z.object({ title: z.string().trim().min(1, 'is required').max(300) });
+export const ZTaskUpdate = z.object({
+  done: z.boolean().optional(),
+  title: z.string().trim().min(1, 'is required').max(300).optional(),
+});
+export const ZTaskParams = z.object({
+  id: z.string().uuid('must be a case id'),
+  taskId: z.string().regex(/^\d{1,18}$/, 'must be a numeric id'),
+});
+
+/** Chart series a case can pin; each is a column of the account series read model. */
+export const CHART_SERIES = [
+  'events',
+  'input_tokens',
+  'output_tokens',
+  'reasoning_share',
+  'tax_cov',
+  'lsh_cov',
+  'template_reuse',
+] as const;
+export type ChartSeries = (typeof CHART_SERIES)[number];
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
+export const ZChartParams = z
+  .object({ account_id: ZAccountId, series: z.enum(CHART_SERIES), from: ZDay, to: ZDay })
+  .refine((c) => c.from <= c.to, { message: 'must not be after "to"', path: ['from'] });
+export type TChartParams = z.infer<typeof ZChartParams>;
+
+export const ZCasePin = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('event'),
+    annotation_id: z.string().regex(/^\d{1,18}$/, 'must be a numeric id'),
+    note: z.string().trim().max(2000).default(''),
+  }),
+  z.object({
+    kind: z.literal('chart'),
+    chart: ZChartParams,
+    note: z.string().trim().max(2000).default(''),
+  }),
+]);
+export type TCasePin = z.infer<typeof ZCasePin>;
+
+export const ZChildParams = z.object({
+  id: z.string().uuid('must be a case id'),
+  childId: z.string().min(1).max(64),
+});
+
+export const ZCaseListQuery = z.object({
+  status: z.enum([...CASE_STATUSES, 'open', 'all'] as const).default('open'),
+  assignee: z.string().max(128).optional(),
+  tag: z.string().max(40).optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  size: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TCaseListQuery = z.infer<typeof ZCaseListQuery>;
+
+const ZBulkOp = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('assign'), assignee_id: ZUserId.nullable() }),
+  z.object({
+    op: z.literal('tag'),
+    add: z.array(ZTag).max(20).default([]),
+    remove: z.array(ZTag).max(20).default([]),
+  }),
+  z.object({
+    op: z.literal('status'),
+    to: z.enum(OPEN_STATUSES),
+  }),
+  z.object({ op: z.literal('close'), outcome: z.enum(CASE_OUTCOMES) }),
+]);
+
+/** Bulk change: each case named with the version the user saw; all or nothing. */
+export const ZCaseBulk = z.object({
+  cases: z
+    .array(z.object({ id: z.string().uuid('must be a case id'), version: ZVersion }))
+    .min(1, 'select at least one case')
+    .max(500),
+  change: ZBulkOp,
+  reason: ZReason,
+});
+export type TCaseBulk = z.infer<typeof ZCaseBulk>;
+export type TCaseBulkOp = z.infer<typeof ZBulkOp>;
+
+export const ZCaseTemplate = z.object({
+  case_type: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(60)
+    .regex(/^[a-z0-9_-]+$/, 'lowercase letters, digits, _ and - only'),
+  name: z.string().trim().min(1, 'is required').max(120),
+  description: z.string().max(2000).default(''),
+  severity: z.enum(CASE_SEVERITIES).default('medium'),
+  tasks: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+});
+export type TCaseTemplate = z.infer<typeof ZCaseTemplate>;
+
+/** Upload rules shared by the form (early message) and the server (the rule that counts). */
+export const CASE_FILE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'text/plain',
+  'text/csv',
+  'application/json',
+  'application/x-ndjson',
+  'application/zip',
+] as const;
