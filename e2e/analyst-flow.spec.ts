@@ -54,7 +54,7 @@ test.describe('analyst flow', () => {
     // Keyboard: j / k move the selection, Enter opens the selected (top) account.
     const top = (await rows.first().locator('a').first().textContent())!.trim();
     await page.keyboard.press('j');
-    await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(rows.nth(1)).toHaveAttribute('aria-current', 'true');
     await page.keyboard.press('k');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/accounts/${top}$`), { timeout: 30_000 });

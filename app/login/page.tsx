@@ -10,7 +10,7 @@ export default async function LoginPage() {
     <main className="flex min-h-screen items-center justify-center">
       <div className="w-96 rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="mb-1 text-xl font-semibold">Distill Watch</h1>
-        <p className="mb-6 text-slate-500">Sign in to investigate distillation abuse.</p>
+        <p className="mb-6 text-slate-600">Sign in to investigate distillation abuse.</p>
         <LoginForm oidc={!!oidcConfig()} />
       </div>
     </main>

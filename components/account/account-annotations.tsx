@@ -1,6 +1,6 @@
 'use client';
 import { Panel, PanelEmpty, PanelError } from '@/components/charts/panel';
-import { Skeleton } from '@/components/ui/page-header';
+import { Skeleton } from '@/components/ui/skeleton';
 import { useAnnotations } from './account-query';
 
 const ICON = { star: '★', tag: '#', comment: '💬' } as const;
@@ -31,13 +31,13 @@ export function AccountAnnotations({ account }: { account: string }) {
               <span className="flex-1">
                 {a.kind === 'star' ? 'starred' : a.kind === 'tag' ? `tagged #${a.value}` : a.value}
                 {a.event_id && (
-                  <span className="text-xs text-slate-500">
+                  <span className="text-xs text-slate-600">
                     {' '}
                     · event {a.event_id} at {a.event_ts?.slice(0, 19).replace('T', ' ')}
                   </span>
                 )}
               </span>
-              <span className="text-xs text-slate-400">
+              <span className="text-xs text-slate-600">
                 {a.author_email} · {a.created_at.slice(0, 16).replace('T', ' ')}
               </span>
             </li>

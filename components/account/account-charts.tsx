@@ -16,7 +16,7 @@ function ChartBox({
     <figure className="rounded border border-slate-100 p-2">
       <figcaption className="mb-1 flex items-baseline justify-between text-sm">
         <span className="font-medium">{title}</span>
-        <span className="text-xs text-slate-500">{note}</span>
+        <span className="text-xs text-slate-600">{note}</span>
       </figcaption>
       {children}
     </figure>

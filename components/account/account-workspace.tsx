@@ -52,14 +52,14 @@ export function AccountWorkspace({
       <figure className="rounded border border-slate-100 p-2">
         <figcaption className="mb-1 flex justify-between text-sm">
           <span className="font-medium">Hour of week (UTC)</span>
-          <span className="text-xs text-slate-500">
+          <span className="text-xs text-slate-600">
             whole history · {hourOfWeek.total.toLocaleString('en')} events
           </span>
         </figcaption>
         <HeatMap cells={hourOfWeek.cells} max={hourOfWeek.max} label="Hour-of-week heat map" />
       </figure>
       <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="Window">
-        <span className="text-slate-500">Window</span>
+        <span className="text-slate-600">Window</span>
         <strong data-testid="window">
           {keys[win[0]]} → {keys[win[1]]}
         </strong>

@@ -1,5 +1,8 @@
 'use client';
 import { useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/form-controls';
 import type { AnnotationDto } from '@/lib/schemas/annotation';
 import { useAddAnnotation, useRemoveAnnotation } from './account-query';
 
@@ -47,8 +50,8 @@ export function AnnotateBar({
         {notes
           .filter((n) => n.kind === 'tag')
           .map((n) => (
-            <li key={n.id} className="rounded-full bg-blue-50 px-2 text-blue-800">
-              #{n.value}
+            <li key={n.id}>
+              <Badge tone="info">#{n.value}</Badge>
             </li>
           ))}
         {notes
@@ -59,7 +62,7 @@ export function AnnotateBar({
               className="w-full rounded bg-slate-50 px-2 py-1 text-slate-700"
               data-testid="comment"
             >
-              <span className="text-slate-400">
+              <span className="text-slate-600">
                 {n.author_email} · {n.created_at.slice(0, 16).replace('T', ' ')}:
               </span>{' '}
               {n.value}
@@ -68,30 +71,29 @@ export function AnnotateBar({
       </ul>
       {canAnnotate && (
         <div className="flex flex-wrap items-center gap-2 text-xs">
-          <button
-            type="button"
+          <Button
+            size="sm"
             aria-pressed={Boolean(myStar)}
-            className="rounded border border-slate-300 px-2 py-0.5"
             onClick={() =>
               myStar ? remove.mutate(myStar.id) : add.mutate({ ...target, kind: 'star' })
             }
           >
             {myStar ? '★ Starred' : '☆ Star'}
-          </button>
-          <button
-            type="button"
-            className="rounded border border-slate-300 px-2 py-0.5"
+          </Button>
+          <Button
+            size="sm"
+            aria-pressed={mode === 'tag'}
             onClick={() => setMode(mode === 'tag' ? null : 'tag')}
           >
             Tag
-          </button>
-          <button
-            type="button"
-            className="rounded border border-slate-300 px-2 py-0.5"
+          </Button>
+          <Button
+            size="sm"
+            aria-pressed={mode === 'comment'}
             onClick={() => setMode(mode === 'comment' ? null : 'comment')}
           >
             Comment
-          </button>
+          </Button>
           {mode && (
             <form
               className="flex flex-1 gap-2"
@@ -100,21 +102,19 @@ export function AnnotateBar({
                 submit();
               }}
             >
-              <input
+              <Input
                 autoFocus
                 aria-label={mode === 'tag' ? 'Tag' : 'Comment'}
                 value={text}
                 onChange={(ev) => setText(ev.target.value)}
                 maxLength={mode === 'tag' ? 40 : 4000}
                 placeholder={mode === 'tag' ? 'e.g. sweep' : 'What does this show?'}
-                className="min-w-40 flex-1 rounded border border-slate-300 px-2 py-0.5"
+                controlSize="sm"
+                className="min-w-40 flex-1"
               />
-              <button
-                disabled={add.isPending}
-                className="rounded bg-slate-900 px-2 py-0.5 text-white"
-              >
+              <Button type="submit" size="sm" variant="primary" loading={add.isPending}>
                 Save
-              </button>
+              </Button>
             </form>
           )}
           {(add.error || remove.error) && (

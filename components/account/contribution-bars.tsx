@@ -21,7 +21,7 @@ export function ContributionBars({ items }: { items: Contribution[] }) {
               />
             </div>
             {(c.explanation || c.value !== null || c.baseline) && (
-              <p className="mt-0.5 text-xs text-slate-500">
+              <p className="mt-0.5 text-xs text-slate-600">
                 {c.value !== null && <>value {fmt(c.value)}</>}
                 {c.baseline && <> · benign {c.baseline}</>}
                 {c.explanation && <> · {c.explanation}</>}

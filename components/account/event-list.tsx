@@ -1,7 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { PanelEmpty, PanelError } from '@/components/charts/panel';
-import { Skeleton } from '@/components/ui/page-header';
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import type { AnnotationDto } from '@/lib/schemas/annotation';
 import { useAnnotations, useEventPage } from './account-query';
 import { EventRow } from './event-row';
@@ -40,7 +41,7 @@ export function EventList({
     >
       <header className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
         <h2 className="font-semibold">Events in window</h2>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600">
           Prompt text is redacted (emails, phone numbers, keys)
           {canReveal ? '; revealing is logged in the audit log' : ''}.
         </p>
@@ -72,24 +73,22 @@ export function EventList({
         </ol>
       )}
       <footer className="flex justify-end gap-2 border-t border-slate-100 px-3 py-2 text-sm">
-        <button
-          type="button"
+        <Button
+          size="sm"
           disabled={stack.length <= 1}
-          className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40"
           onClick={() => setCursors({ key: windowKey, stack: stack.slice(0, -1) })}
         >
           ← Previous
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          size="sm"
           disabled={!page.data?.next}
-          className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40"
           onClick={() =>
             page.data?.next && setCursors({ key: windowKey, stack: [...stack, page.data.next] })
           }
         >
           Next →
-        </button>
+        </Button>
       </footer>
     </section>
   );

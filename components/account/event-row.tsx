@@ -4,6 +4,8 @@ import type { EventRow as EventDto } from '@/lib/queries/account-events';
 import type { AnnotationDto } from '@/lib/schemas/annotation';
 import { useReveal } from './account-query';
 import { AnnotateBar } from './annotate-bar';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 
 export function EventRow({
   account,
@@ -24,9 +26,9 @@ export function EventRow({
   const starred = notes.some((n) => n.kind === 'star');
   return (
     <li className="px-3 py-2 text-sm" data-testid="event-row" data-event-id={e.id}>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
         {starred && (
-          <span aria-label="starred" className="text-amber-500">
+          <span aria-label="starred" className="text-amber-700">
             ★
           </span>
         )}
@@ -34,14 +36,14 @@ export function EventRow({
           {e.ts.slice(0, 19).replace('T', ' ')}
         </time>
         <span>{e.model}</span>
-        <span className="rounded bg-slate-100 px-1.5">{e.bucket}</span>
+        <Badge>{e.bucket}</Badge>
         <span className="tabular-nums">
           {e.input_tokens ?? '—'} → {e.output_tokens ?? '—'} tok
         </span>
         {e.finish_reason && <span>{e.finish_reason}</span>}
         {e.reasoning && <span className="text-pink-700">reasoning</span>}
         {e.thinking && <span className="text-amber-700">thinking</span>}
-        {e.masked > 0 && !full && <span className="text-slate-400">{e.masked} masked</span>}
+        {e.masked > 0 && !full && <span>{e.masked} masked</span>}
       </div>
       <p className="mt-1 whitespace-pre-wrap break-words" data-testid="prompt">
         {full ? full.prompt : e.prompt}
@@ -53,23 +55,19 @@ export function EventRow({
       )}
       <div className="mt-1 flex flex-wrap items-center gap-2">
         {(e.response || full?.response) && (
-          <button
-            type="button"
-            className="text-xs text-blue-700"
-            onClick={() => setOpen((o) => !o)}
-          >
+          <Button variant="ghost" size="sm" onClick={() => setOpen((o) => !o)}>
             {open ? 'Hide response' : 'Show response'}
-          </button>
+          </Button>
         )}
         {canReveal && !full && (
-          <button
-            type="button"
-            className="text-xs text-blue-700"
-            disabled={reveal.isPending}
+          <Button
+            variant="ghost"
+            size="sm"
+            loading={reveal.isPending}
             onClick={() => reveal.mutate({ account_id: account, event_id: e.id, event_ts: e.ts })}
           >
             Reveal full text (logged)
-          </button>
+          </Button>
         )}
         {reveal.error && (
           <span role="alert" className="text-xs text-red-700">

@@ -1,34 +1,37 @@
 import Link from 'next/link';
 import type { LinkedAccount } from '@/lib/queries/linked-accounts';
 import { PanelEmpty } from '@/components/charts/panel';
+import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 
 export function LinkedAccountsTable({ rows }: { rows: LinkedAccount[] }) {
   if (rows.length === 0)
     return <PanelEmpty>No other account shares a rare indicator with this one.</PanelEmpty>;
   return (
-    <table className="w-full text-left text-sm">
-      <thead className="text-xs text-slate-500">
+    <Table aria-label="Linked accounts">
+      <THead>
         <tr>
-          <th className="py-1">Account</th>
-          <th>Shares</th>
-          <th className="text-right">Risk</th>
-          <th>Cluster</th>
+          <Th>Account</Th>
+          <Th>Shares</Th>
+          <Th numeric>Risk</Th>
+          <Th>Cluster</Th>
         </tr>
-      </thead>
-      <tbody>
+      </THead>
+      <TBody>
         {rows.map((r) => (
-          <tr key={r.account_id} className="border-t border-slate-100">
-            <td className="py-1">
+          <Tr key={r.account_id}>
+            <Td>
               <Link
                 className="text-blue-700 hover:underline"
                 href={`/accounts/${encodeURIComponent(r.account_id)}`}
               >
                 {r.account_id}
               </Link>
-            </td>
-            <td className="text-xs text-slate-600">{r.kinds.join(', ')}</td>
-            <td className="text-right tabular-nums">{r.risk === null ? '—' : r.risk.toFixed(2)}</td>
-            <td>
+            </Td>
+            <Td truncate max="max-w-48" className="text-xs text-slate-700">
+              {r.kinds.join(', ')}
+            </Td>
+            <Td numeric>{r.risk === null ? '—' : r.risk.toFixed(2)}</Td>
+            <Td>
               {r.cluster_id ? (
                 <Link
                   className="text-blue-700 hover:underline"
@@ -39,10 +42,10 @@ export function LinkedAccountsTable({ rows }: { rows: LinkedAccount[] }) {
               ) : (
                 '—'
               )}
-            </td>
-          </tr>
+            </Td>
+          </Tr>
         ))}
-      </tbody>
-    </table>
+      </TBody>
+    </Table>
   );
 }

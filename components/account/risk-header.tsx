@@ -32,23 +32,23 @@ export function RiskHeader({ h, threshold }: { h: AccountHeader; threshold: numb
           </span>
         </div>
         <dl className="grid grid-cols-2 gap-x-3 text-sm">
-          <dt className="text-slate-500">Review</dt>
+          <dt className="text-slate-600">Review</dt>
           <dd>{h.flag_status ?? '—'}</dd>
-          <dt className="text-slate-500">Events</dt>
+          <dt className="text-slate-600">Events</dt>
           <dd className="tabular-nums">{h.events.toLocaleString('en')}</dd>
-          <dt className="text-slate-500">Coverage</dt>
+          <dt className="text-slate-600">Coverage</dt>
           <dd>{h.coverage === null ? '—' : `${(h.coverage * 100).toFixed(0)}%`}</dd>
-          <dt className="text-slate-500">Active</dt>
+          <dt className="text-slate-600">Active</dt>
           <dd>
             {day(h.first_seen)} → {day(h.last_seen)}
           </dd>
-          <dt className="text-slate-500">Domain</dt>
+          <dt className="text-slate-600">Domain</dt>
           <dd>{h.email_domain ?? '—'}</dd>
-          <dt className="text-slate-500">Country · tier</dt>
+          <dt className="text-slate-600">Country · tier</dt>
           <dd>
             {h.country ?? '—'} · {h.tier ?? '—'}
           </dd>
-          <dt className="text-slate-500">Cluster</dt>
+          <dt className="text-slate-600">Cluster</dt>
           <dd>
             {h.cluster_id ? (
               <Link
@@ -61,7 +61,7 @@ export function RiskHeader({ h, threshold }: { h: AccountHeader; threshold: numb
               '—'
             )}
             {h.cluster_members ? (
-              <span className="text-slate-500"> ({h.cluster_members})</span>
+              <span className="text-slate-600"> ({h.cluster_members})</span>
             ) : null}
           </dd>
         </dl>
@@ -69,7 +69,7 @@ export function RiskHeader({ h, threshold }: { h: AccountHeader; threshold: numb
       <div>
         <h2 className="mb-2 font-semibold">Why this score</h2>
         {h.contributions.length === 0 ? (
-          <p className="text-sm text-slate-500">
+          <p className="text-sm text-slate-600">
             No explanation recorded for this account
             {h.scored ? '' : ' (detection has not scored it yet)'}.
           </p>
@@ -77,7 +77,7 @@ export function RiskHeader({ h, threshold }: { h: AccountHeader; threshold: numb
           <ContributionBars items={h.contributions} />
         )}
         {h.computed_at && (
-          <p className="mt-2 text-xs text-slate-400">
+          <p className="mt-2 text-xs text-slate-600">
             Scored {h.computed_at.slice(0, 16).replace('T', ' ')} UTC
           </p>
         )}

@@ -8,7 +8,9 @@ import {
   type TAccountQuery,
 } from '@/lib/queries/account-filter';
 import { PanelEmpty, PanelError } from '@/components/charts/panel';
-import { Skeleton } from '@/components/ui/page-header';
+import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/form-controls';
+import { Skeleton } from '@/components/ui/skeleton';
 import { useAccounts } from './accounts-query';
 import { AccountsFilters } from './accounts-filters';
 import { AccountsTable } from './accounts-table';
@@ -95,36 +97,30 @@ export function AccountsDataTable({
             ? `${q.data.total.toLocaleString('en')} accounts · page ${state.page} of ${pages}`
             : ' '}
         </span>
-        <span className="text-xs text-slate-400">j / k to move · Enter to open</span>
+        <span className="text-xs text-slate-600">j / k to move · Enter to open</span>
         <span className="flex gap-2">
-          <select
+          <Select
+            controlSize="sm"
             aria-label="Rows per page"
             value={state.size}
             onChange={(e) => go({ size: Number(e.target.value) as TAccountQuery['size'], page: 1 })}
-            className="rounded border border-slate-300 px-1"
           >
             {[25, 50, 100].map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
             ))}
-          </select>
-          <button
-            type="button"
-            disabled={state.page <= 1}
-            onClick={() => go({ page: state.page - 1 })}
-            className="rounded border border-slate-300 px-2 disabled:opacity-40"
-          >
+          </Select>
+          <Button size="sm" disabled={state.page <= 1} onClick={() => go({ page: state.page - 1 })}>
             ← Prev
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
+            size="sm"
             disabled={state.page >= pages}
             onClick={() => go({ page: state.page + 1 })}
-            className="rounded border border-slate-300 px-2 disabled:opacity-40"
           >
             Next →
-          </button>
+          </Button>
         </span>
       </nav>
     </div>

@@ -1,4 +1,7 @@
 'use client';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input, Select } from '@/components/ui/form-controls';
 import { FLAG_STATUSES, type TAccountQuery } from '@/lib/queries/account-filter';
 
 // A form over the URL state: submitting writes every field back to the URL (page resets to 1).
@@ -11,7 +14,6 @@ export function AccountsFilters({
   options: { signals: Array<{ id: string; label: string }>; clusters: string[] };
   onApply: (patch: Partial<TAccountQuery>) => void;
 }) {
-  const input = 'rounded border border-slate-300 px-2 py-1';
   const str = (f: FormData, k: string) => String(f.get(k) ?? '').trim() || undefined;
   const numOrU = (f: FormData, k: string) => {
     const v = str(f, k);
@@ -41,107 +43,92 @@ export function AccountsFilters({
         });
       }}
     >
-      <label className="flex flex-col">
-        Search
-        <input
+      <Field label="Search">
+        <Input
           name="q"
           defaultValue={state.q}
           placeholder="account, domain, IP, API key"
-          className={`${input} w-56`}
+          className="w-56"
         />
-      </label>
-      <label className="flex flex-col">
-        Risk ≥
-        <input
+      </Field>
+      <Field label="Risk ≥">
+        <Input
           name="risk_min"
           type="number"
           step="0.05"
           min="0"
           max="1"
           defaultValue={state.risk_min}
-          className={`${input} w-20`}
+          className="w-20"
         />
-      </label>
-      <label className="flex flex-col">
-        Risk ≤
-        <input
+      </Field>
+      <Field label="Risk ≤">
+        <Input
           name="risk_max"
           type="number"
           step="0.05"
           min="0"
           max="1"
           defaultValue={state.risk_max}
-          className={`${input} w-20`}
+          className="w-20"
         />
-      </label>
-      <label className="flex flex-col">
-        Flagged
-        <select
+      </Field>
+      <Field label="Flagged">
+        <Select
           name="flagged"
           defaultValue={state.flagged === undefined ? '' : String(state.flagged)}
-          className={input}
         >
           <option value="">any</option>
           <option value="true">flagged</option>
           <option value="false">not flagged</option>
-        </select>
-      </label>
-      <label className="flex flex-col">
-        Signal
-        <select name="signal" defaultValue={state.signal ?? ''} className={input}>
+        </Select>
+      </Field>
+      <Field label="Signal">
+        <Select name="signal" defaultValue={state.signal ?? ''}>
           <option value="">any</option>
           {options.signals.map((s) => (
             <option key={s.id} value={s.id}>
               {s.label}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="flex flex-col">
-        Status
-        <select name="status" defaultValue={state.status} className={input}>
+        </Select>
+      </Field>
+      <Field label="Status">
+        <Select name="status" defaultValue={state.status}>
           {FLAG_STATUSES.map((s) => (
             <option key={s}>{s}</option>
           ))}
-        </select>
-      </label>
-      <label className="flex flex-col">
-        Cluster
-        <input
+        </Select>
+      </Field>
+      <Field label="Cluster">
+        <Input
           name="cluster"
           list="cluster-ids"
           defaultValue={state.cluster}
           placeholder="id or none"
-          className={`${input} w-28`}
+          className="w-28"
         />
-      </label>
+      </Field>
       <datalist id="cluster-ids">
         {options.clusters.map((c) => (
           <option key={c} value={c} />
         ))}
       </datalist>
-      <label className="flex flex-col">
-        Active from
-        <input name="from" type="date" defaultValue={state.from} className={input} />
-      </label>
-      <label className="flex flex-col">
-        to
-        <input name="to" type="date" defaultValue={state.to} className={input} />
-      </label>
-      <label className="flex flex-col">
-        Model
-        <input name="model" defaultValue={state.model} className={`${input} w-28`} />
-      </label>
-      <label className="flex flex-col">
-        Country
-        <input
-          name="country"
-          defaultValue={state.country}
-          maxLength={2}
-          className={`${input} w-14`}
-        />
-      </label>
-      <button className="rounded bg-slate-900 px-3 py-1.5 text-white">Apply</button>
+      <Field label="Active from">
+        <Input name="from" type="date" defaultValue={state.from} />
+      </Field>
+      <Field label="to">
+        <Input name="to" type="date" defaultValue={state.to} />
+      </Field>
+      <Field label="Model">
+        <Input name="model" defaultValue={state.model} className="w-28" />
+      </Field>
+      <Field label="Country">
+        <Input name="country" defaultValue={state.country} maxLength={2} className="w-14" />
+      </Field>
+      <Button type="submit" variant="primary">
+        Apply
+      </Button>
     </form>
   );
 }

@@ -1,15 +1,16 @@
 'use client';
 import Link from 'next/link';
+import { Table, TBody, Td, Th, THead, Tr, Truncate } from '@/components/ui/table';
 import type { AccountListRow } from '@/lib/queries/accounts-list';
 import type { TAccountQuery } from '@/lib/queries/account-filter';
 
 type SortKey = TAccountQuery['sort'];
-const COLUMNS: Array<{ label: string; sort?: SortKey; className?: string }> = [
+const COLUMNS: Array<{ label: string; sort?: SortKey; numeric?: boolean }> = [
   { label: 'Account', sort: 'account_id' },
-  { label: 'Risk', sort: 'risk', className: 'text-right' },
+  { label: 'Risk', sort: 'risk', numeric: true },
   { label: 'Top reasons' },
-  { label: 'Events', sort: 'events', className: 'text-right' },
-  { label: 'Coverage', sort: 'coverage', className: 'text-right' },
+  { label: 'Events', sort: 'events', numeric: true },
+  { label: 'Coverage', sort: 'coverage', numeric: true },
   { label: 'Cluster' },
   { label: 'Status' },
   { label: 'Last seen', sort: 'last_seen' },
@@ -35,19 +36,19 @@ export function AccountsTable({
   onSelect: (i: number) => void;
 }) {
   return (
-    <table className="w-full text-left text-sm" aria-label="Accounts">
-      <thead className="bg-slate-50 text-xs text-slate-500">
+    <Table aria-label="Accounts">
+      <THead>
         <tr>
           {COLUMNS.map((c) => (
-            <th
+            <Th
               key={c.label}
-              className={`px-3 py-2 ${c.className ?? ''}`}
+              numeric={c.numeric}
               aria-sort={c.sort === sort ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
             >
               {c.sort ? (
                 <button
                   type="button"
-                  className="hover:text-slate-900"
+                  className="font-semibold hover:text-slate-900"
                   onClick={() => onSort(c.sort!)}
                 >
                   {c.label}
@@ -56,20 +57,22 @@ export function AccountsTable({
               ) : (
                 c.label
               )}
-            </th>
+            </Th>
           ))}
         </tr>
-      </thead>
-      <tbody>
+      </THead>
+      <TBody>
         {rows.map((r, i) => (
-          <tr
+          // The j/k cursor: a plain table has no selection semantics (aria-selected needs a grid),
+          // so the row under the cursor is marked aria-current and drawn with an outline.
+          <Tr
             key={r.account_id}
             data-testid="account-row"
-            aria-selected={i === selected}
+            aria-current={i === selected ? 'true' : undefined}
             onMouseEnter={() => onSelect(i)}
-            className={`h-9 border-t border-slate-100 ${i === selected ? 'bg-blue-50 outline outline-1 outline-blue-300' : ''}`}
+            className={i === selected ? 'bg-blue-50 outline outline-1 outline-blue-300' : ''}
           >
-            <td className="px-3">
+            <Td>
               <Link
                 className="font-mono text-blue-700 hover:underline"
                 href={`/accounts/${encodeURIComponent(r.account_id)}`}
@@ -77,20 +80,18 @@ export function AccountsTable({
                 {r.account_id}
               </Link>
               {r.email_domain && (
-                <span className="ml-2 text-xs text-slate-400">{r.email_domain}</span>
+                <Truncate text={r.email_domain} className="ml-2 max-w-40 text-xs text-slate-600" />
               )}
-            </td>
-            <td
-              className={`px-3 text-right tabular-nums ${r.risk >= threshold ? 'font-semibold text-red-700' : ''}`}
-            >
+            </Td>
+            <Td numeric className={r.risk >= threshold ? 'font-semibold text-red-700' : ''}>
               {r.risk.toFixed(2)}
-            </td>
-            <td className="max-w-xs truncate px-3 text-xs" title={r.reasons.join('\n')}>
+            </Td>
+            <Td truncate className="text-xs" title={r.reasons.join('\n')}>
               {r.reasons.slice(0, 2).join(' · ') || '—'}
-            </td>
-            <td className="px-3 text-right tabular-nums">{r.events.toLocaleString('en')}</td>
-            <td className="px-3 text-right tabular-nums">{(r.coverage * 100).toFixed(0)}%</td>
-            <td className="px-3">
+            </Td>
+            <Td numeric>{r.events.toLocaleString('en')}</Td>
+            <Td numeric>{(r.coverage * 100).toFixed(0)}%</Td>
+            <Td>
               {r.cluster_id ? (
                 <Link
                   className="text-blue-700 hover:underline"
@@ -101,12 +102,14 @@ export function AccountsTable({
               ) : (
                 '—'
               )}
-            </td>
-            <td className="px-3 text-xs">{r.status ?? (r.flagged ? 'flagged' : '—')}</td>
-            <td className="px-3 font-mono text-xs">{r.last_seen?.slice(0, 10) ?? '—'}</td>
-          </tr>
+            </Td>
+            <Td className="text-xs">{r.status ?? (r.flagged ? 'flagged' : '—')}</Td>
+            <Td className="font-mono text-xs whitespace-nowrap">
+              {r.last_seen?.slice(0, 10) ?? '—'}
+            </Td>
+          </Tr>
         ))}
-      </tbody>
-    </table>
+      </TBody>
+    </Table>
   );
 }

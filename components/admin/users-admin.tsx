@@ -1,7 +1,13 @@
 'use client';
 import { useState } from 'react';
 import { useCreateUser, useUpdateUser, useUsers } from './users-query';
-import { Skeleton } from '@/components/ui/page-header';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input, Select } from '@/components/ui/form-controls';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Table, TableFrame, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { ROLES, type Role } from '@/lib/auth/roles';
 
 export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
@@ -10,73 +16,68 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="space-y-6">
       <CreateUserForm />
-      {update.error && (
-        <p role="alert" className="text-red-700">
-          {update.error.message}
-        </p>
-      )}
+      {update.error && <Alert>{update.error.message}</Alert>}
       {users.isPending ? (
         <Skeleton />
       ) : users.error ? (
-        <p role="alert" className="text-red-700">
-          {users.error.message}
-        </p>
+        <Alert>{users.error.message}</Alert>
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <thead className="bg-slate-50 text-slate-500">
-            <tr>
-              <th className="px-3 py-2">Email</th>
-              <th className="px-3 py-2">Name</th>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Status</th>
-              <th className="px-3 py-2">Last sign-in</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.users.map((u) => (
-              <tr
-                key={u.id}
-                className="border-t border-slate-100"
-                data-testid={`user-row-${u.email}`}
-              >
-                <td className="px-3 py-1.5">{u.email}</td>
-                <td className="px-3 py-1.5">{u.name}</td>
-                <td className="px-3 py-1.5">
-                  <select
-                    aria-label={`Role of ${u.email}`}
-                    value={u.role}
-                    disabled={u.id === currentUserId || update.isPending}
-                    onChange={(e) => update.mutate({ id: u.id, role: e.target.value as Role })}
-                    className="rounded border border-slate-300 px-1 py-0.5"
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r}>{r}</option>
-                    ))}
-                  </select>
-                </td>
-                <td className="px-3 py-1.5">
-                  {u.disabled ? <span className="text-red-700">disabled</span> : 'active'}
-                </td>
-                <td className="px-3 py-1.5 text-slate-500">
-                  {u.last_login_at
-                    ? new Date(u.last_login_at).toISOString().slice(0, 16).replace('T', ' ')
-                    : 'never'}
-                </td>
-                <td className="px-3 py-1.5 text-right">
-                  {u.id !== currentUserId && (
-                    <button
-                      onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}
-                      className="rounded border border-slate-300 px-2 py-0.5"
-                    >
-                      {u.disabled ? 'Enable' : 'Disable'}
-                    </button>
-                  )}
-                </td>
+        <TableFrame>
+          <Table aria-label="Users">
+            <THead>
+              <tr>
+                <Th>Email</Th>
+                <Th>Name</Th>
+                <Th>Role</Th>
+                <Th>Status</Th>
+                <Th>Last sign-in</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </THead>
+            <TBody>
+              {users.data.users.map((u) => (
+                <Tr key={u.id} data-testid={`user-row-${u.email}`}>
+                  <Td truncate>{u.email}</Td>
+                  <Td truncate>{u.name}</Td>
+                  <Td>
+                    <Select
+                      aria-label={`Role of ${u.email}`}
+                      value={u.role}
+                      disabled={u.id === currentUserId || update.isPending}
+                      onChange={(e) => update.mutate({ id: u.id, role: e.target.value as Role })}
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r}>{r}</option>
+                      ))}
+                    </Select>
+                  </Td>
+                  <Td>
+                    {u.disabled ? <Badge tone="danger">disabled</Badge> : <Badge>active</Badge>}
+                  </Td>
+                  <Td className="whitespace-nowrap text-slate-600">
+                    {u.last_login_at
+                      ? new Date(u.last_login_at).toISOString().slice(0, 16).replace('T', ' ')
+                      : 'never'}
+                  </Td>
+                  <Td className="text-right">
+                    {u.id !== currentUserId && (
+                      <Button
+                        size="sm"
+                        variant={u.disabled ? 'secondary' : 'danger'}
+                        disabled={update.isPending}
+                        onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}
+                      >
+                        {u.disabled ? 'Enable' : 'Disable'}
+                      </Button>
+                    )}
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </TableFrame>
       )}
     </div>
   );
@@ -85,7 +86,6 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
 function CreateUserForm() {
   const create = useCreateUser();
   const [key, setKey] = useState(0);
-  const input = 'rounded border border-slate-300 px-2 py-1';
   return (
     <form
       key={key}
@@ -105,34 +105,26 @@ function CreateUserForm() {
         );
       }}
     >
-      <label className="flex flex-col">
-        Email
-        <input name="email" type="email" required className={input} />
-      </label>
-      <label className="flex flex-col">
-        Name
-        <input name="name" required className={input} />
-      </label>
-      <label className="flex flex-col">
-        Role
-        <select name="role" className={input}>
+      <Field label="Email">
+        <Input name="email" type="email" required />
+      </Field>
+      <Field label="Name">
+        <Input name="name" required />
+      </Field>
+      <Field label="Role">
+        <Select name="role">
           {ROLES.map((r) => (
             <option key={r}>{r}</option>
           ))}
-        </select>
-      </label>
-      <label className="flex flex-col">
-        Initial password
-        <input name="password" type="password" minLength={10} required className={input} />
-      </label>
-      <button disabled={create.isPending} className="rounded bg-slate-900 px-3 py-1.5 text-white">
+        </Select>
+      </Field>
+      <Field label="Initial password">
+        <Input name="password" type="password" minLength={10} required />
+      </Field>
+      <Button type="submit" variant="primary" loading={create.isPending}>
         Create user
-      </button>
-      {create.error && (
-        <p role="alert" className="w-full text-red-700">
-          {create.error.message}
-        </p>
-      )}
+      </Button>
+      {create.error && <Alert className="w-full">{create.error.message}</Alert>}
     </form>
   );
 }

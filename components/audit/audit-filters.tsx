@@ -1,3 +1,7 @@
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/form-controls';
 import type { TAuditFilter } from '@/lib/audit/queries';
 
 // A plain GET form: the filter lives in the URL, so a filtered view can be bookmarked.
@@ -8,40 +12,31 @@ export function AuditFilters({
   initial: Partial<TAuditFilter>;
   error: string | null;
 }) {
-  const input = 'rounded border border-slate-300 px-2 py-1';
   return (
     <form
       method="get"
       className="mb-4 flex flex-wrap items-end gap-3 text-sm"
       aria-label="Audit filters"
     >
-      <label className="flex flex-col">
-        Action
-        <input name="action" defaultValue={initial.action} placeholder="user." className={input} />
-      </label>
-      <label className="flex flex-col">
-        Actor
-        <input name="actor" defaultValue={initial.actor} placeholder="email" className={input} />
-      </label>
-      <label className="flex flex-col">
-        Target
-        <input
-          name="target"
-          defaultValue={initial.target}
-          placeholder="id or type"
-          className={input}
-        />
-      </label>
-      <label className="flex flex-col">
-        From
-        <input name="from" type="date" defaultValue={initial.from} className={input} />
-      </label>
-      <label className="flex flex-col">
-        To
-        <input name="to" type="date" defaultValue={initial.to} className={input} />
-      </label>
-      <button className="rounded bg-slate-900 px-3 py-1.5 text-white">Filter</button>
-      {error && <p className="text-red-700">{error}</p>}
+      <Field label="Action">
+        <Input name="action" defaultValue={initial.action} placeholder="user." />
+      </Field>
+      <Field label="Actor">
+        <Input name="actor" defaultValue={initial.actor} placeholder="email" />
+      </Field>
+      <Field label="Target">
+        <Input name="target" defaultValue={initial.target} placeholder="id or type" />
+      </Field>
+      <Field label="From">
+        <Input name="from" type="date" defaultValue={initial.from} />
+      </Field>
+      <Field label="To">
+        <Input name="to" type="date" defaultValue={initial.to} />
+      </Field>
+      <Button type="submit" variant="primary">
+        Filter
+      </Button>
+      {error && <Alert className="w-full">{error}</Alert>}
     </form>
   );
 }

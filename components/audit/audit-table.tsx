@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { AuditEntry } from '@/lib/audit/queries';
-import { EmptyState } from '@/components/ui/page-header';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Table, TableFrame, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 
 function summary(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -22,47 +23,50 @@ export function AuditTable({
       </EmptyState>
     );
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-slate-500">
+    <TableFrame>
+      <Table aria-label="Audit log">
+        <THead>
           <tr>
-            <th className="px-3 py-2">#</th>
-            <th className="px-3 py-2">Time (UTC)</th>
-            <th className="px-3 py-2">Actor</th>
-            <th className="px-3 py-2">Action</th>
-            <th className="px-3 py-2">Target</th>
-            <th className="px-3 py-2">Change</th>
+            <Th numeric>#</Th>
+            <Th>Time (UTC)</Th>
+            <Th>Actor</Th>
+            <Th>Action</Th>
+            <Th>Target</Th>
+            <Th>Change</Th>
           </tr>
-        </thead>
-        <tbody>
+        </THead>
+        <TBody>
           {entries.map((e) => (
-            <tr key={e.id} className="border-t border-slate-100 align-top">
-              <td className="px-3 py-1.5 text-slate-400">{e.id}</td>
-              <td className="whitespace-nowrap px-3 py-1.5">
+            <Tr key={e.id}>
+              <Td numeric className="text-slate-600">
+                {e.id}
+              </Td>
+              <Td className="whitespace-nowrap">
                 {e.at.toISOString().replace('T', ' ').slice(0, 19)}
-              </td>
-              <td className="px-3 py-1.5">{e.actor_email ?? '—'}</td>
-              <td className="px-3 py-1.5 font-mono">{e.action}</td>
-              <td className="px-3 py-1.5">
-                {e.target_type}
-                {e.target_id ? `:${e.target_id.slice(0, 40)}` : ''}
-              </td>
-              <td className="max-w-md px-3 py-1.5 font-mono text-xs text-slate-600">
+              </Td>
+              <Td truncate max="max-w-48">
+                {e.actor_email ?? '—'}
+              </Td>
+              <Td className="font-mono whitespace-nowrap">{e.action}</Td>
+              <Td truncate max="max-w-56">
+                {`${e.target_type}${e.target_id ? `:${e.target_id}` : ''}`}
+              </Td>
+              <Td className="max-w-md font-mono text-xs break-all text-slate-700">
                 {e.before != null && <div>before {summary(e.before)}</div>}
                 {e.after != null && <div>after {summary(e.after)}</div>}
                 {e.reason && <div>reason: {e.reason}</div>}
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
       {nextBefore && (
-        <div className="border-t p-2 text-right">
-          <Link className="text-blue-700" href={`?before=${nextBefore}`}>
+        <div className="border-t border-slate-200 p-2 text-right">
+          <Link className="text-blue-700 hover:underline" href={`?before=${nextBefore}`}>
             Older entries →
           </Link>
         </div>
       )}
-    </div>
+    </TableFrame>
   );
 }

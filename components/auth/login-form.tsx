@@ -2,6 +2,10 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/form-controls';
 
 export function LoginForm({ oidc }: { oidc: boolean }) {
   const router = useRouter();
@@ -31,45 +35,20 @@ export function LoginForm({ oidc }: { oidc: boolean }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      <label className="block">
-        <span className="mb-1 block text-sm font-medium">Email</span>
-        <input
-          name="email"
-          type="email"
-          required
-          autoComplete="username"
-          className="w-full rounded border border-slate-300 px-3 py-2"
-        />
-      </label>
-      <label className="block">
-        <span className="mb-1 block text-sm font-medium">Password</span>
-        <input
-          name="password"
-          type="password"
-          required
-          autoComplete="current-password"
-          className="w-full rounded border border-slate-300 px-3 py-2"
-        />
-      </label>
-      {error && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-      <button
-        disabled={busy}
-        className="w-full rounded bg-slate-900 py-2 font-medium text-white disabled:opacity-50"
-      >
+      <Field label="Email">
+        <Input name="email" type="email" required autoComplete="username" />
+      </Field>
+      <Field label="Password">
+        <Input name="password" type="password" required autoComplete="current-password" />
+      </Field>
+      {error && <Alert>{error}</Alert>}
+      <Button type="submit" variant="primary" size="lg" loading={busy} className="w-full">
         {busy ? 'Signing in…' : 'Sign in'}
-      </button>
+      </Button>
       {oidc && (
-        <button
-          type="button"
-          onClick={() => signIn('oidc', { callbackUrl: '/' })}
-          className="w-full rounded border border-slate-300 py-2"
-        >
+        <Button size="lg" className="w-full" onClick={() => signIn('oidc', { callbackUrl: '/' })}>
           Sign in with single sign-on
-        </button>
+        </Button>
       )}
     </form>
   );

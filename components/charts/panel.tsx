@@ -1,4 +1,4 @@
-import { Skeleton } from '@/components/ui/page-header';
+import { Skeleton } from '@/components/ui/skeleton';
 
 // Every panel reserves its height up front (skeleton, content, empty and error states share the
 // same min-height), so nothing below it jumps when data arrives.
@@ -26,7 +26,7 @@ export function Panel({
       <header className="mb-3 flex items-baseline justify-between gap-3">
         <div>
           <h2 className="font-semibold">{title}</h2>
-          {subtitle && <p className="text-xs text-slate-500">{subtitle}</p>}
+          {subtitle && <p className="text-xs text-slate-600">{subtitle}</p>}
         </div>
         {actions}
       </header>
@@ -42,7 +42,7 @@ export function PanelSkeleton({ title, h = 'min-h-64' }: { title: string; h?: st
       aria-busy
       className={`rounded-lg border border-slate-200 bg-white p-4 ${h}`}
     >
-      <h2 className="mb-3 font-semibold text-slate-400">{title}</h2>
+      <h2 className="mb-3 font-semibold text-slate-600">{title}</h2>
       <Skeleton className="h-[calc(100%-2rem)] min-h-40" />
     </section>
   );
@@ -50,7 +50,7 @@ export function PanelSkeleton({ title, h = 'min-h-64' }: { title: string; h?: st
 
 export function PanelEmpty({ children }: { children: React.ReactNode }) {
   return (
-    <div className="flex h-40 items-center justify-center rounded border border-dashed border-slate-200 text-sm text-slate-500">
+    <div className="flex h-40 items-center justify-center rounded border border-dashed border-slate-200 text-sm text-slate-600">
       {children}
     </div>
   );

@@ -16,11 +16,11 @@ export function ClusterHeader({ h, threshold }: { h: Header; threshold: number }
           <span className="text-sm">{h.flagged ? 'flagged' : 'not flagged'}</span>
         </div>
         <dl className="mt-2 grid grid-cols-2 gap-x-3 text-sm">
-          <dt className="text-slate-500">Members</dt>
+          <dt className="text-slate-600">Members</dt>
           <dd className="tabular-nums">{h.members.toLocaleString('en')}</dd>
-          <dt className="text-slate-500">Exchanges</dt>
+          <dt className="text-slate-600">Exchanges</dt>
           <dd className="tabular-nums">{h.events.toLocaleString('en')}</dd>
-          <dt className="text-slate-500">Review</dt>
+          <dt className="text-slate-600">Review</dt>
           <dd>{h.flag_status ?? '—'}</dd>
         </dl>
       </div>
@@ -29,7 +29,7 @@ export function ClusterHeader({ h, threshold }: { h: Header; threshold: number }
         {h.contributions.length ? (
           <ContributionBars items={h.contributions} />
         ) : (
-          <p className="text-sm text-slate-500">
+          <p className="text-sm text-slate-600">
             {h.reasons.join(', ') || 'No explanation recorded.'}
           </p>
         )}

@@ -1,42 +1,43 @@
 import Link from 'next/link';
 import type { ClusterSummary } from '@/lib/queries/cluster-detail';
 import { PanelEmpty } from '@/components/charts/panel';
+import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 
 export function ClustersTable({ rows, empty }: { rows: ClusterSummary[]; empty: string }) {
   if (rows.length === 0) return <PanelEmpty>{empty}</PanelEmpty>;
   return (
-    <table className="w-full text-left text-sm" aria-label="Clusters">
-      <thead className="text-xs text-slate-500">
+    <Table aria-label="Clusters">
+      <THead>
         <tr>
-          <th className="py-1">Cluster</th>
-          <th className="text-right">Risk</th>
-          <th className="text-right">Members</th>
-          <th className="text-right">Exchanges</th>
-          <th className="pl-3">Reasons</th>
+          <Th>Cluster</Th>
+          <Th numeric>Risk</Th>
+          <Th numeric>Members</Th>
+          <Th numeric>Exchanges</Th>
+          <Th>Reasons</Th>
         </tr>
-      </thead>
-      <tbody>
+      </THead>
+      <TBody>
         {rows.map((c) => (
-          <tr key={c.id} className="border-t border-slate-100" data-testid="cluster-row">
-            <td className="py-1">
+          <Tr key={c.id} data-testid="cluster-row">
+            <Td>
               <Link
                 className="font-mono text-blue-700 hover:underline"
                 href={`/clusters/${encodeURIComponent(c.id)}`}
               >
                 {c.id}
               </Link>
-            </td>
-            <td
-              className={`text-right tabular-nums ${c.flagged ? 'font-semibold text-red-700' : ''}`}
-            >
+            </Td>
+            <Td numeric className={c.flagged ? 'font-semibold text-red-700' : ''}>
               {c.risk.toFixed(2)}
-            </td>
-            <td className="text-right tabular-nums">{c.members.toLocaleString('en')}</td>
-            <td className="text-right tabular-nums">{c.events.toLocaleString('en')}</td>
-            <td className="pl-3 text-xs">{c.reasons.slice(0, 3).join(', ') || '—'}</td>
-          </tr>
+            </Td>
+            <Td numeric>{c.members.toLocaleString('en')}</Td>
+            <Td numeric>{c.events.toLocaleString('en')}</Td>
+            <Td truncate className="text-xs">
+              {c.reasons.slice(0, 3).join(', ') || '—'}
+            </Td>
+          </Tr>
         ))}
-      </tbody>
-    </table>
+      </TBody>
+    </Table>
   );
 }

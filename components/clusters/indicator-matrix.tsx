@@ -20,7 +20,7 @@ export function IndicatorMatrix({ m }: { m: Matrix }) {
                 title={`${i.kind} = ${i.value}: ${i.members} members, ${i.global} accounts overall`}
               >
                 <div className="w-6 origin-bottom-left translate-x-3 -rotate-60 whitespace-nowrap text-slate-600">
-                  <span className="text-slate-400">{i.kind}</span>{' '}
+                  <span className="text-slate-600">{i.kind}</span>{' '}
                   {i.value.length > 22 ? `${i.value.slice(0, 21)}…` : i.value}
                 </div>
               </th>
@@ -47,7 +47,7 @@ export function IndicatorMatrix({ m }: { m: Matrix }) {
           ))}
         </tbody>
       </table>
-      <p className="mt-2 text-xs text-slate-500">
+      <p className="mt-2 text-xs text-slate-600">
         <span className="mr-1 inline-block h-2 w-3 bg-red-500" />
         held only by members · <span className="mx-1 inline-block h-2 w-3 bg-amber-400" />
         also held outside the cluster

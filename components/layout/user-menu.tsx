@@ -1,11 +1,12 @@
 'use client';
 import { signOut } from 'next-auth/react';
+import { Button } from '@/components/ui/button';
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   return (
     <div className="flex items-center gap-3 text-sm">
       <span data-testid="current-user">
-        {name} <span className="text-slate-500">({email})</span>
+        {name} <span className="text-slate-600">({email})</span>
       </span>
       <span
         data-testid="current-role"
@@ -13,12 +14,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
       >
         {role}
       </span>
-      <button
-        onClick={() => signOut({ callbackUrl: '/login' })}
-        className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
-      >
+      <Button size="sm" onClick={() => signOut({ callbackUrl: '/login' })}>
         Sign out
-      </button>
+      </Button>
     </div>
   );
 }

@@ -13,7 +13,7 @@ function Stat({ label, value, href }: { label: string; value: number; href: stri
       className="rounded-lg border border-slate-200 bg-white p-4 hover:border-slate-400"
     >
       <div className="text-2xl font-semibold tabular-nums">{value.toLocaleString('en')}</div>
-      <div className="text-sm text-slate-500">{label}</div>
+      <div className="text-sm text-slate-600">{label}</div>
     </Link>
   );
 }
@@ -102,7 +102,7 @@ export async function RecentAnnotationsPanel({ userId }: { userId: string }) {
               >
                 {a.account_id}
               </Link>
-              <span className="truncate text-xs text-slate-500">
+              <span className="truncate text-xs text-slate-600">
                 {a.annotations} · last {a.last_kind}
                 {a.last_value ? ` “${a.last_value.slice(0, 40)}”` : ''} ·{' '}
                 {a.last_at.slice(0, 16).replace('T', ' ')}

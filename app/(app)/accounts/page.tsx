@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { requirePage } from '@/lib/auth/page-guard';
-import { PageHeader, Skeleton } from '@/components/ui/page-header';
+import { PageHeader } from '@/components/ui/page-header';
+import { Skeleton } from '@/components/ui/skeleton';
 import { getAccountFilterOptions } from '@/lib/queries/accounts-list';
 import { getFlagThresholds } from '@/lib/queries/flag-thresholds';
 import { AccountsDataTable } from '@/components/accounts/accounts-data-table';

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { requirePage } from '@/lib/auth/page-guard';
 import { PageHeader } from '@/components/ui/page-header';
 
+// Only screens that exist are listed. Ingest tokens and detection thresholds are managed through
+// the admin API for now; the note below says so rather than linking to a screen that is not there.
 const SECTIONS = [
   { href: '/admin/users', title: 'Users', text: 'Create users, change roles, disable accounts.' },
 ];
@@ -10,10 +12,7 @@ export default async function AdminPage() {
   await requirePage('settings:manage');
   return (
     <>
-      <PageHeader
-        title="Admin"
-        description="Users, queues, ToS clauses, detection thresholds, retention and holds."
-      />
+      <PageHeader title="Admin" description="Who can sign in, and with which role." />
       <ul className="grid grid-cols-3 gap-4">
         {SECTIONS.map((s) => (
           <li key={s.href}>
@@ -22,11 +21,16 @@ export default async function AdminPage() {
               className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-slate-400"
             >
               <div className="font-medium">{s.title}</div>
-              <div className="text-slate-500">{s.text}</div>
+              <div className="text-slate-600">{s.text}</div>
             </Link>
           </li>
         ))}
       </ul>
+      <p className="mt-6 max-w-2xl text-slate-600">
+        Ingest tokens and detection thresholds have no screen yet: admins manage them through the
+        API, <code>/api/v1/admin/ingest-tokens</code> (see docs/ingest.md) and{' '}
+        <code>/api/v1/admin/settings/detection</code> (see docs/detection.md).
+      </p>
     </>
   );
 }
