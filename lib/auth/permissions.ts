@@ -1,5 +1,7 @@
-// Permissions as data + functions. Every route handler and page names one of these; the
-// role x route test (tests/unit of lib/auth/route-access) fails when a route names none.
+// Permissions as data + functions. Every route handler and page names one of these:
+// tests/unit/route-inventory.test.ts fails when a route or page names none, and
+// e2e/role-routes.spec.ts signs in as each role and checks that every page and API route
+// answers as this table says.
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 import type { Role } from './roles';
