@@ -3,7 +3,7 @@ import { closeDb, pgPool, prisma, type Tx } from '@/lib/db/client';
 import { writeAudit, type AuditFn } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
 import type { SessionUser } from '@/lib/auth/permissions';
-import { seedDataset } from '@/lib/queries/bench/seed';
+import { seedDataset } from '@/bench/pages/seed';
 import { createCase } from '@/lib/cases/create';
 import { updateCase } from '@/lib/cases/update';
 import { changeCaseStatus } from '@/lib/cases/status';
