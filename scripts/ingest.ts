@@ -1,5 +1,6 @@
 /**
- * npm run ingest -- events|accounts <file|->   (gzip accepted; NDJSON or CSV)
+ * npm run ingest -- events|accounts <file|-> [--batch-size N] [--no-copy]   (gzip accepted; NDJSON
+ * or CSV; flags also as --batch-size=N)
  * Exit status: 0 every line accepted (duplicates included), 1 some lines rejected (they are in
  * the quarantine table), 2 unusable input or usage error, 3 internal error (e.g. database down).
  * Connects to DATABASE_URL.
@@ -9,16 +10,16 @@ import pg from 'pg';
 import { databaseUrl } from '@/lib/env';
 import { ingestAccounts, ingestEvents, IngestInputError } from '@/lib/ingest';
 import { formatSummary, progressReporter } from '@/lib/ingest/progress';
+import { parseIngestArgs, type IngestArgs } from './ingest-args';
 
-const [kind, file, ...rest] = process.argv.slice(2);
-if ((kind !== 'events' && kind !== 'accounts') || !file || rest.some((a) => !a.startsWith('--'))) {
-  process.stderr.write(
-    'usage: npm run ingest -- events|accounts <file|-> [--batch-size N] [--no-copy]\n',
-  );
+let args: IngestArgs;
+try {
+  args = parseIngestArgs(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`);
   process.exit(2);
 }
-const flag = (name: string) => rest.find((a) => a.startsWith(`--${name}`));
-const batchSize = flag('batch-size') ? Number(flag('batch-size')?.split('=')[1]) : undefined;
+const { kind, file, batchSize } = args;
 
 const pool = new pg.Pool({ connectionString: databaseUrl(), max: 3 });
 const progress = progressReporter(process.stderr);
@@ -30,7 +31,7 @@ try {
     actor: `cli:${os.userInfo().username}`,
     onProgress: progress.update,
     batchSize,
-    useCopy: flag('no-copy') ? false : undefined,
+    useCopy: args.noCopy ? false : undefined,
   });
   progress.done();
   process.stdout.write(formatSummary(summary) + '\n');
