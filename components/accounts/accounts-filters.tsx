@@ -2,7 +2,11 @@
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/form-controls';
-import { FLAG_STATUSES, type TAccountQuery } from '@/lib/queries/account-filter';
+import {
+  DISPOSITION_FILTERS,
+  FLAG_STATUSES,
+  type TAccountQuery,
+} from '@/lib/queries/account-filter';
 
 // A form over the URL state: submitting writes every field back to the URL (page resets to 1).
 export function AccountsFilters({
@@ -35,6 +39,7 @@ export function AccountsFilters({
           flagged: flaggedOf(str(f, 'flagged')),
           signal: str(f, 'signal'),
           status: (str(f, 'status') ?? 'any') as TAccountQuery['status'],
+          disposition: (str(f, 'disposition') ?? 'any') as TAccountQuery['disposition'],
           cluster: str(f, 'cluster'),
           from: str(f, 'from'),
           to: str(f, 'to'),
@@ -97,6 +102,15 @@ export function AccountsFilters({
         <Select name="status" defaultValue={state.status}>
           {FLAG_STATUSES.map((s) => (
             <option key={s}>{s}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Disposition">
+        <Select name="disposition" defaultValue={state.disposition}>
+          {DISPOSITION_FILTERS.map((d) => (
+            <option key={d} value={d}>
+              {d === 'not_abuse' ? 'not abuse' : d}
+            </option>
           ))}
         </Select>
       </Field>

@@ -15,13 +15,14 @@ describe('account table URL state', () => {
       page: 1,
       size: 50,
       status: 'any',
+      disposition: 'any',
     });
   });
 
   it('round-trips a full state through the search string', () => {
     const s = parseAccountQuery(
       new URLSearchParams(
-        'q=acme.io&risk_min=0.5&risk_max=0.9&flagged=true&signal=coverage&status=open&cluster=c-1&from=2026-10-01&to=2026-11-01&model=m-large&country=de&sort=events&dir=asc&page=3&size=100',
+        'q=acme.io&risk_min=0.5&risk_max=0.9&flagged=true&signal=coverage&status=open&disposition=abuse&cluster=c-1&from=2026-10-01&to=2026-11-01&model=m-large&country=de&sort=events&dir=asc&page=3&size=100',
       ),
     );
     expect(s).toMatchObject({
@@ -29,6 +30,7 @@ describe('account table URL state', () => {
       risk_min: 0.5,
       risk_max: 0.9,
       flagged: true,
+      disposition: 'abuse',
       country: 'DE',
       page: 3,
       size: 100,

@@ -5,6 +5,8 @@ import { z } from 'zod';
 // falls back to its default instead of breaking the page.
 export const ACCOUNT_SORTS = ['risk', 'events', 'coverage', 'last_seen', 'account_id'] as const;
 export const FLAG_STATUSES = ['any', 'open', 'none', 'reviewing', 'closed'] as const;
+// The label of the newest disposition of each account (closed cases teach detection, issue #10).
+export const DISPOSITION_FILTERS = ['any', 'abuse', 'not_abuse', 'none'] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 const optText = (max: number) =>
@@ -32,6 +34,7 @@ export const ZAccountQuery = z.object({
   flagged: optBool,
   signal: optText(64),
   status: z.enum(FLAG_STATUSES).default('any').catch('any'),
+  disposition: z.enum(DISPOSITION_FILTERS).default('any').catch('any'),
   cluster: optText(128),
   from: optDate,
   to: optDate,

@@ -55,6 +55,14 @@ export function buildAccountWhere(f: TAccountQuery): {
     );
   if (f.status === 'none') conds.push('f.id IS NULL');
   else if (f.status !== 'any') conds.push(`f.status = ${p(f.status)}`);
+  // The newest disposition per account is the one in force (a reopened and re-closed case
+  // leaves an older row behind); dispositions_account_id_decided_at_idx serves this lookup.
+  if (f.disposition === 'none')
+    conds.push('NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.account_id = s.account_id)');
+  else if (f.disposition !== 'any')
+    conds.push(
+      `(SELECT d.label FROM dispositions d WHERE d.account_id = s.account_id ORDER BY d.decided_at DESC, d.id DESC LIMIT 1) = ${p(f.disposition)}`,
+    );
   if (f.cluster === 'none') conds.push('s.cluster_id IS NULL');
   else if (f.cluster) conds.push(`s.cluster_id = ${p(f.cluster)}`);
   if (f.from) conds.push(`s.last_seen >= ${p(f.from)}::date`);

@@ -13,6 +13,8 @@ import { pinEvidence } from '@/lib/cases/pins';
 import { saveCaseTemplate } from '@/lib/cases/templates';
 import { createAnnotation } from '@/lib/annotations/annotations';
 import { getCase } from '@/lib/queries/case';
+import { listAccounts } from '@/lib/queries/accounts-list';
+import { parseAccountQuery } from '@/lib/queries/account-filter';
 import { listCases } from '@/lib/queries/cases-list';
 import { getCaseActivity } from '@/lib/queries/case-activity';
 import { getPinnedChart } from '@/lib/queries/case-chart';
@@ -179,6 +181,13 @@ describe('cases', () => {
       ['acct-000003', 'abuse', 'suspended', ana.id],
       ['acct-000004', 'not_abuse', 'no_violation', ana.id],
     ]);
+    // The accounts list filters by the disposition in force.
+    const ids = async (disposition: 'abuse' | 'not_abuse') =>
+      (await listAccounts(parseAccountQuery({ disposition, size: '100' }))).rows.map(
+        (r) => r.account_id,
+      );
+    expect(await ids('abuse')).toEqual(['acct-000003']);
+    expect(await ids('not_abuse')).toEqual(['acct-000004']);
     const closed = await getCase(ana, c.id);
     expect(closed).toMatchObject({
       status: 'closed',
