@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
+import type { BagZip } from '../bag/zip-sink';
+import type { FileDigest } from '../bag/bagit';
+import type { EvidenceFields, ExhibitSample, NativeFile } from '../types';
+import type { RedactionKind } from '../redact/redact';
+import { csvRow } from './csv';
+import { EVENTS_SQL, scopeParams, type EventRow, type ResolvedScope } from './event-sql';
+import { batesNumber, nativeLine } from './native-line';
+import { timesketchLine } from './timesketch';
+import type { TextSink } from './text-sink';
+
+// The one pass over the scope's events: a server-side cursor (pg-query-stream) feeds native JSONL
+// files into the zip, one account per file and at most `perFile` events each, Bates-numbered in
+// order. The same pass writes the Timesketch rows and the redaction log to side files (they go
+// into the zip after the natives), counts per-account first/last seen for STIX, and picks up the
+// sampled exhibits. Memory holds one batch of rows and one flush buffer, whatever the export size.
+
+export const REDACTION_LOG_HEADER = csvRow([
+  'file',
+  'line',
+  'bates',
+  'event_id',
+  'field',
+  'kind',
+  'offset',
+  'length',
+  'replacement',
+  'original_field_sha256',
+]);
+
+export interface NativesOptions {
+  client: PoolClient;
+  zip: BagZip;
+  scope: ResolvedScope;
+  caseFields: EvidenceFields;
+  redact: boolean;
+  perFile: number;
+  batesPrefix: string;
+  sampleIds: Map<string, number>;
+  timesketch: TextSink;
+  redactionLog: TextSink;
+  signal?: AbortSignal;
+  onEvents: (done: number) => void;
+}
+
+export interface AccountSpan {
+  events: number;
+  first: string;
+  last: string;
+}
+
+export interface NativesResult {
+  files: NativeFile[];
+  digests: FileDigest[];
+  events: number;
+  accounts: Map<string, AccountSpan>;
+  redactionsByKind: Partial<Record<RedactionKind, number>>;
+  sample: ExhibitSample['items'];
+}
+
+export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
+  const stream = o.client.query(
+    new QueryStream(EVENTS_SQL, scopeParams(o.scope), { batchSize: 2000 }),
+  );
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<EventRow>;
+  const out: NativesResult = {
+    files: [],
+    digests: [],
+    events: 0,
+    accounts: new Map(),
+    redactionsByKind: {},
+    sample: [],
+  };
+  try {
+    let next = await it.next();
+    while (!next.done) {
+      const account = next.value.account_id;
+      const first = out.events + 1;
+      const path = `data/natives/${batesNumber(o.batesPrefix, first)}.jsonl`;
+      const unredacted = createHash('sha256');
+      let n = 0;
+      let redactions = 0;
+      let from = '';
+      let to = '';
+      const digest = await o.zip.addStreamed(path, async (w) => {
+        while (!next.done && n < o.perFile && next.value.account_id === account) {
+          const row = next.value;
+          const bates = batesNumber(o.batesPrefix, first + n);
+          const nl = nativeLine(row, bates, o.caseFields, o.redact);
+          const line = nl.line + '\n';
+          await w.write(line);
+          unredacted.update(nl.unredacted === undefined ? line : nl.unredacted + '\n');
+          n++;
+          if (n === 1) from = row.ts;
+          to = row.ts;
+          for (const r of nl.redactions) {
+            redactions++;
+            out.redactionsByKind[r.kind] = (out.redactionsByKind[r.kind] ?? 0) + 1;
+            await o.redactionLog.write(
+              csvRow([
+                path,
+                n,
+                bates,
+                row.id,
+                r.field,
+                r.kind,
+                r.offset,
+                r.length,
+                r.replacement,
+                r.originalSha256,
+              ]),
+            );
+          }
+          await o.timesketch.write(timesketchLine(row, bates, path, o.caseFields, nl.prompt));
+          if (o.sampleIds.has(row.id))
+            out.sample.push({
+              bates,
+              eventId: row.id,
+              accountId: row.account_id,
+              ts: row.ts,
+              path,
+              line: n,
+              sha256: createHash('sha256').update(nl.line).digest('hex'),
+            });
+          if ((out.events + n) % 1000 === 0) {
+            o.signal?.throwIfAborted();
+            o.onEvents(out.events + n);
+          }
+          next = await it.next();
+        }
+      });
+      out.events += n;
+      const span = out.accounts.get(account);
+      out.accounts.set(account, {
+        events: (span?.events ?? 0) + n,
+        first: span?.first ?? from,
+        last: to,
+      });
+      out.digests.push(digest);
+      out.files.push({
+        path,
+        begBates: batesNumber(o.batesPrefix, first),
+        endBates: batesNumber(o.batesPrefix, first + n - 1),
+        events: n,
+        bytes: digest.bytes,
+        sha256: digest.sha256,
+        unredactedSha256: unredacted.digest('hex'),
+        custodian: account,
+        dateFrom: from,
+        dateTo: to,
+        redactions,
+      });
+    }
+  } finally {
+    stream.destroy();
+  }
+  o.onEvents(out.events);
+  return out;
+}

@@ -1,0 +1,44 @@
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { BagZip } from '../bag/zip-sink';
+
+// A side file written during the natives pass (Timesketch rows, the redaction log) that joins
+// the zip afterwards: yazl writes entries one after another, so a second stream cannot be open
+// in the zip at the same time. It waits on the disk (back-pressure), never on memory.
+export class TextSink {
+  private readonly out: WriteStream;
+  constructor(
+    readonly tmpPath: string,
+    header = '',
+  ) {
+    this.out = createWriteStream(tmpPath, { mode: 0o600 });
+    if (header) this.out.write(header);
+  }
+
+  async write(s: string): Promise<void> {
+    if (!this.out.write(s)) await once(this.out, 'drain');
+  }
+
+  private closing: Promise<void> | undefined;
+
+  close(): Promise<void> {
+    this.closing ??= new Promise((resolve, reject) => {
+      this.out.once('error', reject);
+      this.out.end(resolve);
+    });
+    return this.closing;
+  }
+
+  /** Copies the finished side file into the zip under `path`. */
+  async addTo(zip: BagZip, path: string) {
+    await this.close();
+    return zip.addStreamed(path, async (w) => {
+      for await (const chunk of createReadStream(this.tmpPath, { highWaterMark: 256 * 1024 }))
+        await w.write(chunk as Buffer);
+    });
+  }
+
+  destroy() {
+    this.out.destroy();
+  }
+}
