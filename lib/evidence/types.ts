@@ -63,6 +63,8 @@ export interface BuildEvidenceOptions {
   renderReport?: (ctx: BagReportContext) => Promise<Buffer>;
   /** Fetch an RFC 3161 token when TSA_URL is set (default true). */
   timestamp?: boolean;
+  /** The timestamp authority (default TSA_URL). */
+  tsaUrl?: string;
   /** Deflate level for the zip (0 = stored). Default 1: JSONL shrinks ~5× even at level 1. */
   compressionLevel?: number;
   /** The bag's directory name inside the zip (default `evidence-<case id>`). */

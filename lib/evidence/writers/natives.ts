@@ -124,7 +124,7 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
               line: n,
               sha256: createHash('sha256').update(nl.line).digest('hex'),
             });
-          if ((out.events + n) % 1000 === 0) {
+          if ((out.events + n) % 256 === 0) {
             o.signal?.throwIfAborted();
             o.onEvents(out.events + n);
           }

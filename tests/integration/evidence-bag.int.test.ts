@@ -1,0 +1,343 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateScenario } from '@/lib/scenario/generate';
+import { resolvePromptsCsv } from '@/lib/scenario/prompt-source';
+import { ingestAccounts, ingestEvents } from '@/lib/ingest';
+import { runDetection } from '@/lib/detect';
+import { writeAudit, SYSTEM_ACTOR } from '@/lib/audit/write';
+import {
+  buildEvidenceBag,
+  verifyBag,
+  type BuildResult,
+  type EvidenceScope,
+} from '@/lib/evidence/bag';
+import { parseLoadFile } from '@/lib/evidence/writers/loadfile';
+import { startLocalTsa, type LocalTsa } from '@/tests/evidence/local-tsa';
+import { validateStixBundle } from '@/tests/evidence/stix-schema';
+
+// A bag built from scenario data, checked with tools we did not write: sha256sum/sha512sum -c
+// --strict, minisign -V, openssl ts -verify, the OASIS STIX schemas; then tampered with.
+let pool: pg.Pool;
+let work: string;
+let tsa: LocalTsa;
+let scope: EvidenceScope;
+let a: BuildResult;
+let dirA: string;
+const CASE = 'case-evidence-test';
+const PII = 'Forward to jane.doe@example.org, call +1 415 555 0199, key AKIAIOSFODNN7EXAMPLE';
+
+const sh = (cmd: string, cwd: string) => spawnSync('bash', ['-c', cmd], { cwd, encoding: 'utf8' });
+const unzip = (zip: string, to: string) => execFileSync('unzip', ['-q', zip, '-d', to]);
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  work = mkdtempSync(path.join(tmpdir(), 'dw-evidence-'));
+  const gen = path.join(work, 'gen');
+  generateScenario({
+    accounts: 200,
+    events: 12_000,
+    seed: 11,
+    mix: 'default',
+    outDir: gen,
+    promptsCsv: resolvePromptsCsv(),
+  });
+  await ingestAccounts(path.join(gen, 'accounts.ndjson'), { pool, actor: 'test' });
+  await ingestEvents(path.join(gen, 'events.ndjson'), { pool, actor: 'test' });
+  await runDetection(pool, { actor: { id: null, email: 'test' } });
+  const cl = await pool.query<{ id: string }>(
+    'SELECT id FROM clusters ORDER BY members DESC, id LIMIT 1',
+  );
+  const acc = await pool.query<{ account_id: string }>(
+    'SELECT account_id FROM account_score ORDER BY risk DESC, account_id LIMIT 2',
+  );
+  scope = {
+    caseId: CASE,
+    title: 'Test case: suspected distillation',
+    accountIds: acc.rows.map((r) => r.account_id),
+    clusterIds: cl.rows.map((r) => r.id),
+    openedAt: '2026-11-01T00:00:00.000Z',
+  };
+  // Third-party personal data inside one prompt of an account in scope.
+  await pool.query(
+    `INSERT INTO events (id, ts, account_id, model, prompt, prompt_sha256, response, simhash, tax_bucket, lsh_bucket, reasoning, single_turn)
+     SELECT 'pii-event-1', ts + interval '1 ms', account_id, model, $2, encode(sha256(convert_to($2, 'UTF8')), 'hex'), 'ok', 0, 0, 0, false, true
+       FROM events WHERE account_id = $1 ORDER BY ts LIMIT 1`,
+    [scope.accountIds[0], PII],
+  );
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await writeAudit({ query: async (s, p) => (await c.query(s, p)).rows }, {
+      actor: SYSTEM_ACTOR,
+      action: 'annotation.comment',
+      targetType: 'case',
+      targetId: CASE,
+      after: null,
+    } as never);
+    await c.query('COMMIT');
+  } finally {
+    c.release();
+  }
+  tsa = await startLocalTsa();
+  a = await buildEvidenceBag({
+    pool,
+    scope,
+    outPath: path.join(work, 'a.zip'),
+    eventsPerFile: 500,
+    tsaUrl: tsa.url,
+    sample: { seed: 's1', size: 12 },
+    exportId: 'export-1',
+    exportEvents: [
+      {
+        at: '2026-11-02T10:00:00Z',
+        actor: 'legal@example.com',
+        action: 'evidence.export.requested',
+      },
+    ],
+  });
+  dirA = path.join(work, 'A');
+  unzip(a.path, dirA);
+}, 600_000);
+
+afterAll(async () => {
+  await tsa?.stop();
+  await pool.end();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const bagDir = (d: string) => path.join(d, a.bagName);
+
+describe('evidence bag', () => {
+  it('passes sha256sum/sha512sum -c --strict on every manifest and tag manifest', () => {
+    expect(a.events).toBeGreaterThan(256); // the cancel test stops after 256
+    for (const m of ['manifest-sha256.txt', 'tagmanifest-sha256.txt'])
+      expect(sh(`sha256sum -c --strict --quiet ${m}`, bagDir(dirA))).toMatchObject({ status: 0 });
+    for (const m of ['manifest-sha512.txt', 'tagmanifest-sha512.txt'])
+      expect(sh(`sha512sum -c --strict --quiet ${m}`, bagDir(dirA))).toMatchObject({ status: 0 });
+    const listed = readFileSync(path.join(bagDir(dirA), 'manifest-sha256.txt'), 'utf8');
+    for (const f of [
+      'natives/PROD0000001.jsonl',
+      'loadfile.dat',
+      'stix/bundle.json',
+      'timesketch.jsonl',
+      'custody.jsonl',
+      'data-dictionary.md',
+      'redaction-log.csv',
+      'privilege-log.csv',
+    ])
+      expect(listed).toContain(`  data/${f}\n`);
+  });
+
+  it('runs the exact commands of VERIFY.txt: minisign -V, the unlisted-file check, openssl ts -verify', () => {
+    const verify = readFileSync(path.join(bagDir(dirA), 'VERIFY.txt'), 'utf8');
+    const cmd = (start: string) =>
+      verify
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l.startsWith(start))!;
+    const mini = sh(cmd('minisign -V -P'), bagDir(dirA));
+    expect(mini.status, mini.stderr).toBe(0);
+    expect(sh('minisign -V -p minisign.pub -m tagmanifest-sha256.txt', bagDir(dirA)).status).toBe(
+      0,
+    );
+    const comm = sh(cmd('comm -13'), bagDir(dirA));
+    expect(comm).toMatchObject({ status: 0, stdout: '' });
+    const ts = sh(cmd('openssl ts -verify').replace('TSA-CA.pem', tsa.caFile), bagDir(dirA));
+    expect(ts.stdout + ts.stderr).toContain('Verification: OK');
+    const info = readFileSync(path.join(bagDir(dirA), 'bag-info.txt'), 'utf8');
+    expect(info).toMatch(/^External-Identifier: case-evidence-test$/m);
+    expect(info).toMatch(/^Audit-Chain-Head-Hash: [0-9a-f]{64}$/m);
+    expect(info).toMatch(new RegExp(`^Payload-Oxum: ${a.payloadOxum.replace('.', '\\.')}$`, 'm'));
+  });
+
+  it('writes a STIX 2.1 bundle valid against the OASIS schemas', () => {
+    const bundle = JSON.parse(
+      readFileSync(path.join(bagDir(dirA), 'data/stix/bundle.json'), 'utf8'),
+    );
+    expect(validateStixBundle(bundle)).toEqual([]);
+    const types = new Set(bundle.objects.map((o: { type: string }) => o.type));
+    for (const t of [
+      'identity',
+      'campaign',
+      'intrusion-set',
+      'indicator',
+      'observed-data',
+      'relationship',
+    ])
+      expect(types, t).toContain(t);
+  });
+
+  it('redacts third-party data, logs each redaction and keeps the unredacted hash', async () => {
+    const dat = parseLoadFile(readFileSync(path.join(bagDir(dirA), 'data/loadfile.dat'), 'utf8'));
+    const row = dat.find((r) => Number(r.REDACTIONS) > 0)!;
+    expect(row).toBeDefined();
+    expect(row.SHA256).not.toBe(row.UNREDACTED_SHA256);
+    const native = readFileSync(path.join(bagDir(dirA), 'data', row.NATIVEPATH), 'utf8');
+    expect(native).toContain('[REDACTED:EMAIL]');
+    expect(native).not.toContain('jane.doe@example.org');
+    const log = readFileSync(path.join(bagDir(dirA), 'data/redaction-log.csv'), 'utf8');
+    expect(log).toMatch(/pii-event-1,prompt,email,11,20,\[REDACTED:EMAIL\]/);
+    expect(log).toMatch(/pii-event-1,prompt,phone,/);
+    expect(log).toMatch(/pii-event-1,prompt,api_key,/);
+    // The kept-back hash is what the same native is without redaction.
+    const plain = await buildEvidenceBag({
+      pool,
+      scope,
+      outPath: path.join(work, 'plain.zip'),
+      eventsPerFile: 500,
+      redact: false,
+      timestamp: false,
+    });
+    const dirP = path.join(work, 'P');
+    unzip(plain.path, dirP);
+    const p = readFileSync(path.join(dirP, plain.bagName, 'data', row.NATIVEPATH));
+    expect(p.toString()).toContain('jane.doe@example.org');
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(p).digest('hex')).toBe(row.UNREDACTED_SHA256);
+  });
+
+  it('builds byte-identical payload and manifests twice; the sample follows the seed', async () => {
+    const b = await buildEvidenceBag({
+      pool,
+      scope,
+      outPath: path.join(work, 'b.zip'),
+      eventsPerFile: 500,
+      timestamp: false,
+      sample: { seed: 's1', size: 12 },
+      exportId: 'export-1',
+      exportEvents: [
+        {
+          at: '2026-11-02T10:00:00Z',
+          actor: 'legal@example.com',
+          action: 'evidence.export.requested',
+        },
+      ],
+      now: new Date('2027-01-01T00:00:00Z'),
+    });
+    const dirB = path.join(work, 'B');
+    unzip(b.path, dirB);
+    const files = (d: string) =>
+      readdirSync(path.join(d, a.bagName, 'data'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(path.join(d, a.bagName), path.join(e.parentPath, e.name)))
+        .sort();
+    expect(files(dirB)).toEqual(files(dirA));
+    for (const f of [...files(dirA), 'manifest-sha256.txt', 'manifest-sha512.txt'])
+      expect(
+        readFileSync(path.join(bagDir(dirB), f)).equals(readFileSync(path.join(bagDir(dirA), f))),
+        f,
+      ).toBe(true);
+    expect(b.sample.items).toEqual(a.sample.items);
+    expect(a.sample.items.length).toBe(12);
+    const c = await buildEvidenceBag({
+      pool,
+      scope,
+      outPath: path.join(work, 'c.zip'),
+      timestamp: false,
+      sample: { seed: 's2', size: 12 },
+    });
+    expect(c.sample.items.map((i) => i.eventId)).not.toEqual(a.sample.items.map((i) => i.eventId));
+  });
+
+  it('verifies clean with verifyBag (zip and directory) and the CLI, matching the audit chain head', async () => {
+    const z = await verifyBag(a.path, { pool });
+    expect(z.failures).toEqual([]);
+    expect(z.checks.map((c) => c.id)).toEqual(
+      expect.arrayContaining([
+        'manifest-sha256',
+        'manifest-sha512',
+        'unlisted',
+        'oxum',
+        'tag-manifests',
+        'signature',
+        'timestamp',
+        'custody',
+        'audit-head',
+      ]),
+    );
+    expect((await verifyBag(bagDir(dirA))).ok).toBe(true);
+    const cli = spawnSync('npx', ['tsx', 'scripts/evidence-verify.ts', a.path], {
+      encoding: 'utf8',
+      env: process.env,
+    });
+    expect(cli.status, cli.stdout + cli.stderr).toBe(0);
+    expect(cli.stdout).toContain('VERIFIED');
+  });
+
+  it('names the file when one payload byte flips, one file goes, or one is added', async () => {
+    const t = path.join(work, 'T');
+    const fresh = () => {
+      rmSync(t, { recursive: true, force: true });
+      cpSync(bagDir(dirA), t, { recursive: true });
+    };
+    const payload = readFileSync(path.join(bagDir(dirA), 'manifest-sha256.txt'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(66));
+    for (const f of payload) {
+      fresh();
+      const buf = readFileSync(path.join(t, f));
+      buf[Math.floor(buf.length / 2)] ^= 0x01;
+      writeFileSync(path.join(t, f), buf);
+      const r = await verifyBag(t);
+      expect(r.ok, f).toBe(false);
+      expect(r.failures, f).toContain(`Payload manifest (sha256): sha256 mismatch: ${f}`);
+    }
+    fresh();
+    rmSync(path.join(t, 'data/custody.jsonl'));
+    expect((await verifyBag(t)).failures).toEqual(
+      expect.arrayContaining(['Payload manifest (sha256): missing file: data/custody.jsonl']),
+    );
+    fresh();
+    writeFileSync(path.join(t, 'data/extra.txt'), 'x');
+    const added = await verifyBag(t);
+    expect(added.failures).toEqual(
+      expect.arrayContaining(['Unlisted payload files: unlisted file: data/extra.txt']),
+    );
+    expect(added.failures.some((f) => f.startsWith('Payload-Oxum'))).toBe(true);
+    const cli = spawnSync('npx', ['tsx', 'scripts/evidence-verify.ts', t, '--offline'], {
+      encoding: 'utf8',
+      env: process.env,
+    });
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).toContain('unlisted file: data/extra.txt');
+    expect(cli.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+  });
+
+  it('answers a garbage file with a named failure, and refuses one over the size limit', async () => {
+    const junk = path.join(work, 'junk.zip');
+    writeFileSync(junk, 'not a zip at all');
+    const r = await verifyBag(junk);
+    expect(r.ok).toBe(false);
+    expect(r.failures[0]).toMatch(/not a zip/);
+    await expect(verifyBag(a.path, { maxBytes: 100 })).rejects.toThrow(/limit/);
+  });
+
+  it('leaves nothing downloadable when cancelled', async () => {
+    const ac = new AbortController();
+    const out = path.join(work, 'cancelled.zip');
+    await expect(
+      buildEvidenceBag(
+        { pool, scope, outPath: out, eventsPerFile: 100, timestamp: false },
+        {
+          signal: ac.signal,
+          onProgress: (p) => p.phase === 'natives' && p.eventsDone >= 256 && ac.abort(),
+        },
+      ),
+    ).rejects.toThrow();
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+  });
+});
