@@ -268,10 +268,14 @@ describe('evidence bag', () => {
       ]),
     );
     expect((await verifyBag(bagDir(dirA))).ok).toBe(true);
-    const cli = spawnSync('npx', ['tsx', 'scripts/evidence-verify.ts', a.path], {
-      encoding: 'utf8',
-      env: process.env,
-    });
+    const cli = spawnSync(
+      'npx',
+      ['tsx', '--conditions=react-server', 'scripts/evidence-verify.ts', a.path],
+      {
+        encoding: 'utf8',
+        env: process.env,
+      },
+    );
     expect(cli.status, cli.stdout + cli.stderr).toBe(0);
     expect(cli.stdout).toContain('VERIFIED');
   });
@@ -307,10 +311,14 @@ describe('evidence bag', () => {
       expect.arrayContaining(['Unlisted payload files: unlisted file: data/extra.txt']),
     );
     expect(added.failures.some((f) => f.startsWith('Payload-Oxum'))).toBe(true);
-    const cli = spawnSync('npx', ['tsx', 'scripts/evidence-verify.ts', t, '--offline'], {
-      encoding: 'utf8',
-      env: process.env,
-    });
+    const cli = spawnSync(
+      'npx',
+      ['tsx', '--conditions=react-server', 'scripts/evidence-verify.ts', t, '--offline'],
+      {
+        encoding: 'utf8',
+        env: process.env,
+      },
+    );
     expect(cli.status).toBe(1);
     expect(cli.stdout).toContain('unlisted file: data/extra.txt');
     expect(cli.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Pool } from 'pg';
