@@ -4,13 +4,13 @@
  * Generates N events (lib/ingest/generate.ts, seed 1) as NDJSON in memory, then times each stage
  * over all lines — split lines from Buffers, JSON.parse + record checks, fastEvent,
  * computeEventFeatures, toEventRow (validation + features + row), COPY bytes in 500-row slices
- * (before: encodeCopy + the UTF-8 conversion the COPY stream did; now: one line at a time into a batch arena) — and
+ * (one line at a time into a batch arena, as the lanes send them) — and
  * the whole chain line by line as the pipeline runs it (rows kept per 10k batch, then encoded).
- * The code before the speed-up (lib/ingest/reference-v1.ts) and the current code run alternately
- * in the same process, so a busy machine slows both alike; the best of R runs is printed in
- * µs/event (wall time, one thread). --expose-gc (set by the npm script) starts each stage on a
- * collected heap.
+ * The best of R runs is printed in µs/event (wall time, one thread), with the load average so a
+ * busy machine shows. --expose-gc (set by the npm script) starts each stage on a collected heap.
+ * Output equality with the code before the speed-up is pinned by tests/unit/golden.test.ts.
  */
+import { loadavg } from 'node:os';
 import { computeEventFeatures } from '@/lib/features';
 import { newArena, put } from '@/lib/ingest/arena';
 import { encodeCopyRow } from '@/lib/ingest/copy-text';
@@ -21,56 +21,25 @@ function encodeIntoArena(rows: Parameters<typeof encodeCopyRow>[0][]): Buffer {
   for (const r of rows) put(a, encodeCopyRow(r));
   return a.buf.subarray(0, a.len);
 }
-import { toEventRow, type RowResult, type StageRow } from '@/lib/ingest/event-row';
+import { toEventRow, type StageRow } from '@/lib/ingest/event-row';
 import { fastEvent } from '@/lib/ingest/fast-event';
 import { generateEvents } from '@/lib/ingest/generate';
-import { splitLines, type RawLine } from '@/lib/ingest/lines';
-import { parseJsonLine, type RecordResult } from '@/lib/ingest/record';
-import {
-  encodeCopyV1,
-  fastEventV1,
-  parseJsonLineV1,
-  toEventRowV1,
-} from '@/tests/reference/ingest-v1';
-import { splitLinesV1 } from '@/tests/reference/lines-v1';
+import { splitLines } from '@/lib/ingest/lines';
+import { parseJsonLine } from '@/lib/ingest/record';
 import { EVENT_FIELDS, type EventInput } from '@/lib/ingest/schemas';
 
-interface Impl {
-  split: (chunks: AsyncIterable<Buffer>, maxBytes: number) => AsyncGenerator<RawLine>;
-  parse: (text: string, known: typeof EVENT_FIELDS) => RecordResult;
-  fast: (r: Record<string, unknown>) => EventInput | null;
-  features: (e: EventInput) => { lshBucket: number };
-  toRow: (
-    rec: Record<string, unknown>,
-    extra: Record<string, unknown> | null,
-    no: number,
-    hashOnly: boolean,
-  ) => RowResult;
-  /** COPY bytes for the stream: v1 = Buffer.from(string), the conversion the stream made */
-  encode: (rows: StageRow[]) => Buffer;
+const IMPL = {
+  split: splitLines,
+  parse: parseJsonLine,
+  fast: fastEvent,
+  features: computeEventFeatures,
+  toRow: toEventRow,
+  /** COPY bytes of a slice, as the lanes write them */
+  encode: encodeIntoArena,
   /** one row's COPY line, for the arena chain */
-  row: (r: StageRow) => string;
-}
-const IMPLS: Record<string, Impl> = {
-  v1: {
-    split: splitLinesV1,
-    parse: parseJsonLineV1,
-    fast: fastEventV1,
-    features: computeEventFeatures,
-    toRow: toEventRowV1,
-    encode: (r) => Buffer.from(encodeCopyV1(r)),
-    row: (r) => encodeCopyV1([r]),
-  },
-  now: {
-    split: splitLines,
-    parse: parseJsonLine,
-    fast: fastEvent,
-    features: computeEventFeatures,
-    toRow: toEventRow,
-    encode: encodeIntoArena,
-    row: encodeCopyRow,
-  },
+  row: encodeCopyRow,
 };
+type Impl = typeof IMPL;
 
 const arg = (name: string, def: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -176,32 +145,26 @@ async function stages(im: Impl): Promise<Stages> {
 
 const kb = (ndjson.length / N / 1024).toFixed(2);
 console.log(
-  `bench:ingest-js: ${N} events, ${kb} KB/line, best of ${RUNS} runs, µs/event (wall, one thread)`,
+  `bench:ingest-js: ${N} events, ${kb} KB/line, best of ${RUNS} runs, µs/event (wall, one thread), ` +
+    `loadavg ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
 );
-const best: Record<string, Stages> = { v1: {}, now: {} };
+const best: Stages = {};
 for (let run = 0; run < RUNS; run++) {
-  for (const name of run % 2 ? ['now', 'v1'] : ['v1', 'now']) {
-    const s = await stages(IMPLS[name]);
-    for (const [k, v] of Object.entries(s)) best[name][k] = Math.min(best[name][k] ?? Infinity, v);
-    console.log(
-      `  run ${run + 1} ${name.padEnd(3)}: ${Object.entries(s)
-        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
-        .join('  ')}`,
-    );
-  }
-}
-console.log(`  ${'stage'.padEnd(11)} ${'before'.padStart(7)} ${'now'.padStart(7)}`);
-for (const k of Object.keys(best.now)) {
-  const note =
-    k === 'total'
-      ? '  split + parse + toEventRow + encodeCopy'
-      : k === 'chain'
-        ? '  line by line, as the pipeline runs'
-        : k === 'chainArena'
-          ? '  the same, each row encoded into a batch arena at once'
-          : '';
+  const s = await stages(IMPL);
+  for (const [k, v] of Object.entries(s)) best[k] = Math.min(best[k] ?? Infinity, v);
   console.log(
-    `  ${k.padEnd(11)} ${best.v1[k].toFixed(2).padStart(7)} ${best.now[k].toFixed(2).padStart(7)} µs${note}`,
+    `  run ${run + 1}: ${Object.entries(s)
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join('  ')}`,
   );
 }
+const NOTES: Record<string, string> = {
+  total: '  split + parse + toEventRow + encodeCopy',
+  chain: '  line by line, as the pipeline runs',
+  chainArena: '  the same, each row encoded into a batch arena at once',
+};
+for (const [k, v] of Object.entries(best))
+  console.log(`  ${k.padEnd(11)} ${v.toFixed(2).padStart(7)} µs${NOTES[k] ?? ''}`);
 if (sink === -1) console.log(sink);

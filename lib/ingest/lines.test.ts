@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines, type RawLine } from './lines';
-import { splitLinesV1 } from '@/tests/reference/lines-v1';
 
 async function collect(chunks: string[], max = 10): Promise<RawLine[]> {
   async function* gen() {
@@ -32,54 +31,5 @@ describe('splitLines', () => {
     const out: string[] = [];
     for await (const x of splitLines(gen(), 10)) out.push(x.text ?? '');
     expect(out).toEqual(['é']);
-  });
-  it('gives exactly what the per-line decoder (reference-v1-lines) gave, for any bytes and chunking', async () => {
-    let seed = 11;
-    const rnd = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
-    const alphabet = [
-      Buffer.from('a'),
-      Buffer.from('\n'),
-      Buffer.from('\r'),
-      Buffer.from('é'),
-      Buffer.from('€'),
-      Buffer.from('😀'),
-      Buffer.from([0xe2]),
-      Buffer.from([0x82]),
-      Buffer.from([0xff]),
-      Buffer.from('xyz '),
-      Buffer.from('\r\n'),
-    ];
-    async function* gen(b: Buffer, cuts: number[]) {
-      let o = 0;
-      for (const c of cuts) {
-        yield b.subarray(o, c);
-        o = c;
-      }
-      yield b.subarray(o);
-    }
-    const run = async (
-      f: typeof splitLines,
-      b: Buffer,
-      cuts: number[],
-      max: number,
-      head: number,
-    ) => {
-      const out: RawLine[] = [];
-      for await (const l of f(gen(b, cuts), max, head)) out.push(l);
-      return out;
-    };
-    for (let t = 0; t < 400; t++) {
-      const parts: Buffer[] = [];
-      for (let k = rnd(300); k > 0; k--) parts.push(alphabet[rnd(alphabet.length)]);
-      const b = Buffer.concat(parts);
-      const cuts = [...new Set(Array.from({ length: rnd(6) }, () => rnd(b.length + 1)))].sort(
-        (x, y) => x - y,
-      );
-      const max = 1 + rnd(40);
-      const head = 1 + rnd(8);
-      expect(await run(splitLines, b, cuts, max, head)).toEqual(
-        await run(splitLinesV1, b, cuts, max, head),
-      );
-    }
   });
 });
