@@ -39,6 +39,12 @@ const ZEnv = z.object({
   EVIDENCE_SIGNING_KEY: z.string().optional(),
   EVIDENCE_KEY_PASSPHRASE: z.string().min(16).optional(),
   TSA_URL: z.string().url().optional(),
+  // Where finished packages are kept (default DATA_DIR/exports), and whether the Next server runs
+  // the export worker (off: only `npm run evidence:build` works the queue).
+  EVIDENCE_EXPORT_DIR: z.string().optional(),
+  EVIDENCE_WORKER: z.enum(['on', 'off']).default('on'),
+  // The commit the running build came from (reports cite it); unset = read from .git if present.
+  GIT_COMMIT: z.string().optional(),
   EVIDENCE_VERIFY_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -7,6 +7,9 @@ import { z } from 'zod';
 
 const anyPayload = z.record(z.string(), z.unknown()).nullable();
 
+// Export-job rows name their case and job (the custody log selects rows by after.caseId).
+const exportPayload = z.looseObject({ caseId: z.string().uuid(), jobId: z.string().uuid() });
+
 interface ActionDef {
   label: string;
   target: string;
@@ -93,6 +96,15 @@ export const AUDIT_ACTIONS = {
   'case.update': def('Case updated', 'case'),
   'case_template.delete': def('Case template deleted', 'case_template'),
   'case_template.upsert': def('Case template saved', 'case_template'),
+  // evidence export jobs (lib/evidence/jobs): target is the case, so they show on its activity
+  // and in the next package's custody log; every download is one of these rows.
+  'evidence.download': def('Evidence package downloaded', 'case', exportPayload),
+  'evidence.export_cancel': def('Evidence export cancel requested', 'case', exportPayload),
+  'evidence.export_cancelled': def('Evidence export cancelled', 'case', exportPayload),
+  'evidence.export_done': def('Evidence package built', 'case', exportPayload),
+  'evidence.export_failed': def('Evidence export failed', 'case', exportPayload),
+  'evidence.export_request': def('Evidence export requested', 'case', exportPayload),
+  'evidence.verify': def('Evidence package verified (upload)', 'evidence_bag'),
 } as const satisfies Record<string, ActionDef>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

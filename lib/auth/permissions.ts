@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   // Legal reads every case (restricted ones too) and comments; holds and clauses build on this.
   'cases:legal': ['legal', 'admin'],
   'evidence:export': ['legal', 'admin'],
+  'evidence:verify': ['legal', 'admin'],
   'audit:view': ['admin'],
   'users:manage': ['admin'],
   'settings:manage': ['admin'],
