@@ -13,6 +13,8 @@ export const NAV: NavItem[] = [
   { href: '/accounts', label: 'Accounts', permission: 'accounts:view' },
   { href: '/clusters', label: 'Clusters', permission: 'clusters:view' },
   { href: '/cases', label: 'Cases', permission: 'cases:view' },
+  { href: '/exports', label: 'Exports', permission: 'evidence:export' },
+  { href: '/evidence/verify', label: 'Verify', permission: 'evidence:verify' },
   { href: '/audit', label: 'Audit', permission: 'audit:view' },
   { href: '/admin', label: 'Admin', permission: 'settings:manage' },
 ];
