@@ -19,10 +19,14 @@ import { runDetection } from '@/lib/detect';
 import { writeAudit, SYSTEM_ACTOR } from '@/lib/audit/write';
 import {
   buildEvidenceBag,
+  scopeOfCase,
   verifyBag,
+  type BagReportContext,
   type BuildResult,
   type EvidenceScope,
 } from '@/lib/evidence/bag';
+import { renderReportPdf } from '@/lib/evidence/report/render';
+import { testReportInput } from '@/lib/evidence/report/test-input';
 import { parseLoadFile } from '@/lib/evidence/writers/loadfile';
 import { startLocalTsa, type LocalTsa } from '@/tests/evidence/local-tsa';
 import { validateStixBundle } from '@/tests/evidence/stix-schema';
@@ -35,7 +39,7 @@ let tsa: LocalTsa;
 let scope: EvidenceScope;
 let a: BuildResult;
 let dirA: string;
-const CASE = 'case-evidence-test';
+let CASE = '';
 const PII = 'Forward to jane.doe@example.org, call +1 415 555 0199, key AKIAIOSFODNN7EXAMPLE';
 
 const sh = (cmd: string, cwd: string) => spawnSync('bash', ['-c', cmd], { cwd, encoding: 'utf8' });
@@ -62,13 +66,38 @@ beforeAll(async () => {
   const acc = await pool.query<{ account_id: string }>(
     'SELECT account_id FROM account_score ORDER BY risk DESC, account_id LIMIT 2',
   );
-  scope = {
-    caseId: CASE,
-    title: 'Test case: suspected distillation',
-    accountIds: acc.rows.map((r) => r.account_id),
-    clusterIds: cl.rows.map((r) => r.id),
-    openedAt: '2026-11-01T00:00:00.000Z',
-  };
+  // A case as lib/cases stores it: linked cluster + accounts, and its audit rows.
+  const created = await pool.query<{ id: string }>(
+    `INSERT INTO cases (title, created_by, created_at) VALUES ('Test case: suspected distillation', 'u-legal', '2026-11-01T00:00:00Z') RETURNING id::text AS id`,
+  );
+  CASE = created.rows[0].id;
+  for (const a of acc.rows)
+    await pool.query(
+      `INSERT INTO case_accounts (case_id, account_id, linked_by) VALUES ($1, $2, 'u-legal')`,
+      [CASE, a.account_id],
+    );
+  for (const c of cl.rows)
+    await pool.query(
+      `INSERT INTO case_clusters (case_id, cluster_id, linked_by) VALUES ($1, $2, 'u-legal')`,
+      [CASE, c.id],
+    );
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const run = { query: async <R>(q: string, p: unknown[]) => (await c.query(q, p)).rows as R[] };
+    for (const action of ['case.create', 'case.link_cluster'] as const)
+      await writeAudit(run, {
+        actor: SYSTEM_ACTOR,
+        action,
+        targetType: 'case',
+        targetId: CASE,
+        after: { caseId: CASE },
+      });
+    await c.query('COMMIT');
+  } finally {
+    c.release();
+  }
+  scope = await scopeOfCase(pool, CASE);
   // Third-party personal data inside one prompt of an account in scope.
   await pool.query(
     `INSERT INTO events (id, ts, account_id, model, prompt, prompt_sha256, response, simhash, tax_bucket, lsh_bucket, reasoning, single_turn)
@@ -76,20 +105,6 @@ beforeAll(async () => {
        FROM events WHERE account_id = $1 ORDER BY ts LIMIT 1`,
     [scope.accountIds[0], PII],
   );
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
-    await writeAudit({ query: async (s, p) => (await c.query(s, p)).rows }, {
-      actor: SYSTEM_ACTOR,
-      action: 'annotation.comment',
-      targetType: 'case',
-      targetId: CASE,
-      after: null,
-    } as never);
-    await c.query('COMMIT');
-  } finally {
-    c.release();
-  }
   tsa = await startLocalTsa();
   a = await buildEvidenceBag({
     pool,
@@ -106,6 +121,7 @@ beforeAll(async () => {
         action: 'evidence.export.requested',
       },
     ],
+    renderReport,
   });
   dirA = path.join(work, 'A');
   unzip(a.path, dirA);
@@ -119,6 +135,32 @@ afterAll(async () => {
 
 const bagDir = (d: string) => path.join(d, a.bagName);
 
+// h11b's renderer with the bag's own exhibit list and custody log (their export job does the
+// same mapping from the case; the fixed test input fills the rest).
+function renderReport(ctx: BagReportContext) {
+  return renderReportPdf(
+    testReportInput({
+      case: { id: ctx.scope.caseId, title: ctx.scope.title, summary: 'Integration test.' },
+      builtAt: new Date(ctx.builtAt),
+      exhibits: ctx.files.map((f) => ({
+        label: f.path.split('/').pop()!,
+        path: f.path,
+        bytes: f.bytes,
+        sha256: f.sha256,
+      })),
+      custody: ctx.custody.map((e) => ({
+        seq: e.seq,
+        at: e.at,
+        actor: e.actor ?? 'system',
+        action: e.action,
+        detail: e.target_type,
+        hash: e.hash,
+      })),
+      sample: { method: ctx.sample.method, seed: ctx.sample.seed, size: ctx.sample.size },
+    }),
+  );
+}
+
 describe('evidence bag', () => {
   it('passes sha256sum/sha512sum -c --strict on every manifest and tag manifest', () => {
     expect(a.events).toBeGreaterThan(256); // the cancel test stops after 256
@@ -128,6 +170,7 @@ describe('evidence bag', () => {
       expect(sh(`sha512sum -c --strict --quiet ${m}`, bagDir(dirA))).toMatchObject({ status: 0 });
     const listed = readFileSync(path.join(bagDir(dirA), 'manifest-sha256.txt'), 'utf8');
     for (const f of [
+      'report.pdf',
       'natives/PROD0000001.jsonl',
       'loadfile.dat',
       'stix/bundle.json',
@@ -157,9 +200,19 @@ describe('evidence bag', () => {
     const ts = sh(cmd('openssl ts -verify').replace('TSA-CA.pem', tsa.caFile), bagDir(dirA));
     expect(ts.stdout + ts.stderr).toContain('Verification: OK');
     const info = readFileSync(path.join(bagDir(dirA), 'bag-info.txt'), 'utf8');
-    expect(info).toMatch(/^External-Identifier: case-evidence-test$/m);
+    expect(info).toContain(`\nExternal-Identifier: ${CASE}\n`);
     expect(info).toMatch(/^Audit-Chain-Head-Hash: [0-9a-f]{64}$/m);
     expect(info).toMatch(new RegExp(`^Payload-Oxum: ${a.payloadOxum.replace('.', '\\.')}$`, 'm'));
+  });
+
+  it('carries the report: qpdf --check passes, pdftotext finds the case id and an exhibit hash', () => {
+    const pdf = path.join(bagDir(dirA), 'data/report.pdf');
+    expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0);
+    const text = execFileSync('pdftotext', [pdf, '-']).toString();
+    expect(text).toContain(CASE);
+    const dat = readFileSync(path.join(bagDir(dirA), 'manifest-sha256.txt'), 'utf8');
+    const custodySha = /^([0-9a-f]{64})  data\/custody\.jsonl$/m.exec(dat)![1];
+    expect(text.replace(/\s+/g, '')).toContain(custodySha);
   });
 
   it('writes a STIX 2.1 bundle valid against the OASIS schemas', () => {
@@ -225,6 +278,7 @@ describe('evidence bag', () => {
         },
       ],
       now: new Date('2027-01-01T00:00:00Z'),
+      renderReport,
     });
     const dirB = path.join(work, 'B');
     unzip(b.path, dirB);
@@ -234,11 +288,21 @@ describe('evidence bag', () => {
         .map((e) => path.relative(path.join(d, a.bagName), path.join(e.parentPath, e.name)))
         .sort();
     expect(files(dirB)).toEqual(files(dirA));
-    for (const f of [...files(dirA), 'manifest-sha256.txt', 'manifest-sha512.txt'])
+    // Only the report (its build time) may differ; every other payload byte and manifest line is equal.
+    for (const f of files(dirA).filter((x) => x !== 'data/report.pdf'))
       expect(
         readFileSync(path.join(bagDir(dirB), f)).equals(readFileSync(path.join(bagDir(dirA), f))),
         f,
       ).toBe(true);
+    const noReport = (d: string, m: string) =>
+      readFileSync(path.join(bagDir(d), m), 'utf8').replace(/^.*  data\/report\.pdf\n/m, '');
+    for (const m of ['manifest-sha256.txt', 'manifest-sha512.txt'])
+      expect(noReport(dirB, m), m).toBe(noReport(dirA, m));
+    expect(
+      readFileSync(path.join(bagDir(dirB), 'data/report.pdf')).equals(
+        readFileSync(path.join(bagDir(dirA), 'data/report.pdf')),
+      ),
+    ).toBe(false);
     expect(b.sample.items).toEqual(a.sample.items);
     expect(a.sample.items.length).toBe(12);
     const c = await buildEvidenceBag({

@@ -5,3 +5,4 @@ export type { BagVerification, VerifyCheck, VerifyOptions } from '../verify/veri
 export { getSigningPublicKey } from '../signing/key-store';
 export type { SigningPublicKey } from '../signing/key-store';
 export type * from '../types';
+export { scopeOfCase } from './case-scope';
