@@ -20,33 +20,33 @@ export interface PhraseTable {
   seen: Int32Array;
 }
 
-function wordHash2(s: string, lowered: boolean, start: number, end: number): number {
-  let h = 0x9747b28c | 0;
+function wordHash2(text: string, lowered: boolean, start: number, end: number): number {
+  let hash = 0x9747b28c | 0;
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    let m = c < 128 ? ASCII_CODE[c] : highCode(c);
-    if (m < 0) m = c; // '+'/'#' inside c++/c#, or a context-lowered char in an already lower-cased text
-    h = Math.imul(h ^ m, 0x5bd1e995);
-    h ^= h >>> 15;
+    const unit = text.charCodeAt(i);
+    let mapped = unit < 128 ? ASCII_CODE[unit] : highCode(unit);
+    if (mapped < 0) mapped = unit; // '+'/'#' inside c++/c#, or a context-lowered char in an already lower-cased text
+    hash = Math.imul(hash ^ mapped, 0x5bd1e995);
+    hash ^= hash >>> 15;
   }
-  return fmix32(h ^ Math.imul(end - start, 0x9e3779b9));
+  return fmix32(hash ^ Math.imul(end - start, 0x9e3779b9));
 }
 
 /** Second key of the n-gram made of the given word spans (n = 1, 2 or 3; unused spans ignored). */
 export function ngramSecondKey(
-  s: string,
+  text: string,
   lowered: boolean,
-  n: number,
-  sa: number,
-  ea: number,
-  sb: number,
-  eb: number,
-  sc: number,
-  ec: number,
+  gramWords: number,
+  aStart: number,
+  aEnd: number,
+  bStart: number,
+  bEnd: number,
+  cStart: number,
+  cEnd: number,
 ): number {
-  const a = wordHash2(s, lowered, sa, ea);
-  if (n === 1) return a;
-  const ab = fmix32(Math.imul(a, 0x1b873593) ^ wordHash2(s, lowered, sb, eb));
-  if (n === 2) return ab;
-  return fmix32(Math.imul(ab, 0x27d4eb2f) ^ wordHash2(s, lowered, sc, ec));
+  const keyA = wordHash2(text, lowered, aStart, aEnd);
+  if (gramWords === 1) return keyA;
+  const keyAB = fmix32(Math.imul(keyA, 0x1b873593) ^ wordHash2(text, lowered, bStart, bEnd));
+  if (gramWords === 2) return keyAB;
+  return fmix32(Math.imul(keyAB, 0x27d4eb2f) ^ wordHash2(text, lowered, cStart, cEnd));
 }

@@ -44,62 +44,62 @@ for (let n = 1, h = 0x811c9dc5 | 0; n < 32; n++) DIGITS_HASH[n] = h = Math.imul(
 // Reused: a scan only nests to restart on lower-cased text, and the outer call then reads nothing.
 let unitBytes = Buffer.allocUnsafeSlow(1 << 14);
 let units = new Uint16Array(unitBytes.buffer, 0, unitBytes.length >> 1);
-function codeUnits(s: string): Uint16Array {
-  if (s.length >= units.length) {
-    unitBytes = Buffer.allocUnsafeSlow((s.length + 1) * 4);
+function codeUnits(text: string): Uint16Array {
+  if (text.length >= units.length) {
+    unitBytes = Buffer.allocUnsafeSlow((text.length + 1) * 4);
     units = new Uint16Array(unitBytes.buffer, 0, unitBytes.length >> 1);
   }
-  unitBytes.write(s, 0, 'utf16le'); // code units as they are, lone surrogates too (little-endian hosts)
-  units[s.length] = 32;
+  unitBytes.write(text, 0, 'utf16le'); // code units as they are, lone surrogates too (little-endian hosts)
+  units[text.length] = 32;
   return units;
 }
 
 // Shingle hashes of the current scan (low and high halves), counted per bit after the loop.
-let shLo = new Int32Array(4096);
-let shHi = new Int32Array(4096);
+let shingleLo = new Int32Array(4096);
+let shingleHi = new Int32Array(4096);
 function growShingles(): void {
-  const lo = new Int32Array(shLo.length * 2),
-    hi = new Int32Array(shLo.length * 2);
-  lo.set(shLo);
-  hi.set(shHi);
-  shLo = lo;
-  shHi = hi;
+  const lo = new Int32Array(shingleLo.length * 2),
+    hi = new Int32Array(shingleLo.length * 2);
+  lo.set(shingleLo);
+  hi.set(shingleHi);
+  shingleLo = lo;
+  shingleHi = hi;
 }
 
-function flush(cnt: Int32Array, a0: number, a1: number, a2: number, a3: number): void {
-  for (let p = 0; p < 8; p++) {
-    const sh = p << 2;
-    cnt[sh] += (a0 >>> sh) & 15;
-    cnt[sh + 1] += (a1 >>> sh) & 15;
-    cnt[sh + 2] += (a2 >>> sh) & 15;
-    cnt[sh + 3] += (a3 >>> sh) & 15;
+function flush(counts: Int32Array, acc0: number, acc1: number, acc2: number, acc3: number): void {
+  for (let nibble = 0; nibble < 8; nibble++) {
+    const shift = nibble << 2;
+    counts[shift] += (acc0 >>> shift) & 15;
+    counts[shift + 1] += (acc1 >>> shift) & 15;
+    counts[shift + 2] += (acc2 >>> shift) & 15;
+    counts[shift + 3] += (acc3 >>> shift) & 15;
   }
 }
 
-const cnt = new Int32Array(32);
+const bitCounts = new Int32Array(32);
 
-/** Bit j set when bit j is set in more than half of v[0..n): SWAR nibble counts, flushed every 15. */
-function majorityOf(v: Int32Array, n: number): number {
-  cnt.fill(0);
-  let a0 = 0,
-    a1 = 0,
-    a2 = 0,
-    a3 = 0,
+/** Bit j set when bit j is set in more than half of hashes[0..count): SWAR nibble counts, flushed every 15. */
+function majorityOf(hashes: Int32Array, count: number): number {
+  bitCounts.fill(0);
+  let acc0 = 0,
+    acc1 = 0,
+    acc2 = 0,
+    acc3 = 0,
     pending = 0;
-  for (let k = 0; k < n; k++) {
-    const t = v[k];
-    a0 = (a0 + (t & 0x11111111)) | 0;
-    a1 = (a1 + ((t >>> 1) & 0x11111111)) | 0;
-    a2 = (a2 + ((t >>> 2) & 0x11111111)) | 0;
-    a3 = (a3 + ((t >>> 3) & 0x11111111)) | 0;
+  for (let i = 0; i < count; i++) {
+    const hash = hashes[i];
+    acc0 = (acc0 + (hash & 0x11111111)) | 0;
+    acc1 = (acc1 + ((hash >>> 1) & 0x11111111)) | 0;
+    acc2 = (acc2 + ((hash >>> 2) & 0x11111111)) | 0;
+    acc3 = (acc3 + ((hash >>> 3) & 0x11111111)) | 0;
     if (++pending === 15) {
-      flush(cnt, a0, a1, a2, a3);
-      a0 = a1 = a2 = a3 = pending = 0;
+      flush(bitCounts, acc0, acc1, acc2, acc3);
+      acc0 = acc1 = acc2 = acc3 = pending = 0;
     }
   }
-  flush(cnt, a0, a1, a2, a3);
+  flush(bitCounts, acc0, acc1, acc2, acc3);
   let out = 0;
-  for (let j = 0; j < 32; j++) if (cnt[j] * 2 > n) out |= 1 << j;
+  for (let bit = 0; bit < 32; bit++) if (bitCounts[bit] * 2 > count) out |= 1 << bit;
   return out;
 }
 
@@ -111,52 +111,54 @@ let epoch = 0;
 
 /** Collision check once the first key matched a slot (rare path); records the entry. */
 function hit(
-  t: PhraseTable,
+  table: PhraseTable,
   k1: number,
-  s: string,
+  text: string,
   lowered: boolean,
-  n: number,
+  gramWords: number,
   label: boolean,
-  sa: number,
-  ea: number,
-  sb: number,
-  eb: number,
-  sc: number,
-  ec: number,
+  aStart: number,
+  aEnd: number,
+  bStart: number,
+  bEnd: number,
+  cStart: number,
+  cEnd: number,
 ): void {
   let k2 = 0;
   let haveK2 = false;
-  for (let i = k1 & t.mask; t.val[i] !== 0; i = (i + 1) & t.mask) {
-    if (t.k1[i] !== k1) continue;
+  for (let i = k1 & table.mask; table.val[i] !== 0; i = (i + 1) & table.mask) {
+    if (table.k1[i] !== k1) continue;
     if (!haveK2) {
-      k2 = ngramSecondKey(s, lowered, n, sa, ea, sb, eb, sc, ec) ^ (label ? LABEL_SALT : 0);
+      k2 =
+        ngramSecondKey(text, lowered, gramWords, aStart, aEnd, bStart, bEnd, cStart, cEnd) ^
+        (label ? LABEL_SALT : 0);
       haveK2 = true;
     }
-    if (t.k2[i] !== k2) continue;
+    if (table.k2[i] !== k2) continue;
     if (hitCount === hits.length) {
       const bigger = new Int32Array(hits.length * 2);
       bigger.set(hits);
       hits = bigger;
     }
-    hits[hitCount++] = t.val[i] - 1;
+    hits[hitCount++] = table.val[i] - 1;
     return;
   }
 }
 
-function applyHits(t: PhraseTable, scores: Int32Array, mul: number): void {
+function applyHits(table: PhraseTable, scores: Int32Array, mul: number): void {
   epoch = (epoch + 1) | 0;
-  for (let h = 0; h < hitCount; h++) {
-    const e = hits[h];
-    if (t.seen[e] === epoch) continue;
-    t.seen[e] = epoch;
-    for (let j = t.entryStart[e], end = t.entryEnd[e]; j < end; j++)
-      scores[t.slot[j]] += t.weight[j] * mul;
+  for (let hitIdx = 0; hitIdx < hitCount; hitIdx++) {
+    const entry = hits[hitIdx];
+    if (table.seen[entry] === epoch) continue;
+    table.seen[entry] = epoch;
+    for (let j = table.entryStart[entry], end = table.entryEnd[entry]; j < end; j++)
+      scores[table.slot[j]] += table.weight[j] * mul;
   }
   hitCount = 0;
 }
 
 export function scanText(
-  s: string,
+  text: string,
   table: PhraseTable | null,
   scores: Int32Array | null,
   mul: number,
@@ -165,24 +167,24 @@ export function scanText(
   wantTail = false,
   lowered = false,
 ): ScanResult {
-  const n = s.length;
-  const a = codeUnits(s);
-  const look = table !== null && scores !== null;
+  const textLen = text.length;
+  const codes = codeUnits(text);
+  const scoring = table !== null && scores !== null;
   const val = table ? table.val : null;
   const mask = table ? table.mask : 0;
-  let h = 0x811c9dc5 | 0,
-    len = 0,
+  let wordHash = 0x811c9dc5 | 0,
+    wordLen = 0,
     words = 0,
     shingles = 0;
-  let q = 0,
-    b = 0,
-    t1 = 0; // previous word key, previous bigram key, current trigram key
-  let s2 = 0,
-    e2 = 0,
-    s1 = 0,
-    e1 = 0,
-    s0 = 0,
-    e0 = 0; // spans of the last three words
+  let prevWordKey = 0,
+    prevBigramKey = 0,
+    trigramKey = 0; // previous word key, previous bigram key, current trigram key
+  let prev2Start = 0,
+    prev2End = 0,
+    prevStart = 0,
+    prevEnd = 0,
+    lastStart = 0,
+    lastEnd = 0; // spans of the last three words
   let choiceMask = 0,
     arith = 0,
     code = 0,
@@ -190,25 +192,25 @@ export function scanText(
     cjk = 0,
     arithState = 0;
   hitCount = 0;
-  for (let i = 0; i <= n; i++) {
-    let c = a[i]; // a[n] is a space: ends the last word
-    let m = c < 128 ? ASCII_CODE[c] : -1;
-    if (m >= 0) {
+  for (let i = 0; i <= textLen; i++) {
+    let unit = codes[i]; // codes[textLen] is a space: ends the last word
+    let mapped = unit < 128 ? ASCII_CODE[unit] : -1;
+    if (mapped >= 0) {
       // a run of ASCII word characters (most of the text), in a loop of its own
       for (;;) {
-        h = Math.imul(h ^ m, 16777619);
-        len++;
-        c = a[++i];
-        if (c >= 128 || (m = ASCII_CODE[c]) < 0) break;
+        wordHash = Math.imul(wordHash ^ mapped, 16777619);
+        wordLen++;
+        unit = codes[++i];
+        if (unit >= 128 || (mapped = ASCII_CODE[unit]) < 0) break;
       }
     }
-    if (c < 128) m = ASCII_CODE[c];
+    if (unit < 128) mapped = ASCII_CODE[unit];
     else {
-      m = highCode(c);
-      if (m === -2) {
+      mapped = highCode(unit);
+      if (mapped === -2) {
         if (!lowered)
           return scanText(
-            s.toLowerCase(),
+            text.toLowerCase(),
             table,
             scores,
             mul,
@@ -217,63 +219,92 @@ export function scanText(
             wantTail,
             true,
           );
-        m = c;
+        mapped = unit;
       }
-      if (m >= 0 && isCjk(c)) cjk++;
+      if (mapped >= 0 && isCjk(unit)) cjk++;
     }
-    if (m < 0 && (c === 43 || c === 35) && len > 0 && len <= 2) {
-      const f = s.charCodeAt(i - len) | 32;
-      if (f >= 97 && f <= 122) m = c; // c++, c#, f#
+    if (mapped < 0 && (unit === 43 || unit === 35) && wordLen > 0 && wordLen <= 2) {
+      const firstLower = text.charCodeAt(i - wordLen) | 32;
+      if (firstLower >= 97 && firstLower <= 122) mapped = unit; // c++, c#, f#
     }
-    if (m >= 0) {
-      h = Math.imul(h ^ m, 16777619);
-      len++;
+    if (mapped >= 0) {
+      wordHash = Math.imul(wordHash ^ mapped, 16777619);
+      wordLen++;
       continue;
     }
-    const wl = len; // length of the word ending here, 0 if none
-    const start = i - wl;
-    if (wl > 0) {
+    const endedLen = wordLen; // length of the word ending here, 0 if none
+    const start = i - endedLen;
+    if (endedLen > 0) {
       // end of a word: n-gram keys, SimHash, phrase look-ups
-      s2 = s1;
-      e2 = e1;
-      s1 = s0;
-      e1 = e0;
-      s0 = start;
-      e0 = i;
-      if (wl < 32 && h === DIGITS_HASH[wl]) {
+      prev2Start = prevStart;
+      prev2End = prevEnd;
+      prevStart = lastStart;
+      prevEnd = lastEnd;
+      lastStart = start;
+      lastEnd = i;
+      if (endedLen < 32 && wordHash === DIGITS_HASH[endedLen]) {
         if (arithState === 2) arith++;
         arithState = 1;
       } else arithState = 0;
-      const w = fmix32(h ^ len);
-      let bg = 0;
-      if (words >= 1) bg = Math.imul(q, 0xcc9e2d51) ^ w; // already-mixed inputs: no finaliser needed
+      const wordKey = fmix32(wordHash ^ wordLen);
+      let bigramKey = 0;
+      if (words >= 1) bigramKey = Math.imul(prevWordKey, 0xcc9e2d51) ^ wordKey; // already-mixed inputs: no finaliser needed
       if (words >= 2) {
-        t1 = fmix32(Math.imul(b, 0xe6546b64) ^ w);
+        trigramKey = fmix32(Math.imul(prevBigramKey, 0xe6546b64) ^ wordKey);
         if (wantSimhash) {
-          if (shingles === shLo.length) growShingles();
-          shLo[shingles] = t1;
-          shHi[shingles] = fmix32((t1 + Math.imul(w, 0x85ebca6b) + 0x27d4eb2f) | 0);
+          if (shingles === shingleLo.length) growShingles();
+          shingleLo[shingles] = trigramKey;
+          shingleHi[shingles] = fmix32(
+            (trigramKey + Math.imul(wordKey, 0x85ebca6b) + 0x27d4eb2f) | 0,
+          );
           shingles++;
         }
       }
-      if (look && val !== null && words < maxLookupWords) {
-        if (val[w & mask] !== 0) hit(table, w, s, lowered, 1, false, s0, e0, 0, 0, 0, 0);
-        if (words >= 1 && val[bg & mask] !== 0)
-          hit(table, bg, s, lowered, 2, false, s1, e1, s0, e0, 0, 0);
-        if (words >= 2 && val[t1 & mask] !== 0)
-          hit(table, t1, s, lowered, 3, false, s2, e2, s1, e1, s0, e0);
-        if (c === 58 && val[(w ^ LABEL_SALT) & mask] !== 0) {
-          hit(table, w ^ LABEL_SALT, s, lowered, 1, true, s0, e0, 0, 0, 0, 0);
+      if (scoring && val !== null && words < maxLookupWords) {
+        if (val[wordKey & mask] !== 0)
+          hit(table, wordKey, text, lowered, 1, false, lastStart, lastEnd, 0, 0, 0, 0);
+        if (words >= 1 && val[bigramKey & mask] !== 0)
+          hit(
+            table,
+            bigramKey,
+            text,
+            lowered,
+            2,
+            false,
+            prevStart,
+            prevEnd,
+            lastStart,
+            lastEnd,
+            0,
+            0,
+          );
+        if (words >= 2 && val[trigramKey & mask] !== 0)
+          hit(
+            table,
+            trigramKey,
+            text,
+            lowered,
+            3,
+            false,
+            prev2Start,
+            prev2End,
+            prevStart,
+            prevEnd,
+            lastStart,
+            lastEnd,
+          );
+        if (unit === 58 && val[(wordKey ^ LABEL_SALT) & mask] !== 0) {
+          hit(table, wordKey ^ LABEL_SALT, text, lowered, 1, true, lastStart, lastEnd, 0, 0, 0, 0);
         }
       }
-      q = w;
-      b = bg;
+      prevWordKey = wordKey;
+      prevBigramKey = bigramKey;
       words++;
-      h = 0x811c9dc5 | 0;
-      len = 0;
+      wordHash = 0x811c9dc5 | 0;
+      wordLen = 0;
     }
-    if (c < 128) {
-      const kind = SEP_KIND[c];
+    if (unit < 128) {
+      const kind = SEP_KIND[unit];
       if (kind !== 1) {
         if (kind === 2 || kind === 9) {
           if (arithState === 1) arithState = 2;
@@ -282,47 +313,62 @@ export function scanText(
           structural: {
             if (kind === 3) code++;
             else if (kind === 4) {
-              if (wl > 0) code++;
+              if (endedLen > 0) code++;
             } else if (kind === 7) {
-              if (wl !== 1) break structural;
-              const f = s.charCodeAt(start) | 32;
-              const before = start > 0 ? s.charCodeAt(start - 1) : 32;
-              if (f >= 97 && f <= 101 && (isAsciiSpace(before) || before === 40 || before === 0xa0))
-                choiceMask |= 1 << (f - 97);
+              if (endedLen !== 1) break structural;
+              const firstLower = text.charCodeAt(start) | 32;
+              const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+              if (
+                firstLower >= 97 &&
+                firstLower <= 101 &&
+                (isAsciiSpace(before) || before === 40 || before === 0xa0)
+              )
+                choiceMask |= 1 << (firstLower - 97);
             } else if (kind === 5 || kind === 6 || kind === 9) {
-              const p1 = i > 0 ? s.charCodeAt(i - 1) : 0;
-              if (kind !== 6 && p1 === 61)
+              const prevUnit = i > 0 ? text.charCodeAt(i - 1) : 0;
+              if (kind !== 6 && prevUnit === 61)
                 code++; // '==' or '=>'
-              else if (kind !== 9 && p1 === c && i > 1 && s.charCodeAt(i - 2) === c) doctest++; // '>>>' or '"""'
+              else if (kind !== 9 && prevUnit === unit && i > 1 && text.charCodeAt(i - 2) === unit)
+                doctest++; // '>>>' or '"""'
             }
           }
       }
-    } else if (c === 0xd7 || c === 0xf7) {
+    } else if (unit === 0xd7 || unit === 0xf7) {
       if (arithState === 1) arithState = 2;
     } else arithState = 0;
   }
-  if (look && table !== null && scores !== null) applyHits(table, scores, mul);
+  if (scoring && table !== null && scores !== null) applyHits(table, scores, mul);
   let simLo = 0,
     simHi = 0;
   if (wantSimhash && shingles > 0) {
-    simLo = majorityOf(shLo, shingles);
-    simHi = majorityOf(shHi, shingles);
+    simLo = majorityOf(shingleLo, shingles);
+    simHi = majorityOf(shingleHi, shingles);
   }
   let tailK1 = 0,
     tailK2 = 0;
   if (wantTail && words > 0) {
-    const k = Math.min(words, 3);
-    tailK1 = k === 3 ? t1 : k === 2 ? b : q;
+    const gramWords = Math.min(words, 3);
+    tailK1 = gramWords === 3 ? trigramKey : gramWords === 2 ? prevBigramKey : prevWordKey;
     tailK2 =
-      k === 3
-        ? ngramSecondKey(s, lowered, 3, s2, e2, s1, e1, s0, e0)
-        : k === 2
-          ? ngramSecondKey(s, lowered, 2, s1, e1, s0, e0, 0, 0)
-          : ngramSecondKey(s, lowered, 1, s0, e0, 0, 0, 0, 0);
+      gramWords === 3
+        ? ngramSecondKey(
+            text,
+            lowered,
+            3,
+            prev2Start,
+            prev2End,
+            prevStart,
+            prevEnd,
+            lastStart,
+            lastEnd,
+          )
+        : gramWords === 2
+          ? ngramSecondKey(text, lowered, 2, prevStart, prevEnd, lastStart, lastEnd, 0, 0)
+          : ngramSecondKey(text, lowered, 1, lastStart, lastEnd, 0, 0, 0, 0);
   }
-  let last = n - 1;
-  while (last >= 0 && isSpace(s.charCodeAt(last))) last--;
-  const endsWithQuestion = last >= 0 && s.charCodeAt(last) === 63;
+  let last = textLen - 1;
+  while (last >= 0 && isSpace(text.charCodeAt(last))) last--;
+  const endsWithQuestion = last >= 0 && text.charCodeAt(last) === 63;
   return {
     words,
     shingles,

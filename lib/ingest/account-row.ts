@@ -22,22 +22,22 @@ export function toAccountRow(
   extra: Record<string, unknown> | null,
   lineNo: number,
 ): RowResult {
-  const p = ZAccount.safeParse(rec);
-  if (!p.success) return { ok: false, ...firstIssue(p.error) };
-  const a = p.data;
-  const created = a.created_at ? parseTimestamp(a.created_at) : null;
-  const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
+  const parsed = ZAccount.safeParse(rec);
+  if (!parsed.success) return { ok: false, ...firstIssue(parsed.error) };
+  const account = parsed.data;
+  const created = account.created_at ? parseTimestamp(account.created_at) : null;
+  const orNull = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
   const row: StageRow = [
     lineNo,
-    a.account_id,
+    account.account_id,
     created === null ? null : new Date(created).toISOString(),
-    a.email_domain ? a.email_domain.toLowerCase() : null,
-    n(a.org_id),
-    n(a.tier),
-    a.country ? a.country.toUpperCase() : null,
-    n(a.payment_fingerprint),
-    n(a.signup_ip),
-    n(a.verified),
+    account.email_domain ? account.email_domain.toLowerCase() : null,
+    orNull(account.org_id),
+    orNull(account.tier),
+    account.country ? account.country.toUpperCase() : null,
+    orNull(account.payment_fingerprint),
+    orNull(account.signup_ip),
+    orNull(account.verified),
     extra ? JSON.stringify(extra) : null,
   ];
   return { ok: true, row, ms: created ?? 0 };

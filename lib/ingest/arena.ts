@@ -1,9 +1,9 @@
 /**
  * A growable byte buffer that batches COPY text in place: each row's encoded line is written once,
  * as UTF-8, at the end of one large Buffer, and the COPY later sends slices of it. Per row that is
- * one memcpy-like write instead of a Buffer object (Buffer.from per row cost ~3 µs an event, a
- * tenth of the JS side), and a batch in flight is one allocation outside the JS heap.
- * Arenas are recycled by the lanes (a 10k-event batch is ~13 MB).
+ * one memcpy-like write instead of a Buffer object per row (a measurable share of the JS side:
+ * docs/performance.md), and a batch in flight is one allocation outside the JS heap.
+ * Arenas are recycled by the lanes: a batch of prompts is megabytes, not worth reallocating.
  */
 export interface Arena {
   buf: Buffer;

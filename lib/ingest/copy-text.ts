@@ -10,27 +10,27 @@ const escape = (v: string): string =>
     .replaceAll('\t', '\\t');
 
 /**
- * One row as one line of COPY text, '\n' included: encodeCopy([r]) without the array.
- * `'' + v` is String(v) for numbers without the call.
+ * One row as one line of COPY text, '\n' included: encodeCopy([row]) without the array.
+ * `'' + value` is String(value) for numbers without the call.
  */
-export function encodeCopyRow(r: StageRow): string {
-  const last = r.length - 1;
+export function encodeCopyRow(row: StageRow): string {
+  const last = row.length - 1;
   let line = '';
   for (let i = 0; i <= last; i++) {
-    const v = r[i];
-    const s =
-      v === null
+    const value = row[i];
+    const cell =
+      value === null
         ? '\\N'
-        : typeof v === 'string'
-          ? NEEDS_ESCAPE.test(v)
-            ? escape(v)
-            : v
-          : typeof v === 'number'
-            ? '' + v
-            : v
+        : typeof value === 'string'
+          ? NEEDS_ESCAPE.test(value)
+            ? escape(value)
+            : value
+          : typeof value === 'number'
+            ? '' + value
+            : value
               ? 'true'
               : 'false';
-    line += i === last ? s + '\n' : s + '\t';
+    line += i === last ? cell + '\n' : cell + '\t';
   }
   return line;
 }

@@ -82,8 +82,8 @@ export async function loadStage(
       columns.map((c, i) => [c, i === ex && r[i] !== null ? JSON.parse(r[i] as string) : r[i]]),
     ),
   );
-  // pglite-socket takes time superlinear in a message's size (13 MB: 5 s, 1.3 MB: 0.08 s), so the
-  // batch goes in ~1 MB statements, all inside the batch transaction.
+  // pglite-socket takes time superlinear in a message's size (docs/performance.md, PGlite), so the
+  // batch goes in statements of about 1 MB, all inside the batch transaction.
   for (let i = 0; i < objs.length;) {
     let size = 0;
     let j = i;

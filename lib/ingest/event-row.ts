@@ -54,48 +54,48 @@ export function toEventRow(
   lineNo: number,
   hashOnly: boolean,
 ): RowResult {
-  let e = fastEvent(rec);
-  if (!e) {
-    const p = ZEvent.safeParse(rec);
-    if (!p.success) return { ok: false, ...firstIssue(p.error) };
-    e = p.data;
+  let event = fastEvent(rec);
+  if (!event) {
+    const parsed = ZEvent.safeParse(rec);
+    if (!parsed.success) return { ok: false, ...firstIssue(parsed.error) };
+    event = parsed.data;
   }
-  const ms = parseTimestamp(e.ts) as number; // validated above
-  const f = computeEventFeatures(e);
+  const ms = parseTimestamp(event.ts) as number; // validated above
+  const features = computeEventFeatures(event);
   const row: StageRow = [
     lineNo,
-    e.id,
-    timestampIso(e.ts, ms),
-    e.account_id,
-    e.model,
-    n(e.api_key_id),
-    n(e.org_id),
-    n(e.ip),
-    n(e.asn),
-    e.country ? e.country.toUpperCase() : null,
-    n(e.user_agent),
-    n(e.conversation_id),
-    n(e.turn),
-    hashOnly ? null : n(e.system_prompt),
-    f.systemPromptSha256,
-    hashOnly ? null : n(e.prompt),
-    f.promptSha256,
-    hashOnly ? null : n(e.response),
-    n(e.input_tokens),
-    n(e.output_tokens),
-    n(e.max_tokens),
-    n(e.finish_reason),
-    n(e.temperature),
-    n(e.thinking),
-    n(e.status),
+    event.id,
+    timestampIso(event.ts, ms),
+    event.account_id,
+    event.model,
+    orNull(event.api_key_id),
+    orNull(event.org_id),
+    orNull(event.ip),
+    orNull(event.asn),
+    event.country ? event.country.toUpperCase() : null,
+    orNull(event.user_agent),
+    orNull(event.conversation_id),
+    orNull(event.turn),
+    hashOnly ? null : orNull(event.system_prompt),
+    features.systemPromptSha256,
+    hashOnly ? null : orNull(event.prompt),
+    features.promptSha256,
+    hashOnly ? null : orNull(event.response),
+    orNull(event.input_tokens),
+    orNull(event.output_tokens),
+    orNull(event.max_tokens),
+    orNull(event.finish_reason),
+    orNull(event.temperature),
+    orNull(event.thinking),
+    orNull(event.status),
     extra ? JSON.stringify(extra) : null,
-    f.simhash.toString(),
-    f.taxonomyBucket,
-    f.lshBucket,
-    f.reasoning,
-    f.singleTurn,
+    features.simhash.toString(),
+    features.taxonomyBucket,
+    features.lshBucket,
+    features.reasoning,
+    features.singleTurn,
   ];
   return { ok: true, row, ms };
 }
 
-const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
+const orNull = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);

@@ -63,20 +63,20 @@ export function laneOf(key: string, n: number): number {
  * batch's arenas (arena.ts), events also as a slim line of what the rollups read.
  */
 export function addRow(lane: Lane, row: StageRow): void {
-  const b = lane.batch;
+  const batch = lane.batch;
   if (lane.ctx.kind === 'accounts') {
-    if (lane.ctx.useCopy) put(b.body, encodeCopyRow(row));
-    else b.rows.push(row);
+    if (lane.ctx.useCopy) put(batch.body, encodeCopyRow(row));
+    else batch.rows.push(row);
     return;
   }
   const body = row.slice(1); // EVENT_ROW_COLUMNS
   body.push(lane.ctx.runId);
-  if (!lane.ctx.useCopy) b.rows.push(body);
+  if (!lane.ctx.useCopy) batch.rows.push(body);
   else {
-    put(b.body, encodeCopyRow(body));
+    put(batch.body, encodeCopyRow(body));
     const slim: StageRow = new Array(SLIM_AT.length);
     for (let i = 0; i < SLIM_AT.length; i++) slim[i] = row[SLIM_AT[i]];
-    put(b.slim, encodeCopyRow(slim));
+    put(batch.slim, encodeCopyRow(slim));
   }
 }
 const SLIM_AT = ROLLUP_COLS.map((c) => EVENT_STAGE_COLUMNS.indexOf(c));
@@ -90,21 +90,21 @@ export const batchRows = (b: Batch) => stagedRows(b) + b.quarantine.length;
  */
 export async function submit(
   lane: Lane,
-  done: (b: Batch, r: { inserted: number; direct: boolean }) => void,
+  done: (batch: Batch, result: { inserted: number; direct: boolean }) => void,
   state: { failure: unknown },
 ): Promise<void> {
   if (lane.inflight) await lane.inflight;
   if (state.failure) throw state.failure;
-  const b = lane.batch;
+  const batch = lane.batch;
   const spare = lane.spare.pop();
   lane.batch = spare ? newBatch(reset(spare.body), reset(spare.slim)) : newBatch();
-  lane.inflight = flushBatch(lane.ctx, b).then(
-    (r) => {
-      lane.spare.push({ body: b.body, slim: b.slim }); // the flushed batch's arenas serve a later one
-      done(b, r);
+  lane.inflight = flushBatch(lane.ctx, batch).then(
+    (result) => {
+      lane.spare.push({ body: batch.body, slim: batch.slim }); // the flushed batch's arenas serve a later one
+      done(batch, result);
     },
-    (e) => {
-      state.failure ??= e;
+    (error) => {
+      state.failure ??= error;
     },
   );
 }

@@ -22,8 +22,9 @@ import {
 
 /**
  * Rows per batch transaction and lane. 25k rather than 10k: a batch re-touches the same per-account
- * rollup rows (indicators, days), so bigger batches write fewer of them (Postgres CPU per event
- * −8 % at 1M events); the rows wait as COPY text in arenas, so peak RSS stayed ~330 MB.
+ * rollup rows (indicators, days), so bigger batches write fewer of them, while the rows wait as
+ * COPY text in arenas and keep the memory in bounds (measured: docs/performance.md, "Figures in
+ * design choices").
  */
 export const DEFAULT_BATCH_SIZE = 25_000;
 

@@ -20,15 +20,15 @@ const wellFormed = (s: string): string => {
 function finish(obj: Record<string, unknown>, known: Record<string, FieldKind>): RecordResult {
   const rec: Record<string, unknown> = {};
   let extra: Record<string, unknown> | null = null;
-  for (const k in obj) {
-    let v = obj[k];
-    if (typeof v === 'string') {
-      if (v.includes('\u0000'))
-        return { ok: false, field: k, reason: `${k}: contains a NUL character (\\u0000)` };
-      v = wellFormed(v);
+  for (const key in obj) {
+    let value = obj[key];
+    if (typeof value === 'string') {
+      if (value.includes('\u0000'))
+        return { ok: false, field: key, reason: `${key}: contains a NUL character (\\u0000)` };
+      value = wellFormed(value);
     }
-    if (k in known) rec[k] = v;
-    else (extra ??= {})[k] = v;
+    if (key in known) rec[key] = value;
+    else (extra ??= {})[key] = value;
   }
   if (extra) {
     const json = JSON.stringify(extra);
@@ -77,7 +77,7 @@ function plain(
   known: Record<string, FieldKind>,
 ): boolean {
   if (text.indexOf('\\u') >= 0 || !isWellFormed(text)) return false;
-  for (const k in obj) if (!(k in known) || k === '__proto__') return false;
+  for (const key in obj) if (!(key in known) || key === '__proto__') return false;
   return true;
 }
 

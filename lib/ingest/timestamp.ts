@@ -69,23 +69,23 @@ function parseCanonical(s: string): number | null | undefined {
   return ms >= MIN && ms < MAX ? ms : null;
 }
 
-function parseGeneral(s: string): number | null {
-  const m = ISO.exec(s);
-  if (!m) return null;
-  const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
+function parseGeneral(text: string): number | null {
+  const match = ISO.exec(text);
+  if (!match) return null;
+  const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((i) => Number(match[i]));
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return null;
   const local = Date.UTC(y, mo - 1, d, h, mi, se);
   if (new Date(local).getUTCDate() !== d) return null; // 2026-02-30 and the like
-  let off = 0;
-  const z = m[8];
-  if (z !== 'Z' && z !== 'z') {
-    const digits = z.replace(':', '');
-    const oh = Number(digits.slice(1, 3));
-    const om = Number(digits.slice(3, 5));
-    if (oh > 18 || om > 59) return null;
-    off = (oh * 60 + om) * 60_000 * (z[0] === '-' ? -1 : 1);
+  let offsetMs = 0;
+  const zone = match[8];
+  if (zone !== 'Z' && zone !== 'z') {
+    const digits = zone.replace(':', '');
+    const offsetHours = Number(digits.slice(1, 3));
+    const offsetMinutes = Number(digits.slice(3, 5));
+    if (offsetHours > 18 || offsetMinutes > 59) return null;
+    offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000 * (zone[0] === '-' ? -1 : 1);
   }
-  const ms = local - off + (m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0);
+  const ms = local - offsetMs + (match[7] ? Number(match[7].slice(0, 3).padEnd(3, '0')) : 0);
   return ms >= MIN && ms < MAX ? ms : null;
 }
 

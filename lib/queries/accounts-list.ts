@@ -74,7 +74,8 @@ export function buildAccountWhere(f: TAccountQuery): {
       `s.account_id IN (SELECT account_id FROM account_indicator WHERE kind = 'model' AND value = ${p(f.model)})`,
     );
   if (f.q) conds.push(searchCondition(f.q, p));
-  // Join accounts / flags only when a predicate needs them: counting 25k rows is 3× faster bare.
+  // Join accounts / flags only when a predicate needs them: the count is much cheaper bare
+  // (docs/performance.md, Pages).
   const joins = [f.country ? JOIN_ACCOUNTS : '', f.status !== 'any' ? JOIN_FLAGS : ''].join(' ');
   return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, joins };
 }
