@@ -62,7 +62,7 @@ export interface NativesResult {
 
 export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
   const stream = o.client.query(
-    new QueryStream(EVENTS_SQL, scopeParams(o.scope), { batchSize: 2000 }),
+    new QueryStream(EVENTS_SQL, scopeParams(o.scope), { batchSize: 2000, highWaterMark: 8000 }),
   );
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<EventRow>;
   const out: NativesResult = {
