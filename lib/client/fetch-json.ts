@@ -5,24 +5,29 @@ export class ApiClientError extends Error {
     public code: string,
     message: string,
     public field?: string,
+    /** The rest of the error body (e.g. `allowed` transitions, a stale write's `current` values). */
+    public details: Record<string, unknown> = {},
   ) {
     super(message);
   }
 }
 
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  // A FormData body sets its own multipart content type (with the boundary).
+  const json = !(init?.body instanceof FormData);
   const res = await fetch(url, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+    headers: { ...(json ? { 'content-type': 'application/json' } : {}), ...(init?.headers ?? {}) },
   });
   const body = await res.json().catch(() => null);
   if (!res.ok) {
-    const err = body?.error ?? {};
+    const { code, message, field, ...details } = body?.error ?? {};
     throw new ApiClientError(
       res.status,
-      err.code ?? 'http_error',
-      err.message ?? `Request failed (${res.status})`,
-      err.field,
+      code ?? 'http_error',
+      message ?? `Request failed (${res.status})`,
+      field,
+      details,
     );
   }
   return body as T;

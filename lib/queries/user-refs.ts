@@ -17,3 +17,13 @@ export async function userRefs(ids: (string | null)[]): Promise<Map<string, User
   });
   return new Map(users.map((u) => [u.id, u]));
 }
+
+/** Active users who can be assigned to or watch a case (the assignee and watcher pickers). */
+export async function listCaseUsers(): Promise<UserRef[]> {
+  return prisma.user.findMany({
+    where: { disabled: false },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: 'asc' },
+    take: 500,
+  });
+}

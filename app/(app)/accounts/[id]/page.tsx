@@ -9,6 +9,7 @@ import { PanelSkeleton } from '@/components/charts/panel';
 import { RiskHeader } from '@/components/account/risk-header';
 import { LinkedPanel, TimelinePanel } from '@/components/account/account-panels';
 import { AccountAnnotations } from '@/components/account/account-annotations';
+import { OpenCaseButton } from '@/components/cases/open-case-button';
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePage('accounts:view');
@@ -21,6 +22,14 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <PageHeader
         title={`Account ${id}`}
         description="Why it scored, what it did over time, and the queries that prove it."
+        actions={
+          can(user, 'cases:write') ? (
+            <OpenCaseButton
+              source={{ kind: 'account', account_id: id }}
+              defaultTitle={`Account ${id}`}
+            />
+          ) : undefined
+        }
       />
       <RiskHeader h={header} threshold={thresholds.account} />
       <div className="space-y-4">

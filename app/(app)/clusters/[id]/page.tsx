@@ -1,6 +1,8 @@
 import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { requirePage } from '@/lib/auth/page-guard';
+import { can } from '@/lib/auth/permissions';
+import { OpenCaseButton } from '@/components/cases/open-case-button';
 import { getClusterHeader } from '@/lib/queries/cluster-detail';
 import { getFlagThresholds } from '@/lib/queries/flag-thresholds';
 import { PageHeader } from '@/components/ui/page-header';
@@ -14,7 +16,7 @@ import {
 } from '@/components/clusters/cluster-panels';
 
 export default async function ClusterPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePage('clusters:view');
+  const user = await requirePage('clusters:view');
   const id = decodeURIComponent((await params).id);
   const [header, thresholds] = await Promise.all([getClusterHeader(id), getFlagThresholds()]);
   if (!header) notFound();
@@ -23,6 +25,14 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
       <PageHeader
         title={`Cluster ${id}`}
         description="Accounts linked by shared rare indicators: who they are, what links them, how they split the work."
+        actions={
+          can(user, 'cases:write') ? (
+            <OpenCaseButton
+              source={{ kind: 'cluster', cluster_id: id }}
+              defaultTitle={`Cluster ${id}`}
+            />
+          ) : undefined
+        }
       />
       <ClusterHeader h={header} threshold={thresholds.cluster} />
       <div className="space-y-4">

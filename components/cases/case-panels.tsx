@@ -1,0 +1,40 @@
+'use client';
+import type { CaseDetail } from '@/lib/queries/case';
+import type { UserRef } from '@/lib/queries/user-refs';
+import { CaseDetails } from './case-details';
+import { CaseEvidence } from './case-evidence';
+import { CaseFiles } from './case-files';
+import { CaseLinks } from './case-links';
+import { CaseTasks } from './case-tasks';
+
+export interface CasePanelProps {
+  c: CaseDetail;
+  users: UserRef[];
+  canWrite: boolean;
+  maxFileBytes: number;
+}
+
+/**
+ * The case page's panels, in order, per column. Later features (notes with mentions, ToS clause
+ * links, legal holds, evidence export) plug in by adding an entry here: each panel gets the case
+ * read model and the viewer's rights, and refreshes through the case's query key.
+ */
+export const CASE_PANELS: {
+  id: string;
+  column: 'main' | 'side';
+  Panel: (p: CasePanelProps) => React.ReactNode;
+}[] = [
+  {
+    id: 'details',
+    column: 'main',
+    Panel: (p) => <CaseDetails c={p.c} users={p.users} canWrite={p.canWrite} />,
+  },
+  { id: 'links', column: 'main', Panel: (p) => <CaseLinks c={p.c} canWrite={p.canWrite} /> },
+  { id: 'evidence', column: 'main', Panel: (p) => <CaseEvidence c={p.c} canWrite={p.canWrite} /> },
+  {
+    id: 'files',
+    column: 'main',
+    Panel: (p) => <CaseFiles c={p.c} canWrite={p.canWrite} maxBytes={p.maxFileBytes} />,
+  },
+  { id: 'tasks', column: 'side', Panel: (p) => <CaseTasks c={p.c} canWrite={p.canWrite} /> },
+];

@@ -1,0 +1,53 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchJson } from '@/lib/client/fetch-json';
+import type { CaseDetail } from '@/lib/queries/case';
+import type { ActivityEntry } from '@/lib/queries/case-activity';
+import type { PinnedChart } from '@/lib/queries/case-chart';
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (search: string) => ['cases', 'list', search] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+  chart: (id: string, pinId: string) => ['cases', 'detail', id, 'chart', pinId] as const,
+  annotations: (account: string) => ['account', account, 'annotations'] as const,
+};
+
+export interface CasePayload {
+  case: CaseDetail;
+  activity: ActivityEntry[];
+}
+
+export function useCase(id: string, initial: CasePayload) {
+  return useQuery({
+    queryKey: caseKeys.detail(id),
+    queryFn: () => fetchJson<CasePayload>(`/api/v1/cases/${id}`),
+    initialData: initial,
+    staleTime: 5_000,
+  });
+}
+
+export function usePinnedChart(caseId: string, pinId: string) {
+  return useQuery({
+    queryKey: caseKeys.chart(caseId, pinId),
+    queryFn: () => fetchJson<PinnedChart>(`/api/v1/cases/${caseId}/pins/${pinId}`),
+    staleTime: Infinity,
+  });
+}
+
+/** A mutation on one case that refreshes the case (and its timeline) when it settles. */
+export function useCaseMutation<V, R = unknown>(
+  caseId: string,
+  fn: (vars: V) => Promise<R>,
+  onSuccess?: (r: R) => void,
+) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess,
+    onSettled: () => qc.invalidateQueries({ queryKey: caseKeys.detail(caseId), exact: true }),
+  });
+}
+
+export const sendJson = <R>(url: string, method: string, body?: unknown) =>
+  fetchJson<R>(url, { method, body: body === undefined ? undefined : JSON.stringify(body) });
