@@ -1,7 +1,7 @@
 /**
  * Micro-benchmark of the JavaScript side of event ingest (no database):
  * `npm run bench:ingest-js -- [--events N] [--runs R]` (defaults 100,000 and 3).
- * Generates N events (lib/ingest/generate.ts, seed 1) as NDJSON in memory, then times each stage
+ * Generates N events (lib/scenario/flat.ts, seed 1) as NDJSON in memory, then times each stage
  * over all lines — split lines from Buffers, JSON.parse + record checks, fastEvent,
  * computeEventFeatures, toEventRow (validation + features + row), COPY bytes in 500-row slices
  * (one line at a time into a batch arena, as the lanes send them) — and
@@ -23,7 +23,7 @@ function encodeIntoArena(rows: Parameters<typeof encodeCopyRow>[0][]): Buffer {
 }
 import { toEventRow, type StageRow } from '@/lib/ingest/event-row';
 import { fastEvent } from '@/lib/ingest/fast-event';
-import { generateEvents } from '@/lib/ingest/generate';
+import { generateFlatEvents } from '@/lib/scenario/flat';
 import { splitLines } from '@/lib/ingest/lines';
 import { parseJsonLine } from '@/lib/ingest/record';
 import { EVENT_FIELDS, type EventInput } from '@/lib/ingest/schemas';
@@ -52,7 +52,7 @@ const BATCH = 10_000; // rows per batch (lib/ingest/pipeline.ts default)
 const CHUNK = 1 << 16; // bytes per read, as a file stream delivers them
 
 const ndjson = Buffer.from(
-  [...generateEvents({ events: N, seed: 1 })].map((e) => JSON.stringify(e) + '\n').join(''),
+  [...generateFlatEvents({ events: N, seed: 1 })].map((e) => JSON.stringify(e) + '\n').join(''),
 );
 const chunks: Buffer[] = [];
 for (let o = 0; o < ndjson.length; o += CHUNK) chunks.push(ndjson.subarray(o, o + CHUNK));

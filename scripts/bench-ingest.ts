@@ -17,7 +17,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { ingestEvents } from '@/lib/ingest';
 import { DEFAULT_BATCH_SIZE } from '@/lib/ingest/pipeline';
 import { encodeCopy } from '@/lib/ingest/copy-text';
-import { generateEvents } from '@/lib/ingest/generate';
+import { generateFlatEvents } from '@/lib/scenario/flat';
 import { machineCpu, postgresCpu, walStats } from '../bench/stats';
 import { EVENT_FIELDS } from '@/lib/ingest/schemas';
 
@@ -44,7 +44,7 @@ let t = Date.now();
   const b = createWriteStream(copyFile, { highWaterMark: 1 << 22 });
   let chunkA = '';
   let rows: (string | number | boolean | null)[][] = [];
-  for (const e of generateEvents({ events: N, seed: 1 })) {
+  for (const e of generateFlatEvents({ events: N, seed: 1 })) {
     chunkA += JSON.stringify(e) + '\n';
     rows.push(cols.map((c) => (e[c] ?? null) as string | number | boolean | null));
     if (rows.length === 5000) {

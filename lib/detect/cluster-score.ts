@@ -95,5 +95,5 @@ export function scoreCluster(
       ([id, c]) =>
         `${CLUSTER_SIGNALS[id].label} ${id === 'size' ? c.value : (c.value ?? 0).toFixed(2)}`,
     );
-  return { risk: logistic(s.slope * (total - s.clusterBias)), contributions, reasons };
+  return { risk: logistic(s.clusterSlope * (total - s.clusterBias)), contributions, reasons };
 }

@@ -55,6 +55,8 @@ describe('member ties', () => {
       { kind: 'system_prompt', value: 'sp', accounts: hydra },
       { kind: 'user_agent', value: 'ua', accounts: hydra },
       { kind: 'ip24', value: '10.0.0.0', accounts: [...hydra.slice(0, 5), 'a900'] },
+      { kind: 'signup_ip24', value: '10.0.0.0', accounts: [...hydra.slice(0, 5), 'a900'] },
+      { kind: 'asn', value: '64500', accounts: [...hydra.slice(0, 5), 'a900'] },
     ];
     const r = linkAccounts(ids, groups, { threshold: 5, cap: 800, minSize: 3 });
     // a900 shares only the /24: not linked at threshold 5, so widen the test by direct ties
@@ -71,5 +73,22 @@ describe('member ties', () => {
     expect(ties[0][40].kinds).toBe(1);
     expect(ties[0][40].strength).toBeLessThan(ties[0][0].strength);
     expect(r.ties[0]).toHaveLength(r.clusters[0].length);
+  });
+});
+
+describe('linking counts a shared network once', () => {
+  it('a shared /24, its signup /24 and its ASN do not add up to a link', () => {
+    const office = ids.slice(100, 106);
+    const groups = [
+      { kind: 'ip24', value: '10.9.9.0', accounts: office },
+      { kind: 'signup_ip24', value: '10.9.9.0', accounts: office },
+      { kind: 'asn', value: '64501', accounts: office },
+    ];
+    const r = linkAccounts(ids, groups, { threshold: 6, cap: 800, minSize: 3 });
+    expect(r.clusters).toHaveLength(0);
+    const withCard = [...groups, { kind: 'email_domain', value: 'x.example', accounts: office }];
+    expect(
+      linkAccounts(ids, withCard, { threshold: 6, cap: 800, minSize: 3 }).clusters,
+    ).toHaveLength(1);
   });
 });

@@ -32,15 +32,25 @@ export interface LinkResult {
 }
 
 /**
- * A member's tie to its cluster: per indicator kind, the heaviest value it shares with at least one
- * other member, summed (`strength`), and how many kinds weigh at least MIN_KIND_WEIGHT (`kinds`:
- * independent rare indicators; a shared office /24 alone is one).
+ * A member's tie to its cluster: per independent fact (network, payment, email domain, user
+ * agent, …) the heaviest shared value it has in common with at least one other member, summed
+ * (`strength`), and how many facts weigh at least MIN_KIND_WEIGHT (`kinds`: independent rare
+ * indicators; a shared office /24, with its signup /24 and ASN, is one).
  */
 export interface MemberTie {
   strength: number;
   kinds: number;
 }
 export const MIN_KIND_WEIGHT = 1;
+
+// Kinds that describe the same fact count once as an independent indicator: a shared office
+// /24 is also a shared signup /24 and a shared ASN.
+const INDEPENDENT: Record<string, string> = {
+  ip24: 'network',
+  signup_ip24: 'network',
+  asn: 'network',
+};
+const factOf = (kind: string) => INDEPENDENT[kind] ?? kind;
 
 /** Ties of each member of each cluster, from the weighted indicator groups. */
 export function memberTies(
@@ -61,9 +71,10 @@ export function memberTies(
     }
     for (const [ci, mis] of byCluster) {
       if (mis.length < 2) continue;
+      const fact = factOf(g.kind);
       for (const mi of mis) {
         const m = best[ci][mi];
-        if ((m.get(g.kind) ?? 0) < g.w) m.set(g.kind, g.w);
+        if ((m.get(fact) ?? 0) < g.w) m.set(fact, g.w);
       }
     }
   }
@@ -103,8 +114,9 @@ export function linkAccounts(
     // heaviest evidence first, so the pair budget is never spent on weak values (template bands) first
     .sort((a, b) => b.w - a.w || a.idx.length - b.idx.length);
   const pairs = new Map<number, number>();
-  // Each kind of evidence counts once per pair (its rarest shared value): many shared template bands
-  // or /24s of one kind must not add up to a link on their own.
+  // Each independent fact counts once per pair (its heaviest shared value): many shared template
+  // bands or /24s must not add up to a link on their own, nor a shared office /24 counted again as
+  // a shared signup /24 and a shared ASN (a co-working space is one fact, not three).
   const credited = new Map<string, Set<number>>();
   let budget = o.pairBudget ?? 3_000_000;
   const tooBig: { w: number; idx: number[] }[] = [];
@@ -119,8 +131,8 @@ export function linkAccounts(
       continue;
     }
     budget -= np;
-    let seen = credited.get(g.kind);
-    if (!seen) credited.set(g.kind, (seen = new Set()));
+    let seen = credited.get(factOf(g.kind));
+    if (!seen) credited.set(factOf(g.kind), (seen = new Set()));
     for (let i = 0; i < idx.length; i++) {
       for (let j = i + 1; j < idx.length; j++) {
         const a = Math.min(idx[i], idx[j]),

@@ -12,19 +12,21 @@ import type { ClusterRow } from './write-results';
 
 import { clusterIdOf } from './cluster-identity';
 
-// Per-request ratios that stay meaningful when the members' rollups are pooled into one stream.
-const POOLED = [
-  'out_in_ratio',
-  'finish_length',
-  'reasoning_share',
-  'thinking_share',
-  'max_tokens_cap',
-  'constant_temperature',
-  'single_turn',
-];
+// Per-request ratios that stay meaningful when the members' rollups are pooled into one stream,
+// with fixed weights: the cluster score is tuned on these and must not move when calibration
+// refits the account weights.
+const POOLED: Record<string, number> = {
+  out_in_ratio: 0.5,
+  finish_length: 0.6,
+  reasoning_share: 0.8,
+  thinking_share: 0.5,
+  max_tokens_cap: 0.6,
+  constant_temperature: 0.4,
+  single_turn: 0.3,
+};
 
 /** Σ weight × evidence of the pooled members' harvesting/reasoning signals (the cluster seen as one client). */
-export function pooledEvidence(members: DailyAgg[], s: DetectSettings): number {
+export function pooledEvidence(members: DailyAgg[]): number {
   const p = { ...members[0], how: [], daily: [], dayIdx: [] } as DailyAgg;
   const keys = [
     'events',
@@ -42,8 +44,8 @@ export function pooledEvidence(members: DailyAgg[], s: DetectSettings): number {
   ] as const;
   for (const k of keys) p[k] = members.reduce((t, m) => t + m[k], 0);
   const v = computeSignals(p, undefined, undefined, { logMed: 0, logMad: 1 });
-  return SIGNALS.filter((d) => POOLED.includes(d.id)).reduce(
-    (t, d) => t + (s.weights[d.id] ?? 0) * evidenceOf(d, v[d.id]),
+  return SIGNALS.filter((d) => d.id in POOLED).reduce(
+    (t, d) => t + POOLED[d.id] * evidenceOf(d, v[d.id]),
     0,
   );
 }
@@ -78,7 +80,7 @@ export async function scoreClusters(
     const inTok = dailies.reduce((t, d) => t + d.inTok, 0);
     const sc = scoreCluster(
       f,
-      pooledEvidence(dailies, s),
+      pooledEvidence(dailies),
       s,
       inTok > 0 ? dailies.reduce((t, d) => t + d.outTok, 0) / inTok : 0,
     );

@@ -1,6 +1,9 @@
 import type { DetectSettings } from './settings';
-import { SIGNALS, evidenceOf, type SignalDef } from './signal-defs';
+import { SIGNALS, type SignalDef } from './signal-defs';
 import type { SignalValues } from './compute-signals';
+import { beyond, evidenceBeyond, type Ranges } from './benign-range';
+import { jointEvidence, jointText, type Joint } from './joint';
+import type { Range } from './benign-range';
 import { logistic } from './stats';
 
 export interface Contribution {
@@ -8,6 +11,11 @@ export interface Contribution {
   evidence: number;
   weight: number;
   contribution: number;
+  /** the benign range the value was judged against (accounts of similar volume) */
+  benign?: { p50: number; p95: number };
+  /** band-widths beyond the benign range (0 inside it) */
+  beyond?: number;
+  explanation?: string;
 }
 export interface Scored {
   risk: number;
@@ -25,37 +33,73 @@ export function fmt(v: number): string {
   return v.toFixed(2);
 }
 
-/** "Taxonomy coverage 0.84 (cohort median 0.12)": the reason strings shown in lists and flags. */
-export function reasonText(def: SignalDef, value: number | null, base?: { p50: number }): string {
-  const v = value === null ? '–' : fmt(value);
-  return base && Number.isFinite(base.p50)
-    ? `${def.label} ${v} (cohort median ${fmt(base.p50)})`
-    : `${def.label} ${v}`;
+/** "Taxonomy coverage 0.84 (benign p95 0.30 at this volume, +3.6 band-widths)": reasons in lists and flags. */
+export function reasonText(def: SignalDef, c: Contribution): string {
+  const v = c.value === null ? '–' : fmt(c.value);
+  if (!c.benign || !Number.isFinite(c.benign.p95)) return `${def.label} ${v}`;
+  const edge = def.invert ? 'p5' : 'p95';
+  return `${def.label} ${v} (benign ${edge} ${fmt(c.benign.p95)} at this volume, +${(c.beyond ?? 0).toFixed(1)} band-widths)`;
 }
 
+/** Identifier of the joint outlier score among the contributions (its weight is `weights.joint`). */
+export const JOINT = 'joint';
+
 /**
- * Risk = logistic(slope × (Σ_i w_i·e_i − bias)), e_i the capped evidence of signal i. One strong
- * signal alone (w ≤ 1) stays below the bias; several independent signals together cross it.
+ * Risk = logistic(slope × (Σ_i w_i·e_i + w_joint·e_joint − bias)). Each e_i is 0 inside the benign
+ * range of accounts of similar volume and grows with the distance beyond it (benign-range.ts);
+ * e_joint is the robust multivariate outlier score (joint.ts) beyond its own benign range. With
+ * slope 1 and weights fitted by `npm run detect:calibrate`, risk is a calibrated probability.
  */
 export function scoreSignals(
   values: SignalValues,
   s: DetectSettings,
-  baseline: Baseline = {},
+  ranges: Ranges = {},
+  joint?: { joint: Joint; range: Range },
 ): Scored {
   const contributions: Record<string, Contribution> = {};
   let total = 0;
   for (const def of SIGNALS) {
     const value = values[def.id] ?? null;
-    const evidence = evidenceOf(def, value);
+    const r = ranges[def.id];
+    const evidence = evidenceBeyond(def, value, r);
     const weight = s.weights[def.id] ?? 0;
     const contribution = weight * evidence;
     total += contribution;
-    contributions[def.id] = { value, evidence, weight, contribution };
+    contributions[def.id] = {
+      value,
+      evidence,
+      weight,
+      contribution,
+      ...(r
+        ? { benign: { p50: r.p50, p95: def.invert ? r.p5 : r.p95 }, beyond: beyond(def, value, r) }
+        : {}),
+    };
+  }
+  if (joint) {
+    const evidence = jointEvidence(joint.joint.score, joint.range);
+    const weight = s.weights[JOINT] ?? 0;
+    total += weight * evidence;
+    contributions[JOINT] = {
+      value: joint.joint.score,
+      evidence,
+      weight,
+      contribution: weight * evidence,
+      benign: { p50: joint.range.p50, p95: joint.range.p95 },
+      explanation: jointText(joint.joint),
+    };
   }
   const risk = logistic(s.slope * (total - s.bias));
-  const reasons = SIGNALS.filter((d) => contributions[d.id].contribution >= 0.1)
-    .sort((a, b) => contributions[b.id].contribution - contributions[a.id].contribution)
+  const reasons = Object.entries(contributions)
+    .filter(([, c]) => c.contribution >= 0.1)
+    .sort((a, b) => b[1].contribution - a[1].contribution)
     .slice(0, 4)
-    .map((d) => reasonText(d, contributions[d.id].value, baseline[d.id]));
+    .map(([id, c]) =>
+      id === JOINT
+        ? `Joint outlier among accounts of similar volume: ${c.explanation}`
+        : reasonText(
+            SIGNALS.find((d) => d.id === id)!,
+            c,
+          ),
+    );
   return { risk, contributions, reasons, total };
 }

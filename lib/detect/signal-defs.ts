@@ -115,6 +115,16 @@ export const SIGNALS: readonly SignalDef[] = [
       'Share of capability-taxonomy buckets the account has touched. Ordinary users stay in a few areas; extraction sweeps all of them.',
   },
   {
+    id: 'coverage_early',
+    label: 'Early taxonomy coverage',
+    group: 'coverage',
+    unit: 'share',
+    lo: 0.3,
+    hi: 0.6,
+    explain:
+      "Share of capability buckets already touched in the first quarter of the account's active span, against accounts of similar volume: a sweep covers ground from the start.",
+  },
+  {
     id: 'coverage_lsh',
     label: 'Fine-bucket coverage',
     group: 'coverage',
@@ -237,6 +247,10 @@ export const SIGNALS: readonly SignalDef[] = [
 
 export const SIGNAL_IDS = SIGNALS.map((s) => s.id);
 
+/** Signals judged against the whole cohort rather than accounts of similar volume. */
+export const COHORT_WIDE = new Set(['volume_z', 'volume_cusum']);
+
+/** The nominal ramp (lo → hi), used where no benign range is known. */
 export function evidenceOf(def: SignalDef, value: number | null): number {
   if (value === null || !Number.isFinite(value)) return 0;
   const t = (value - def.lo) / (def.hi - def.lo);

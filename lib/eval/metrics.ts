@@ -10,6 +10,8 @@ export interface Scored {
   account_id: string;
   flagged: boolean;
   cluster_id: string | null;
+  /** flagged only through its cluster (own risk below the threshold) */
+  via_cluster?: boolean;
 }
 
 export interface FamilyRow {
@@ -25,6 +27,10 @@ export interface FamilyRow {
   campaignRecall: number | null;
   /** multi-account campaigns: share of members in the campaign's largest cluster */
   linked: number | null;
+  /** multi-account campaigns: share of attackers among the members of that cluster */
+  purity: number | null;
+  /** benign: accounts flagged only through cluster membership (target 0) */
+  membershipOnly: number;
 }
 
 const div = (a: number, b: number) => (b > 0 ? a / b : null);
@@ -34,6 +40,15 @@ export function evaluate(
   scored: Scored[],
 ): { families: FamilyRow[]; overall: FamilyRow } {
   const byId = new Map(scored.map((s) => [s.account_id, s]));
+  const label = new Map(truth.map((t) => [t.account_id, t.label]));
+  const clusterSize = new Map<string, { n: number; attack: number }>();
+  for (const s of scored) {
+    if (!s.cluster_id) continue;
+    const c = clusterSize.get(s.cluster_id) ?? { n: 0, attack: 0 };
+    c.n++;
+    if (label.get(s.account_id) === 'attack') c.attack++;
+    clusterSize.set(s.cluster_id, c);
+  }
   const flagged = (id: string) => byId.get(id)?.flagged ?? false;
   const benignFlagged = truth.filter((t) => t.label === 'benign' && flagged(t.account_id)).length;
   const families = [...new Set(truth.map((t) => t.family))];
@@ -44,7 +59,9 @@ export function evaluate(
       if (t.campaign_id) campaigns.set(t.campaign_id, [...(campaigns.get(t.campaign_id) ?? []), t]);
     let caught = 0,
       linkedNum = 0,
-      linkedDen = 0;
+      linkedDen = 0,
+      pureNum = 0,
+      pureDen = 0;
     for (const members of campaigns.values()) {
       if (members.some((m) => flagged(m.account_id))) caught++;
       if (members.length < 2) continue;
@@ -53,8 +70,13 @@ export function evaluate(
         const c = byId.get(m.account_id)?.cluster_id;
         if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
       }
-      linkedNum += Math.max(0, ...counts.values());
+      const top = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
+      linkedNum += top?.[1] ?? 0;
       linkedDen += members.length;
+      if (top) {
+        pureNum += clusterSize.get(top[0])!.attack;
+        pureDen += clusterSize.get(top[0])!.n;
+      }
     }
     return {
       family,
@@ -67,6 +89,10 @@ export function evaluate(
       campaigns: campaigns.size,
       campaignRecall: div(caught, campaigns.size),
       linked: div(linkedNum, linkedDen),
+      purity: div(pureNum, pureDen),
+      membershipOnly: rows.filter(
+        (t) => t.label === 'benign' && flagged(t.account_id) && byId.get(t.account_id)?.via_cluster,
+      ).length,
     };
   };
   const out = families.map((f) => {
@@ -84,6 +110,7 @@ export function evaluate(
     flagged: allFlagged,
     precision: div(a.flagged, allFlagged),
     fpr: div(benignFlagged, benign.length),
+    membershipOnly: out.reduce((t, r) => t + r.membershipOnly, 0),
   };
   return {
     families: out.sort(
@@ -110,6 +137,8 @@ export function formatTable(
     'campaigns',
     'camp.recall',
     'linked',
+    'purity',
+    'benign via cluster only',
     'events before 1st alarm',
   ];
   const body = rows.map((r) => [
@@ -123,6 +152,8 @@ export function formatTable(
     String(r.campaigns),
     pct(r.campaignRecall),
     pct(r.linked),
+    pct(r.purity),
+    r.label === 'benign' || r.family === 'overall' ? String(r.membershipOnly) : '–',
     beforeAlarm.get(r.family) ?? '–',
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));

@@ -57,8 +57,16 @@ export async function evalScenario(
   );
   const truth = await readTruth(dir);
   const scored = (
-    await pool.query<{ account_id: string; flagged: boolean; cluster_id: string | null }>(
-      'SELECT account_id, flagged, cluster_id FROM account_score',
+    await pool.query<{
+      account_id: string;
+      flagged: boolean;
+      cluster_id: string | null;
+      via_cluster: boolean;
+    }>(
+      `SELECT s.account_id, s.flagged, s.cluster_id,
+              coalesce(s.flagged AND m.state = 'flagged' AND m.own_risk < $1, false) AS via_cluster
+       FROM account_score s LEFT JOIN cluster_members m USING (account_id)`,
+      [(await loadSettings(pool)).accountThreshold],
     )
   ).rows;
   const { families, overall } = evaluate(truth, scored);

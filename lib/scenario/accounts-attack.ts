@@ -143,6 +143,41 @@ export function hydraMember(r: Rng, h: HydraInfra, k: number, id: string): Made 
   };
 }
 
+/**
+ * Quiet adaptive harvester: an ordinary-looking paid account of its own (residential network,
+ * webmail, own card, mainstream SDK): nothing rare shared with the other accounts of its campaign.
+ */
+export function adaptiveMember(r: Rng, id: string): Made {
+  const createdMs = START_MS - r.int(20, 200) * DAY_MS - r.int(0, 86_399) * 1000;
+  const country = pickCountry(r);
+  const asn = r.pick(RESIDENTIAL_ASNS);
+  const prefixes = [prefix24(asn, r)];
+  const account: AccountRecord = {
+    account_id: id,
+    created_at: new Date(createdMs).toISOString(),
+    email_domain: webmailDomain(r),
+    org_id: `org_${r.hex(12)}`,
+    tier: r.pick(['build', 'scale']),
+    country: country.code,
+    payment_fingerprint: paymentFingerprint(r),
+    signup_ip: ipIn(prefixes[0], r),
+    verified: true,
+  };
+  return {
+    account,
+    keys: [{ id: `key_${r.hex(16)}`, createdMs: createdMs + r.int(0, 3) * DAY_MS }],
+    infra: {
+      asn,
+      prefixes,
+      userAgents: [
+        r.pick(['anthropic-python/0.42.0', 'anthropic-typescript/0.33.1', 'openai-python/1.54.0']),
+      ],
+      tzMin: country.tzMin,
+      tsOffsetMin: null,
+    },
+  };
+}
+
 /** Low-and-slow: weaker shared indicators (two residential networks, two mail providers, one SDK version). */
 export function makeLowSlow(
   r: Rng,

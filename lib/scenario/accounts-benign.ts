@@ -48,6 +48,16 @@ const TIERS: Record<BenignFamily, [AccountRecord['tier'], number][]> = {
     ['build', 60],
     ['scale', 40],
   ],
+  broad: [
+    ['build', 30],
+    ['scale', 50],
+    ['enterprise', 20],
+  ],
+  cowork: [
+    ['free', 40],
+    ['build', 55],
+    ['scale', 5],
+  ],
   coding_agent: [
     ['build', 55],
     ['scale', 35],

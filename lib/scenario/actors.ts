@@ -1,5 +1,6 @@
 import { benignAccount, makeTeam, type Team } from './accounts-benign';
 import {
+  adaptiveMember,
   hydraMember,
   lowSlowMember,
   makeHydra,
@@ -9,6 +10,7 @@ import {
 import type { ScenarioContext } from './context';
 import { MIXES, familyCounts, type MixName } from './mix';
 import { Rng } from './prng';
+import { ipIn } from './infra';
 import { ATTACK_FAMILIES, BENIGN_FAMILIES, type Actor, type Family } from './types';
 
 /**
@@ -58,6 +60,29 @@ export function buildActors(ctx: ScenarioContext, seed: number, mix: MixName, n:
         label: 'attack',
         campaignId: lowslow.campaign.id,
         params: { campaign: lowslow.campaign, member: k },
+      } satisfies Actor;
+    }
+    if (family === 'adaptive') {
+      return {
+        ...base,
+        ...adaptiveMember(r, ids[index]),
+        label: 'attack',
+        campaignId: 'cmp-adaptive-1',
+        params: {},
+      } satisfies Actor;
+    }
+    if (family === 'cowork') {
+      // Benign users behind the hydra's office egress: one rare /24 (and its ASN) in common.
+      const made = benignAccount(r, 'cowork', ids[index], null, false);
+      const prefix = hydra.prefixes[k % hydra.prefixes.length];
+      made.infra = { ...made.infra, asn: hydra.asn, prefixes: [prefix] };
+      made.account = { ...made.account, signup_ip: ipIn(prefix, r) };
+      return {
+        ...base,
+        ...made,
+        label: 'benign',
+        campaignId: null,
+        params: { hashed: false, team: null },
       } satisfies Actor;
     }
     if (family === 'sweep' || family === 'reasoning' || family === 'benchmark') {

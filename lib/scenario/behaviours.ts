@@ -8,6 +8,7 @@ import {
 } from './families-attack';
 import { chatBehaviour, codingAgentBehaviour } from './families-benign';
 import { batchBehaviour, evalBehaviour } from './families-pipelines';
+import { adaptiveBehaviour, broadBehaviour } from './families-hard';
 import type { Actor, Behaviour, Family } from './types';
 
 export function createBehaviour(ctx: ScenarioContext, a: Actor, n: number): Behaviour {
@@ -32,6 +33,12 @@ export function createBehaviour(ctx: ScenarioContext, a: Actor, n: number): Beha
       return hydraBehaviour(ctx, a, n);
     case 'lowslow':
       return lowSlowBehaviour(ctx, a, n);
+    case 'adaptive':
+      return adaptiveBehaviour(ctx, a, n);
+    case 'broad':
+      return broadBehaviour(ctx, a, n);
+    case 'cowork':
+      return chatBehaviour(ctx, a, n, false);
   }
 }
 
@@ -47,4 +54,7 @@ export const RATE_LIMITED: Record<Family, number> = {
   benchmark: 0.03,
   hydra: 0.005,
   lowslow: 0.002,
+  adaptive: 0.003,
+  broad: 0.008,
+  cowork: 0.002,
 };

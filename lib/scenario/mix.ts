@@ -19,6 +19,10 @@ interface MixSpec {
   };
   singles: Record<'sweep' | 'reasoning' | 'benchmark', { share: number; min: number; max: number }>;
   lowslow: { share: number; min: number; max: number };
+  /** quiet adaptive harvesters: independent accounts, no shared infrastructure */
+  adaptive: { share: number; min: number; max: number };
+  /** benign accounts sharing one rare indicator (the hydra's office /24) with a campaign */
+  cowork: { share: number; min: number; max: number };
   /** [median multiple of a typical chat user's volume, log-sd] */
   volume: Record<Family, [number, number]>;
   /** share of chat/coding accounts that belong to a company team (shared org, domain, card, /24) */
@@ -29,7 +33,7 @@ interface MixSpec {
 
 export const MIXES: Record<MixName, MixSpec> = {
   default: {
-    share: { coding_agent: 0.08, eval: 0.03, batch: 0.04, power: 0.02 },
+    share: { coding_agent: 0.08, eval: 0.03, batch: 0.04, power: 0.02, broad: 0.01 },
     hydra: { share: 0.05, min: 20, payments: [3, 5], prefixes: [3, 6], userAgents: 1 },
     singles: {
       sweep: { share: 0.003, min: 3, max: 6 },
@@ -37,6 +41,8 @@ export const MIXES: Record<MixName, MixSpec> = {
       benchmark: { share: 0.003, min: 3, max: 6 },
     },
     lowslow: { share: 0.01, min: 5, max: 20 },
+    adaptive: { share: 0.004, min: 3, max: 10 },
+    cowork: { share: 0.004, min: 3, max: 12 },
     volume: {
       chat: [1, 1.0],
       coding_agent: [8, 0.8],
@@ -48,12 +54,15 @@ export const MIXES: Record<MixName, MixSpec> = {
       benchmark: [30, 0.25],
       hydra: [1.1, 0.2],
       lowslow: [2, 0.4],
+      adaptive: [9, 0.4],
+      broad: [14, 0.5],
+      cowork: [1, 1.0],
     },
     teamShare: 0.06,
     hashedShare: 0.03,
   },
   alt: {
-    share: { coding_agent: 0.1, eval: 0.08, batch: 0.1, power: 0.04 },
+    share: { coding_agent: 0.1, eval: 0.08, batch: 0.1, power: 0.04, broad: 0.015 },
     hydra: { share: 0.08, min: 30, payments: [6, 9], prefixes: [6, 10], userAgents: 2 },
     singles: {
       sweep: { share: 0.004, min: 4, max: 8 },
@@ -61,6 +70,8 @@ export const MIXES: Record<MixName, MixSpec> = {
       benchmark: { share: 0.005, min: 5, max: 9 },
     },
     lowslow: { share: 0.015, min: 8, max: 20 },
+    adaptive: { share: 0.006, min: 4, max: 12 },
+    cowork: { share: 0.006, min: 4, max: 14 },
     volume: {
       chat: [1, 1.1],
       coding_agent: [10, 0.8],
@@ -72,6 +83,9 @@ export const MIXES: Record<MixName, MixSpec> = {
       benchmark: [25, 0.3],
       hydra: [0.9, 0.3],
       lowslow: [1.5, 0.4],
+      adaptive: [11, 0.4],
+      broad: [20, 0.5],
+      cowork: [1.2, 1.0],
     },
     teamShare: 0.1,
     hashedShare: 0.05,
@@ -91,11 +105,14 @@ export function familyCounts(n: number, mix: MixName): Record<Family, number> {
     eval: Math.max(1, Math.round(n * (m.share.eval ?? 0))),
     batch: Math.max(1, Math.round(n * (m.share.batch ?? 0))),
     power: Math.max(1, Math.round(n * (m.share.power ?? 0))),
+    broad: Math.max(1, Math.round(n * (m.share.broad ?? 0))),
+    cowork: single(m.cowork),
     sweep: single(m.singles.sweep),
     reasoning: single(m.singles.reasoning),
     benchmark: single(m.singles.benchmark),
     hydra: Math.max(m.hydra.min, Math.round(n * m.hydra.share)),
     lowslow: single(m.lowslow),
+    adaptive: single(m.adaptive),
   };
   const used = Object.values(counts).reduce((a, b) => a + b, 0);
   counts.chat = n - used;

@@ -1,7 +1,8 @@
 import type { Rng } from './prng';
 
-export type BenignFamily = 'chat' | 'coding_agent' | 'eval' | 'batch' | 'power';
-export type AttackFamily = 'sweep' | 'reasoning' | 'benchmark' | 'hydra' | 'lowslow';
+export type BenignFamily =
+  'chat' | 'coding_agent' | 'eval' | 'batch' | 'power' | 'broad' | 'cowork';
+export type AttackFamily = 'sweep' | 'reasoning' | 'benchmark' | 'hydra' | 'lowslow' | 'adaptive';
 export type Family = BenignFamily | AttackFamily;
 export const BENIGN_FAMILIES: readonly BenignFamily[] = [
   'chat',
@@ -9,6 +10,8 @@ export const BENIGN_FAMILIES: readonly BenignFamily[] = [
   'eval',
   'batch',
   'power',
+  'broad',
+  'cowork',
 ];
 export const ATTACK_FAMILIES: readonly AttackFamily[] = [
   'sweep',
@@ -16,6 +19,7 @@ export const ATTACK_FAMILIES: readonly AttackFamily[] = [
   'benchmark',
   'hydra',
   'lowslow',
+  'adaptive',
 ];
 
 export type FinishReason = 'stop' | 'length' | 'tool_use' | 'content_filter' | 'error';

@@ -48,6 +48,12 @@ describe('detection on a labelled scenario', () => {
     expect(fam('hydra').linked).toBeGreaterThanOrEqual(0.9);
     expect(fam('hydra').recall).toBeGreaterThanOrEqual(0.8);
   });
+  it('does not flag benign accounts sharing one rare indicator with a campaign (membership is not a verdict)', () => {
+    expect(fam('cowork').accounts).toBeGreaterThan(0);
+    expect(fam('cowork').flagged).toBe(0);
+    expect(fam('hydra').campaignRecall).toBe(1);
+    expect(r.overall.membershipOnly).toBe(0);
+  });
   it('keeps false positives low, hard negatives included', () => {
     expect(r.overall.fpr).toBeLessThanOrEqual(0.01);
     for (const f of ['eval', 'batch', 'coding_agent', 'power'])

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestEvents } from '@/lib/ingest';
-import { generateEvents, writeNdjson } from '@/lib/ingest/generate';
+import { generateFlatEvents, writeNdjson } from '@/lib/scenario/flat';
 import { freshDb, snapshot } from './ingest-snapshot';
 
 // Two runs of the same file at once: their direct COPYs collide on the primary key (one waits for
@@ -14,7 +14,7 @@ const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dw-conc-')), 'events.
 let both: Awaited<ReturnType<typeof freshDb>>;
 let one: Awaited<ReturnType<typeof freshDb>>;
 beforeAll(async () => {
-  await writeNdjson(file, generateEvents({ events: N, accounts: 40, seed: 7 }));
+  await writeNdjson(file, generateFlatEvents({ events: N, accounts: 40, seed: 7 }));
   [both, one] = await Promise.all([freshDb('dw_conc'), freshDb('dw_one')]);
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestEvents } from '@/lib/ingest';
-import { generateEvents, writeNdjson } from '@/lib/ingest/generate';
+import { generateFlatEvents, writeNdjson } from '@/lib/scenario/flat';
 import { freshDb, snapshot } from './ingest-snapshot';
 
 const N = 30_000;
@@ -12,7 +12,7 @@ const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dw-kill-')), 'events.
 let killed: Awaited<ReturnType<typeof freshDb>>;
 let clean: Awaited<ReturnType<typeof freshDb>>;
 beforeAll(async () => {
-  await writeNdjson(file, generateEvents({ events: N, accounts: 200, seed: 99 }));
+  await writeNdjson(file, generateFlatEvents({ events: N, accounts: 200, seed: 99 }));
   [killed, clean] = await Promise.all([freshDb('dw_kill'), freshDb('dw_clean')]);
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type Embedded } from '@/lib/bootstrap/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { ingestAccounts, ingestEvents } from '@/lib/ingest';
-import { generateEvents, writeNdjson } from '@/lib/ingest/generate';
+import { generateFlatEvents, writeNdjson } from '@/lib/scenario/flat';
 import { freshDb, snapshot } from './ingest-snapshot';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dw-ing-pglite-'));
@@ -25,7 +25,7 @@ const freePort = () =>
   });
 
 beforeAll(async () => {
-  await writeNdjson(file, generateEvents({ events: 4000, accounts: 30, seed: 5 }));
+  await writeNdjson(file, generateFlatEvents({ events: 4000, accounts: 30, seed: 5 }));
   lite = await startEmbeddedPostgres(path.join(dir, 'data'), await freePort());
   await migrate(lite.url);
   litePool = new pg.Pool({ connectionString: lite.url, max: 2 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestAccounts, ingestEvents } from '@/lib/ingest';
-import { generateEvents, writeNdjson } from '@/lib/ingest/generate';
+import { generateFlatEvents, writeNdjson } from '@/lib/scenario/flat';
 import { freshDb, snapshot } from './ingest-snapshot';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dw-ingest-'));
@@ -13,7 +13,7 @@ const file = path.join(dir, 'events.ndjson');
 let db: Awaited<ReturnType<typeof freshDb>>;
 let first3000: Awaited<ReturnType<typeof snapshot>>; // the database after the first test, for comparisons
 beforeAll(async () => {
-  await writeNdjson(file, generateEvents({ events: 3000, accounts: 25, seed: 11 }));
+  await writeNdjson(file, generateFlatEvents({ events: 3000, accounts: 25, seed: 11 }));
   db = await freshDb();
 });
 afterAll(() => db.drop());
@@ -62,7 +62,7 @@ describe('ingest events', () => {
   it('a batch mixing new rows, known rows and a repeated line inserts each new row once', async () => {
     const known = readFileSync(file, 'utf8').split('\n').slice(100, 105);
     const fresh = [
-      ...generateEvents({ events: 10, accounts: 25, seed: 12, start: '2026-12-20T00:00:00Z' }),
+      ...generateFlatEvents({ events: 10, accounts: 25, seed: 12, start: '2026-12-20T00:00:00Z' }),
     ].map((e) => JSON.stringify(e));
     const mixed = path.join(dir, 'mixed.ndjson');
     writeFileSync(

@@ -1,20 +1,32 @@
-import { createWriteStream, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { parseCsvRecords } from '@/lib/scenario/csv';
+import { env } from '@/lib/env';
+import { createContext } from './context';
+import { Rng } from './prng';
+import { bucketPrompt } from './prompts';
+import { loadAwesomePrompts, resolvePromptsCsv } from './prompt-source';
 
-// Realistic synthetic events for the benchmark and the tests: prompts drawn from the CC0
-// awesome-chatgpt-prompts file (../shared/data), with per-event variations, time-ordered.
-const CSV = path.resolve(process.cwd(), '../shared/data/awesome-chatgpt-prompts.csv');
-let cachedPrompts: string[] | null = null;
+// The scenario generator's "flat" mode: a fast, unlabelled, time-ordered stream of contract
+// events for ingest benchmarks and tests (no families, no ground truth). Same seeded PRNG and
+// the same prompt source as full scenarios: the CC0 prompt file named by SCENARIO_PROMPTS_CSV
+// (lib/env.ts; default ../shared/data/awesome-chatgpt-prompts.csv), and when that file is absent,
+// the scenario's own taxonomy templates, so a fresh clone generates without the shared folder.
+
+let cached: { path: string; prompts: string[] } | null = null;
 function prompts(): string[] {
-  cachedPrompts ??= parseCsvRecords(readFileSync(CSV, 'utf8'))
-    .map((r) => r.prompt)
-    .filter(Boolean);
-  return cachedPrompts;
+  const path = resolvePromptsCsv(env().SCENARIO_PROMPTS_CSV);
+  if (cached?.path === path) return cached.prompts;
+  let list = loadAwesomePrompts(path).prompts;
+  if (list.length === 0) {
+    const ctx = createContext([]);
+    const r = new Rng('flat-templates');
+    list = ctx.buckets.flatMap((b) => [0, 1, 2].map((v) => bucketPrompt(r, b, v)));
+  }
+  cached = { path, prompts: list };
+  return list;
 }
 
-export interface GenOptions {
+export interface FlatOptions {
   events: number;
   accounts?: number;
   seed?: number;
@@ -22,10 +34,10 @@ export interface GenOptions {
   hashOnly?: boolean;
 }
 
-export function* generateEvents(o: GenOptions): Generator<Record<string, unknown>> {
+export function* generateFlatEvents(o: FlatOptions): Generator<Record<string, unknown>> {
   const p = prompts();
-  let seed = o.seed ?? 42;
-  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const r = new Rng('flat', o.seed ?? 42);
+  const rnd = () => r.next();
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
   const accounts = o.accounts ?? Math.max(10, Math.round(o.events / 1000));
   const models = ['claude-opus-5', 'claude-sonnet-5', 'claude-haiku-5'];

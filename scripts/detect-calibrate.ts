@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { closeDb, pgPool } from '@/lib/db/client';
+import { detectCore } from '@/lib/detect/core';
+import { loadSettings } from '@/lib/detect/settings';
+import {
+  fit,
+  isValidation,
+  probability,
+  riskUnder,
+  samplesFrom,
+  settingsPatch,
+  type Sample,
+} from '@/lib/detect/calibrate';
+import { dispositionLabels, scenarioLabels, type Label } from '@/lib/detect/calibrate/labels';
+import { formatCalibration, lofoTable } from '@/lib/detect/calibrate/report';
+
+// `npm run detect:calibrate -- [--truth DIR/truth.ndjson] [--features F1,F2] [--save F]
+//   [--exclude hydra] [--l2 1] [--out weights.json] [--lofo]`
+// Fits the account risk weights (regularised logistic regression, non-negative weights) on the
+// labels available: the scenario's ground truth (--truth) and case dispositions (the
+// `dispositions` table, when it exists; they win over scenario labels). Features come from a
+// detection pass over DATABASE_URL (nothing is written) or from files saved with --save (to fit on
+// several scenarios at once). Prints before/after precision, recall, FPR and a reliability table
+// on a 30 % validation split and writes the weights as a partial settings object: an admin puts
+// them in force through PUT /api/v1/admin/settings/detection (audited, versioned, reversible).
+const { values: a } = parseArgs({
+  options: {
+    truth: { type: 'string' },
+    features: { type: 'string' },
+    save: { type: 'string' },
+    exclude: { type: 'string', default: 'hydra' },
+    l2: { type: 'string', default: '1' },
+    out: { type: 'string', default: 'detect-weights.json' },
+    lofo: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+const log = (m: string) => console.error(`[calibrate] ${m}`);
+const exclude = new Set((a.exclude ?? '').split(',').filter(Boolean));
+const settings = await loadSettings(pgPool());
+let samples: Sample[] = [];
+try {
+  if (a.features) {
+    for (const f of a.features.split(','))
+      for (const line of readFileSync(f, 'utf8').split('\n'))
+        if (line.trim()) samples.push(JSON.parse(line) as Sample);
+    samples = samples.filter((s) => !exclude.has(s.family));
+  } else {
+    const labels = new Map<string, Label>(a.truth ? scenarioLabels(a.truth) : []);
+    for (const [id, l] of await dispositionLabels(pgPool())) labels.set(id, l);
+    if (labels.size === 0) throw new Error('no labels: pass --truth or record case dispositions');
+    log(`detecting on ${labels.size} labelled accounts…`);
+    const out = await detectCore(pgPool(), settings);
+    samples = samplesFrom(out.accounts, labels, { minEvents: settings.minEvents, exclude });
+  }
+  if (a.save) writeFileSync(a.save, samples.map((s) => JSON.stringify(s)).join('\n') + '\n');
+  const train = samples.filter((s) => !isValidation(s.account_id));
+  const valid = samples.filter((s) => isValidation(s.account_id));
+  const l2 = Number(a.l2);
+  log(`${samples.length} samples (${train.length} train, ${valid.length} validation), l2 ${l2}`);
+  const model = fit(train, l2);
+  const patch = settingsPatch(model);
+  const before = valid.map((s) => riskUnder(settings, s.x));
+  const after = valid.map((s) => probability(model, s));
+  console.log(
+    formatCalibration(
+      valid.map((s) => s.y),
+      before,
+      after,
+      settings.accountThreshold,
+    ),
+  );
+  if (a.lofo) console.log(`\n${lofoTable(samples, l2, settings.accountThreshold)}`);
+  writeFileSync(
+    a.out!,
+    `${JSON.stringify({ ...patch, source: 'calibration', note: `logistic regression, l2 ${l2}, ${train.length} training accounts` }, null, 2)}\n`,
+  );
+  console.log(`\nweights written to ${a.out} (apply: PUT /api/v1/admin/settings/detection)`);
+} catch (e) {
+  console.error(`calibrate failed: ${(e as Error).stack ?? e}`);
+  process.exitCode = 1;
+} finally {
+  await closeDb();
+}
