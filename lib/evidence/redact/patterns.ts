@@ -11,11 +11,14 @@ export interface Pattern {
   /** A global regex, or a hand-written scanner returning [start, end) spans. */
   re?: RegExp;
   scan?: (text: string) => [number, number][];
+  /** Cheap test that the text may hold a match at all (skips the full pattern when false). */
+  maybe?: (text: string) => boolean;
   /** Extra check on a match (e.g. Luhn for card numbers); false drops it. */
   accept?: (match: string) => boolean;
 }
 
 const KEY_BODY = '[A-Za-z0-9_-]';
+const KEY_PREFIX = /sk-|[sr]k_(?:live|test)_|AKIA|ASIA|AIza|gh[pousr]_|xox[abprs]-|eyJ/;
 
 export const PATTERNS: readonly Pattern[] = [
   // Well-known key shapes first: they win over anything else that overlaps them.
@@ -33,6 +36,7 @@ export const PATTERNS: readonly Pattern[] = [
       ].join('|'),
       'g',
     ),
+    maybe: (t) => KEY_PREFIX.test(t),
   },
   {
     kind: 'email',
@@ -42,13 +46,15 @@ export const PATTERNS: readonly Pattern[] = [
   {
     kind: 'card',
     // 13–19 digits, optionally grouped by single spaces or dashes; Luhn decides.
-    re: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g,
+    // The lookbehind sits after the first digit so non-digit positions fail at once.
+    re: /\d(?<![\d-]\d)(?:[ -]?\d){12,18}(?!\d)/g,
     accept: (m) => luhn(m.replace(/[ -]/g, '')),
   },
   {
     kind: 'phone',
     // E.164 (+ and 7–15 digits, optionally grouped) or a grouped national number (NNN NNN NNNN).
     re: /(?<![\w+])(?:\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})(?!\d)/g,
+    maybe: (t) => t.includes('+') || /\d{3}[ .-]\d{4}/.test(t),
     accept: (m) => {
       const digits = m.replace(/\D/g, '').length;
       return digits >= 7 && digits <= 15;
