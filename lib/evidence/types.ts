@@ -67,6 +67,8 @@ export interface BuildEvidenceOptions {
   tsaUrl?: string;
   /** Deflate level for the zip (0 = stored). Default 1: JSONL shrinks ~5× even at level 1. */
   compressionLevel?: number;
+  /** How events are read: COPY TO STDOUT (default) or a server-side cursor (same bytes). */
+  reader?: 'copy' | 'cursor';
   /** The bag's directory name inside the zip (default `evidence-<case id>`). */
   bagName?: string;
   now?: Date;

@@ -40,7 +40,9 @@ let scope: EvidenceScope;
 let a: BuildResult;
 let dirA: string;
 let CASE = '';
-const PII = 'Forward to jane.doe@example.org, call +1 415 555 0199, key AKIAIOSFODNN7EXAMPLE';
+// Tab, newline and backslash exercise COPY's text escapes (the cursor reader must agree).
+const PII =
+  'Forward to jane.doe@example.org, call +1 415 555 0199, key AKIAIOSFODNN7EXAMPLE\n\tC:\\dir \u00fe\u00b6';
 
 const sh = (cmd: string, cwd: string) => spawnSync('bash', ['-c', cmd], { cwd, encoding: 'utf8' });
 const unzip = (zip: string, to: string) => execFileSync('unzip', ['-q', zip, '-d', to]);
@@ -261,13 +263,14 @@ describe('evidence bag', () => {
     expect(createHash('sha256').update(p).digest('hex')).toBe(row.UNREDACTED_SHA256);
   });
 
-  it('builds byte-identical payload and manifests twice; the sample follows the seed', async () => {
+  it('builds byte-identical payload and manifests twice (COPY and cursor readers); the sample follows the seed', async () => {
     const b = await buildEvidenceBag({
       pool,
       scope,
       outPath: path.join(work, 'b.zip'),
       eventsPerFile: 500,
       timestamp: false,
+      reader: 'cursor', // the reference reader: its natives must equal COPY's byte for byte
       sample: { seed: 's1', size: 12 },
       exportId: 'export-1',
       exportEvents: [

@@ -96,6 +96,7 @@ export async function buildEvidenceBag(
       timesketch,
       redactionLog,
       signal: hooks.signal,
+      reader: opts.reader,
       onEvents: (done) => progress({ phase: 'natives', eventsDone: done, eventsTotal: total }),
     });
     progress({ phase: 'files', eventsDone: nat.events, eventsTotal: total });

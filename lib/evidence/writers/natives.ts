@@ -9,9 +9,10 @@ import { csvRow } from './csv';
 import { EVENTS_SQL, scopeParams, type EventRow, type ResolvedScope } from './event-sql';
 import { batesNumber, nativeLine } from './native-line';
 import { timesketchLine } from './timesketch';
+import { copyEventRows } from './copy-rows';
 import type { TextSink } from './text-sink';
 
-// The one pass over the scope's events: a server-side cursor (pg-query-stream) feeds native JSONL
+// The one pass over the scope's events: COPY … TO STDOUT (or a cursor) feeds native JSONL
 // files into the zip, one account per file and at most `perFile` events each, Bates-numbered in
 // order. The same pass writes the Timesketch rows and the redaction log to side files (they go
 // into the zip after the natives), counts per-account first/last seen for STIX, and picks up the
@@ -42,6 +43,7 @@ export interface NativesOptions {
   timesketch: TextSink;
   redactionLog: TextSink;
   signal?: AbortSignal;
+  reader?: 'copy' | 'cursor';
   onEvents: (done: number) => void;
 }
 
@@ -61,10 +63,14 @@ export interface NativesResult {
 }
 
 export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
-  const stream = o.client.query(
-    new QueryStream(EVENTS_SQL, scopeParams(o.scope), { batchSize: 2000, highWaterMark: 8000 }),
-  );
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<EventRow>;
+  // COPY by default (one continuous stream); the cursor stays as the reference reader (the
+  // integration test checks both give the same bytes) and a fallback.
+  let cursor: QueryStream | undefined;
+  let it: AsyncIterator<EventRow>;
+  if (o.reader === 'cursor') {
+    cursor = o.client.query(new QueryStream(EVENTS_SQL, scopeParams(o.scope), { batchSize: 2000 }));
+    it = cursor[Symbol.asyncIterator]() as AsyncIterator<EventRow>;
+  } else it = copyEventRows(o.client, o.scope)[Symbol.asyncIterator]();
   const out: NativesResult = {
     files: [],
     digests: [],
@@ -154,7 +160,8 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
       });
     }
   } finally {
-    stream.destroy();
+    cursor?.destroy();
+    await it.return?.();
   }
   o.onEvents(out.events);
   return out;
