@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = {
   'user.update_password': def('Password changed', 'user'),
   // ingest and detection
   'demo.load': def('Demo data loaded', 'setting'),
+  'instance.bind': def('Embedded database bound to its data folder', 'setting'),
   'detect.run': def('Detection run', 'detect_run'),
   'ingest.run': def('Ingest run', 'ingest_run'),
   'ingest_token.create': def('Ingest token created', 'ingest_token'),
