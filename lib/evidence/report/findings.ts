@@ -60,18 +60,22 @@ export async function accountFinding(
     lastSeen: day(h.last_seen),
     clusterId: h.cluster_id,
     reasons: reasons.length ? reasons : h.reasons,
-    signals: h.contributions.map((c) => {
-      const weight = settings.weights[c.signal] ?? 0;
-      return {
-        id: c.signal,
-        label: c.label ?? c.signal,
-        value: c.value ?? 0,
-        unit: '',
-        // Stored contributions are weight × evidence; the report shows both factors.
-        evidence: weight > 0 ? Math.min(1, c.contribution / weight) : 0,
-        weight,
-      };
-    }),
+    // Only signals that moved the score; the method section defines every signal.
+    signals: h.contributions
+      .filter((c) => c.contribution > 0.001)
+      .slice(0, 15)
+      .map((c) => {
+        const weight = settings.weights[c.signal] ?? 0;
+        return {
+          id: c.signal,
+          label: c.label ?? c.signal,
+          value: c.value ?? 0,
+          unit: '',
+          // Stored contributions are weight × evidence; the report shows both factors.
+          evidence: weight > 0 ? Math.min(1, c.contribution / weight) : 0,
+          weight,
+        };
+      }),
     series: toPoints(series),
   };
 }
