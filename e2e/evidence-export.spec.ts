@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import { storageFor } from './users';
+
+// Legal builds a package from a case with redaction on, watches it build, downloads it, and
+// uploads it to Verify, where every check passes. An analyst can do none of it.
+let caseId = '';
+
+test.beforeAll(async ({ browser }) => {
+  // Cases are opened by analysts/admins (cases:write); legal only reads them.
+  const admin = await browser.newContext({ storageState: storageFor('admin') });
+  const accounts = await admin.request.get('/api/v1/accounts?flagged=true&page_size=1');
+  expect(accounts.ok()).toBe(true);
+  const [acct] = (await accounts.json()).items as { account_id: string }[];
+  const res = await admin.request.post('/api/v1/cases', {
+    data: {
+      title: 'E2E evidence package',
+      summary: 'Flagged account exported for counsel.',
+      source: { kind: 'account', account_id: acct!.account_id },
+    },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  caseId = (await res.json()).case.id;
+  await admin.close();
+});
+
+test.describe('legal', () => {
+  test.use({ role: 'legal' });
+
+  test('builds a redacted package, downloads it and verifies it', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto(`/cases/${caseId}/export`);
+    await expect(page.getByRole('heading', { name: /Evidence package — case #/ })).toBeVisible();
+    const redact = page.getByLabel(/Redact third-party personal data/);
+    await expect(redact).toBeChecked();
+    await page.getByRole('button', { name: 'Build package' }).click();
+    // Progress: the job appears queued or running, then finishes with a download link.
+    const row = page.locator('[data-testid^="export-"]').first();
+    await expect(row.getByText(/^(queued|running|done)$/)).toBeVisible();
+    const download = row.getByRole('link', { name: /Download evidence-.*\.zip/ });
+    await expect(download).toBeVisible({ timeout: 150_000 });
+    await expect(row.getByText('redacted')).toBeVisible();
+    const [dl] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const zip = readFileSync((await dl.path())!);
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+
+    await page.goto('/evidence/verify');
+    await page.getByLabel(/Package \(\.zip/).setInputFiles({
+      name: dl.suggestedFilename(),
+      mimeType: 'application/zip',
+      buffer: zip,
+    });
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByRole('status')).toHaveText(/Verified: every check passed/, {
+      timeout: 60_000,
+    });
+    const checks = page.locator('[data-testid^="check-"]');
+    expect(await checks.count()).toBeGreaterThanOrEqual(8);
+    await expect(checks.getByText('FAIL', { exact: true })).toHaveCount(0);
+    // The download is a custody event on the case.
+    const exportsRes = await page.request.get(`/api/v1/cases/${caseId}/exports`);
+    expect((await exportsRes.json()).exports[0].status).toBe('done');
+  });
+});
+
+test.describe('analyst', () => {
+  test.use({ role: 'analyst' });
+
+  test('cannot open the export page or build a package', async ({ page }) => {
+    const res = await page.goto(`/cases/${caseId}/export`);
+    expect(res?.status()).toBe(404);
+    const api = await page.request.post(`/api/v1/cases/${caseId}/exports`, { data: {} });
+    expect(api.status()).toBe(403);
+    expect((await page.request.get('/api/v1/exports')).status()).toBe(403);
+    const verify = await page.goto('/evidence/verify');
+    expect(verify?.status()).toBe(404);
+  });
+});
