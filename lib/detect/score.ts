@@ -12,7 +12,7 @@ export interface Contribution {
   weight: number;
   contribution: number;
   /** the benign range the value was judged against (accounts of similar volume) */
-  benign?: { p50: number; p95: number };
+  benign?: { p5?: number; p50: number; p95: number };
   /** band-widths beyond the benign range (0 inside it) */
   beyond?: number;
   explanation?: string;
@@ -36,9 +36,10 @@ export function fmt(v: number): string {
 /** "Taxonomy coverage 0.84 (benign p95 0.30 at this volume, +3.6 band-widths)": reasons in lists and flags. */
 export function reasonText(def: SignalDef, c: Contribution): string {
   const v = c.value === null ? '–' : fmt(c.value);
-  if (!c.benign || !Number.isFinite(c.benign.p95)) return `${def.label} ${v}`;
+  const edgeValue = def.invert ? c.benign?.p5 : c.benign?.p95;
+  if (edgeValue === undefined || !Number.isFinite(edgeValue)) return `${def.label} ${v}`;
   const edge = def.invert ? 'p5' : 'p95';
-  return `${def.label} ${v} (benign ${edge} ${fmt(c.benign.p95)} at this volume, +${(c.beyond ?? 0).toFixed(1)} band-widths)`;
+  return `${def.label} ${v} (benign ${edge} ${fmt(edgeValue)} at this volume, +${(c.beyond ?? 0).toFixed(1)} band-widths)`;
 }
 
 /** Identifier of the joint outlier score among the contributions (its weight is `weights.joint`). */
@@ -70,9 +71,7 @@ export function scoreSignals(
       evidence,
       weight,
       contribution,
-      ...(r
-        ? { benign: { p50: r.p50, p95: def.invert ? r.p5 : r.p95 }, beyond: beyond(def, value, r) }
-        : {}),
+      ...(r ? { benign: { p5: r.p5, p50: r.p50, p95: r.p95 }, beyond: beyond(def, value, r) } : {}),
     };
   }
   if (joint) {

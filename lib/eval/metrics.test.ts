@@ -42,4 +42,20 @@ describe('eval metrics', () => {
     expect(overall.precision).toBeCloseTo(6 / 7);
     expect(formatTable([...families, overall])).toContain('| hydra');
   });
+  it('measures purity of the campaign cluster and benign accounts flagged via the cluster only', () => {
+    const scored = [
+      ...Array.from({ length: 10 }, (_, i) => ({
+        account_id: `h${i}`,
+        flagged: true,
+        cluster_id: 'c1',
+      })),
+      // two benign accounts linked into the hydra's cluster, one flagged through it
+      { account_id: 'b1', flagged: false, cluster_id: 'c1' },
+      { account_id: 'b2', flagged: true, cluster_id: 'c1', via_cluster: true },
+    ];
+    const { families, overall } = evaluate(truth, scored);
+    expect(families.find((f) => f.family === 'hydra')!.purity).toBeCloseTo(10 / 12);
+    expect(families.find((f) => f.family === 'chat')!.membershipOnly).toBe(1);
+    expect(overall.membershipOnly).toBe(1);
+  });
 });
