@@ -43,6 +43,11 @@ export function reject(
   longLine = false,
 ) {
   const truncated = longLine || raw.length > RAW_MAX;
+  // The field name and the reason quote customer-written keys, which can hold NULs and lone
+  // surrogates that Postgres json/text refuse: cleaned like the raw text, or the quarantine
+  // insert itself failed and took the whole batch with it.
+  field = field === undefined ? undefined : clean(field);
+  reason = clean(reason);
   b.quarantine.push({
     line_no: lineNo,
     raw: clean(raw.length > RAW_MAX ? raw.slice(0, RAW_MAX) : raw),

@@ -31,7 +31,11 @@ export function fastEvent(rec: Record<string, unknown>): EventInput | null {
     !optStr(rec.conversation_id, 1, 256)
   )
     return null;
-  if (!absent(rec.ip) && !(typeof rec.ip === 'string' && isIP(rec.ip) !== 0)) return null;
+  if (
+    !absent(rec.ip) &&
+    !(typeof rec.ip === 'string' && isIP(rec.ip) !== 0 && !rec.ip.includes('%'))
+  )
+    return null; // zone ids: Node's isIP takes them, Postgres inet does not (the zod path says why)
   if (
     !optInt(rec.asn, 0, INT_MAX) ||
     !optInt(rec.turn, 1, INT_MAX) ||

@@ -17,7 +17,12 @@ const count = z
 const ts = z
   .string()
   .refine((s) => parseTimestamp(s) !== null, `not a valid timestamp (${TIMESTAMP_HINT})`);
-const ip = z.string().refine((s) => isIP(s) !== 0, 'not an IPv4 or IPv6 address');
+// Node accepts IPv6 zone ids (fe80::1%eth0); Postgres inet refuses them, which used to fail the
+// whole batch in the database: refuse them here, naming the field.
+const ip = z
+  .string()
+  .refine((s) => !s.includes('%'), 'IPv6 zone ids (%…) are not accepted')
+  .refine((s) => isIP(s) !== 0, 'not an IPv4 or IPv6 address');
 const country = z.string().regex(/^[A-Za-z]{2}$/, 'not an ISO 3166-1 alpha-2 code');
 
 export const ZEvent = z

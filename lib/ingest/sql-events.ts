@@ -58,6 +58,14 @@ export const ROLLUP_COLS = [
   'single_turn',
 ] as const;
 
+/**
+ * An indicator value as stored in account_indicator's keys. A btree entry holds at most 2,704
+ * bytes, and customers write user agents (2,048 characters of CJK text is 6 KiB): a value over
+ * 256 bytes is kept as its SHA-256 (`sha256:<hex>`), which links accounts just as well.
+ */
+const INDICATOR_KEY = (v: string) =>
+  `(CASE WHEN octet_length(${v}) > 256 THEN 'sha256:' || encode(sha256(convert_to(${v}, 'UTF8')), 'hex') ELSE ${v} END)`;
+
 const rollupsOf = (ins: string) => `
 WITH ins AS (${ins}
 ), accts AS (
@@ -109,7 +117,7 @@ WITH ins AS (${ins}
 ), ind AS (
   INSERT INTO account_indicator AS x (account_id, kind, value, events, first_ts, last_ts)
   SELECT account_id, CASE g WHEN 31 THEN 'ip24' WHEN 47 THEN 'asn' WHEN 55 THEN 'user_agent' WHEN 59 THEN 'system_prompt' WHEN 61 THEN 'api_key' ELSE 'model' END,
-    value, n, f, l
+    ${INDICATOR_KEY('value')}, n, f, l
   FROM ind_src WHERE value IS NOT NULL ORDER BY 1, 2, 3
   ON CONFLICT (account_id, kind, value) DO UPDATE SET events = x.events + excluded.events,
     first_ts = LEAST(x.first_ts, excluded.first_ts), last_ts = GREATEST(x.last_ts, excluded.last_ts)
@@ -140,7 +148,7 @@ WITH up AS (
   RETURNING account_id, created_at, email_domain, org_id, payment_fingerprint, signup_ip
 ), ind AS (
   INSERT INTO account_indicator (account_id, kind, value, events, first_ts, last_ts)
-  SELECT account_id, v.kind, v.value, 0, coalesce(created_at, now()), coalesce(created_at, now())
+  SELECT account_id, v.kind, ${INDICATOR_KEY('v.value')}, 0, coalesce(created_at, now()), coalesce(created_at, now())
   FROM up CROSS JOIN LATERAL (VALUES ('payment', payment_fingerprint), ('email_domain', email_domain), ('org', org_id),
     ('signup_ip24', network(set_masklen(signup_ip, CASE family(signup_ip) WHEN 4 THEN 24 ELSE 48 END))::text)) v(kind, value)
   WHERE v.value IS NOT NULL ORDER BY 1, 2, 3
