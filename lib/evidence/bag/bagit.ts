@@ -22,11 +22,11 @@ export function manifestText(files: readonly FileDigest[], alg: Algorithm): stri
 }
 
 /** RFC 8493 §2.1.3: CR, LF and % in a path are percent-encoded in manifests. */
-export function encodeManifestPath(p: string): string {
+function encodeManifestPath(p: string): string {
   return p.replace(/%/g, '%25').replace(/\n/g, '%0A').replace(/\r/g, '%0D');
 }
 
-export function decodeManifestPath(p: string): string {
+function decodeManifestPath(p: string): string {
   return p.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%25/g, '%');
 }
 

@@ -83,7 +83,7 @@ const DOMAIN = /[A-Za-z0-9.-]/;
  * Emails around each '@': expand left over local-part characters (≤ 64) and right over domain
  * characters (≤ 253); neither class holds '@', so every character is visited at most twice.
  */
-export function scanEmails(text: string): [number, number][] {
+function scanEmails(text: string): [number, number][] {
   const out: [number, number][] = [];
   let at = text.indexOf('@');
   while (at !== -1) {

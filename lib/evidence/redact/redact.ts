@@ -10,7 +10,7 @@ export interface Redaction {
   replacement: string;
 }
 
-export const replacementFor = (kind: RedactionKind) => `[REDACTED:${kind.toUpperCase()}]`;
+const replacementFor = (kind: RedactionKind) => `[REDACTED:${kind.toUpperCase()}]`;
 
 /**
  * Finds every redaction in `text`: all patterns run, overlaps resolve to the earlier pattern in

@@ -17,7 +17,7 @@ const DIGESTS: Record<string, string> = {
 };
 const MESSAGE_DIGEST_ATTR = '1.2.840.113549.1.9.4';
 
-export function timeStampRequest(data: Buffer, nonce = randomBytes(8)): Buffer {
+function timeStampRequest(data: Buffer, nonce = randomBytes(8)): Buffer {
   const algId = tlv(0x30, Buffer.concat([SHA256_OID, Buffer.from([0x05, 0x00])]));
   const imprint = tlv(
     0x30,

@@ -14,7 +14,7 @@ const text = (f: string) => (f === '\\N' ? null : f.includes('\\') ? unescape(f)
 const num = (f: string) => (f === '\\N' ? null : Number(f));
 
 /** The same columns and order as EVENTS_SQL, scope read from dw_evidence.* settings. */
-export const COPY_EVENTS_SQL = `
+const COPY_EVENTS_SQL = `
 SELECT id, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ts, account_id, org_id,
        api_key_id, model, host(ip) AS ip, asn, country, user_agent, conversation_id, turn,
        system_prompt, system_prompt_sha256, prompt, prompt_sha256, response, input_tokens,

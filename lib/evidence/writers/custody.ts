@@ -28,7 +28,7 @@ interface AuditRow {
   hash: string;
 }
 
-export function custodyHash(entry: Omit<CustodyEntry, 'hash'>): string {
+function custodyHash(entry: Omit<CustodyEntry, 'hash'>): string {
   return createHash('sha256').update(entry.prev_hash).update(canonicalJson(entry)).digest('hex');
 }
 

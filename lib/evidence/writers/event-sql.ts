@@ -15,7 +15,7 @@ export const SCOPE_WHERE = `account_id = ANY($1::text[])
 
 export const scopeParams = (s: ResolvedScope) => [s.accountIds, s.from, s.to];
 
-export const TS_TEXT = `to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const TS_TEXT = `to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Native order: account, then time, then id — each native file holds one account's events. */
 export const EVENTS_SQL = `

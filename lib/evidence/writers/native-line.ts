@@ -7,7 +7,7 @@ import type { EventRow } from './event-sql';
 // always gives the same bytes. In 'hashes' mode the texts are left out and only their SHA-256
 // travel; otherwise prompts/responses are redacted (when asked) and every redaction is returned.
 
-export const TEXT_FIELDS = ['system_prompt', 'prompt', 'response'] as const;
+const TEXT_FIELDS = ['system_prompt', 'prompt', 'response'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
 export interface FieldRedaction extends Redaction {
