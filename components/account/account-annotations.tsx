@@ -22,7 +22,11 @@ export function AccountAnnotations({ account }: { account: string }) {
       ) : q.data.annotations.length === 0 ? (
         <PanelEmpty>No annotations yet. Star, tag or comment an event below the charts.</PanelEmpty>
       ) : (
-        <ul className="max-h-72 space-y-1 overflow-y-auto text-sm">
+        <ul
+          className="max-h-72 space-y-1 overflow-y-auto text-sm"
+          tabIndex={0}
+          aria-label="Annotations on this account"
+        >
           {q.data.annotations.map((a) => (
             <li key={a.id} className="flex gap-2" data-testid="annotation-item">
               <span aria-hidden className="w-5 text-center">

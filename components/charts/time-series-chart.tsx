@@ -58,8 +58,10 @@ export function TimeSeriesChart<T extends Row>({
   syncId?: string;
   label: string;
 }) {
+  // role="figure", not "img": the chart holds focusable parts (Recharts' keyboard tooltip, the
+  // brush), and an img role would hide them from assistive technology (axe: nested-interactive).
   return (
-    <div role="img" aria-label={label} data-chart={label} style={{ height }}>
+    <div role="figure" aria-label={label} data-chart={label} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart
           data={data}

@@ -8,7 +8,14 @@ export function IndicatorMatrix({ m }: { m: Matrix }) {
     return <PanelEmpty>No indicator is shared by two or more members.</PanelEmpty>;
   const held = m.indicators.map((i) => new Set(i.accounts));
   return (
-    <div className="overflow-auto" style={{ maxHeight: '28rem' }}>
+    <div
+      className="overflow-auto"
+      style={{ maxHeight: '28rem' }}
+      // a scrolling region must be reachable by keyboard to be scrolled (WCAG 2.1.1)
+      tabIndex={0}
+      role="region"
+      aria-label="Shared indicators (scrolls)"
+    >
       <table className="text-xs" aria-label="Shared indicators">
         <thead>
           <tr>

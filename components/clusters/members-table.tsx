@@ -13,7 +13,12 @@ export function MembersTable({ rows }: { rows: ClusterMemberRow[] }) {
   if (rows.length === 0)
     return <PanelEmpty>This cluster has no members in the current run.</PanelEmpty>;
   return (
-    <div className="max-h-96 overflow-y-auto">
+    <div
+      className="max-h-96 overflow-y-auto"
+      tabIndex={0}
+      role="region"
+      aria-label="Members (scrolls)"
+    >
       <Table aria-label="Members">
         <THead className="sticky top-0">
           <tr>
