@@ -148,3 +148,39 @@ test.describe('cases', () => {
     await Promise.all([admin.close(), other.close(), legal.close()]);
   });
 });
+
+test.describe('cases from a selection, with a template', () => {
+  test.use({ role: 'admin', viewport: { width: 1440, height: 900 } });
+
+  test('an admin keeps a template; a case opened from two selected accounts gets its tasks', async ({
+    page,
+  }) => {
+    const type = `sweep-${Date.now()}`;
+    await page.goto('/admin/case-templates');
+    const form = page.getByRole('form', { name: 'Case template' });
+    await form.getByLabel('Case type').fill(type);
+    await form.getByLabel('Name').fill(`Sweep ${type}`);
+    await form.getByLabel('Default severity').selectOption('high');
+    await form.getByLabel('Tasks').fill('Check coverage\nAsk legal');
+    await form.getByRole('button', { name: 'Save template' }).click();
+    await expect(page.getByText(`Sweep ${type}`)).toBeVisible();
+    await screenIsClean(page);
+
+    await page.goto('/accounts');
+    const rows = page.getByTestId('account-row');
+    await expect(rows.nth(1)).toBeVisible();
+    const ids = await Promise.all(
+      [0, 1].map(async (i) => (await rows.nth(i).locator('a').first().textContent())!.trim()),
+    );
+    for (const id of ids) await page.getByLabel(`Select ${id}`, { exact: true }).check();
+    await page.getByRole('button', { name: 'Open case with 2 accounts' }).click();
+    const open = page.getByRole('form', { name: 'Open a case' });
+    await open.getByLabel('Case type').selectOption(type);
+    await open.getByRole('button', { name: 'Create case' }).click();
+    await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    for (const id of ids)
+      await expect(page.getByRole('link', { name: id, exact: true })).toBeVisible();
+    await expect(page.getByText('Check coverage')).toBeVisible();
+    await expect(page.getByText('0 of 2 done')).toBeVisible();
+  });
+});

@@ -16,15 +16,22 @@ import { AccountsFilters } from './accounts-filters';
 import { AccountsTable } from './accounts-table';
 import { SavedViews } from './saved-views';
 import { useRowKeys } from './use-row-keys';
+import { OpenCaseButton } from '@/components/cases/open-case-button';
 
 // Owns the URL state, the query and paging; AccountsTable only renders.
 export function AccountsDataTable({
   options,
   threshold,
+  canOpenCase = false,
 }: {
   options: { signals: Array<{ id: string; label: string }>; clusters: string[] };
   threshold: number;
+  /** Show row checkboxes and "Open case" for the checked accounts (cases:write). */
+  canOpenCase?: boolean;
 }) {
+  const [picked, setPicked] = useState<string[]>([]);
+  const togglePick = (id: string) =>
+    setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
   const router = useRouter();
   const path = usePathname();
   const state = parseAccountQuery(new URLSearchParams(useSearchParams().toString()));
@@ -51,6 +58,17 @@ export function AccountsDataTable({
     <div>
       <AccountsFilters state={state} options={options} onApply={go} />
       <SavedViews search={search} />
+      {canOpenCase && picked.length > 0 && (
+        <div className="mb-2 flex items-center gap-2 text-sm">
+          <span>{picked.length} accounts selected</span>
+          <OpenCaseButton
+            key={picked.join(',')}
+            source={{ kind: 'accounts', account_ids: picked }}
+            defaultTitle={`${picked.length} accounts: ${picked.slice(0, 3).join(', ')}${picked.length > 3 ? ', …' : ''}`}
+            label={`Open case with ${picked.length} accounts`}
+          />
+        </div>
+      )}
       <div className="min-h-[30rem] overflow-x-auto rounded-lg border border-slate-200 bg-white">
         {q.isPending ? (
           <div className="p-3">
@@ -81,6 +99,8 @@ export function AccountsDataTable({
               dir={state.dir}
               selected={selected}
               onSelect={setSelected}
+              picked={canOpenCase ? picked : undefined}
+              onPick={togglePick}
               onSort={(s) =>
                 go({ sort: s, dir: s === state.sort && state.dir === 'desc' ? 'asc' : 'desc' })
               }

@@ -25,6 +25,8 @@ export function AccountsTable({
   selected,
   onSort,
   onSelect,
+  picked,
+  onPick,
 }: {
   rows: AccountListRow[];
   /** Detection's account flag threshold (from its settings, read on the server). */
@@ -34,11 +36,19 @@ export function AccountsTable({
   selected: number;
   onSort: (s: SortKey) => void;
   onSelect: (i: number) => void;
+  /** Checked account ids (a checkbox column appears when given: opening a case from a selection). */
+  picked?: string[];
+  onPick?: (accountId: string) => void;
 }) {
   return (
     <Table aria-label="Accounts">
       <THead>
         <tr>
+          {picked && (
+            <Th>
+              <span className="sr-only">Select</span>
+            </Th>
+          )}
           {COLUMNS.map((c) => (
             <Th
               key={c.label}
@@ -72,6 +82,16 @@ export function AccountsTable({
             onMouseEnter={() => onSelect(i)}
             className={i === selected ? 'bg-blue-50 outline outline-1 outline-blue-300' : ''}
           >
+            {picked && (
+              <Td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${r.account_id}`}
+                  checked={picked.includes(r.account_id)}
+                  onChange={() => onPick?.(r.account_id)}
+                />
+              </Td>
+            )}
             <Td>
               <Link
                 className="font-mono text-blue-700 hover:underline"

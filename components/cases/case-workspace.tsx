@@ -1,5 +1,7 @@
 'use client';
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button';
 import type { UserRef } from '@/lib/queries/user-refs';
 import { CaseActivity } from './case-activity';
 import { CASE_PANELS } from './case-panels';
@@ -12,11 +14,13 @@ export function CaseWorkspace({
   initial,
   users,
   canWrite,
+  canExport = false,
   maxFileBytes,
 }: {
   initial: CasePayload;
   users: UserRef[];
   canWrite: boolean;
+  canExport?: boolean;
   maxFileBytes: number;
 }) {
   const { data } = useCase(initial.case.id, initial);
@@ -36,6 +40,11 @@ export function CaseWorkspace({
           opened by {c.created_by.name} from {c.opened_from.replace('_', ' ')}
           {c.queue_item_id ? ` (queue item ${c.queue_item_id})` : ''}
         </span>
+        {canExport && (
+          <Link className={buttonClasses({ className: 'ml-auto' })} href={`/cases/${c.id}/export`}>
+            Export evidence
+          </Link>
+        )}
       </header>
       {c.status === 'closed' && c.close_reason && (
         <p className="rounded bg-slate-100 px-3 py-2 text-sm">

@@ -6,6 +6,11 @@ import { PageHeader } from '@/components/ui/page-header';
 // the admin API for now; the note below says so rather than linking to a screen that is not there.
 const SECTIONS = [
   { href: '/admin/users', title: 'Users', text: 'Create users, change roles, disable accounts.' },
+  {
+    href: '/admin/case-templates',
+    title: 'Case templates',
+    text: 'Case types with a default severity and the tasks they pre-fill.',
+  },
 ];
 
 export default async function AdminPage() {

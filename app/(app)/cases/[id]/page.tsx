@@ -22,6 +22,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       initial={{ case: c, activity }}
       users={users}
       canWrite={can(user, 'cases:write')}
+      canExport={can(user, 'evidence:export')}
       maxFileBytes={caseFileMaxBytes()}
     />
   );
