@@ -163,7 +163,7 @@ test.describe('cases from a selection, with a template', () => {
     await form.getByLabel('Default severity').selectOption('high');
     await form.getByLabel('Tasks').fill('Check coverage\nAsk legal');
     await form.getByRole('button', { name: 'Save template' }).click();
-    await expect(page.getByText(`Sweep ${type}`)).toBeVisible();
+    await expect(page.getByRole('button', { name: `Edit Sweep ${type}` })).toBeVisible();
     await screenIsClean(page);
 
     await page.goto('/accounts');
