@@ -6,9 +6,10 @@ import { writeAudit } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
 import { ROLES, type Role } from './permissions';
 
-interface OidcProfile {
+export interface OidcProfile {
   sub: string;
   email?: string;
+  email_verified?: boolean;
   name?: string;
   [claim: string]: unknown;
 }
@@ -47,41 +48,94 @@ export function oidcProvider(): OAuthConfig<OidcProfile> | null {
   };
 }
 
-/** Creates or updates the local user for an OIDC sign-in; refuses when the claim maps to no role. */
+interface LocalUser {
+  id: string;
+  email: string;
+  role: Role;
+  oidc_subject: string | null;
+  disabled: boolean;
+}
+
+export type OidcDecision =
+  | { kind: 'sign_in'; user: LocalUser }
+  | { kind: 'link'; user: LocalUser }
+  | { kind: 'create' }
+  | { kind: 'refuse'; reason: string };
+
+/**
+ * Who an OIDC sign-in is. The subject is the identity; an email is only a claim. A user is found
+ * by subject; a local user is linked by email only when the provider says the email is verified
+ * and that user has no subject yet (an attacker who controls an unverified address at some
+ * provider must never take over the local account with that email). Pure, so it is tested alone.
+ */
+export function decideOidcUser(
+  profile: OidcProfile,
+  bySubject: LocalUser | null,
+  byEmail: LocalUser | null,
+): OidcDecision {
+  if (bySubject)
+    return bySubject.disabled
+      ? { kind: 'refuse', reason: 'user disabled' }
+      : { kind: 'sign_in', user: bySubject };
+  if (!byEmail) return { kind: 'create' };
+  if (byEmail.disabled) return { kind: 'refuse', reason: 'user disabled' };
+  if (byEmail.oidc_subject)
+    return { kind: 'refuse', reason: 'email belongs to a user linked to another subject' };
+  if (profile.email_verified !== true)
+    return { kind: 'refuse', reason: 'email not verified by the provider: cannot link' };
+  return { kind: 'link', user: byEmail };
+}
+
+/** Creates, links or signs in the local user for an OIDC sign-in; null refuses the sign-in. */
 export async function upsertOidcUser(
   profile: OidcProfile,
 ): Promise<{ id: string; role: Role } | null> {
   const cfg = oidcConfig();
   if (!cfg) return null;
   const role = roleFromClaim(profile[cfg.roleClaim], cfg.defaultRole);
-  if (!role || !profile.email) return null;
+  if (!role || !profile.email || !profile.sub) return null;
   const email = profile.email.toLowerCase();
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.user.findFirst({
-      where: { OR: [{ oidc_subject: profile.sub }, { email }] },
-    });
-    if (existing?.disabled) return null;
-    const user = existing
-      ? await tx.user.update({
-          where: { id: existing.id },
-          data: { role, oidc_subject: profile.sub, last_login_at: new Date() },
-        })
-      : await tx.user.create({
-          data: {
-            id: randomUUID(),
-            email,
-            name: profile.name ?? email,
-            role,
-            oidc_subject: profile.sub,
-          },
-        });
+    const bySubject = await tx.user.findUnique({ where: { oidc_subject: profile.sub } });
+    const byEmail = bySubject ? null : await tx.user.findUnique({ where: { email } });
+    const decision = decideOidcUser(profile, bySubject, byEmail);
+    if (decision.kind === 'refuse') {
+      await writeAudit(prismaRunner(tx), {
+        actor: { id: null, email },
+        action: 'auth.sign_in_failed',
+        targetType: 'user',
+        targetId: byEmail?.id ?? null,
+        after: { method: 'oidc', reason: decision.reason },
+      });
+      return null;
+    }
+    // The provider's role claim governs users it created or already owns by subject; linking an
+    // existing local user by email keeps the role an admin gave that user.
+    const user =
+      decision.kind === 'create'
+        ? await tx.user.create({
+            data: {
+              id: randomUUID(),
+              email,
+              name: profile.name ?? email,
+              role,
+              oidc_subject: profile.sub,
+            },
+          })
+        : await tx.user.update({
+            where: { id: decision.user.id },
+            data: {
+              last_login_at: new Date(),
+              ...(decision.kind === 'link' ? { oidc_subject: profile.sub } : { role }),
+            },
+          });
     await writeAudit(prismaRunner(tx), {
       actor: { id: user.id, email },
       action: 'auth.sign_in_oidc',
       targetType: 'user',
       targetId: user.id,
-      before: existing ? { role: existing.role } : null,
-      after: { role },
+      before: decision.kind === 'create' ? null : { role: decision.user.role },
+      after: { role: user.role, decision: decision.kind },
     });
     return { id: user.id, role: user.role };
   });
