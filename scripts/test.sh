@@ -8,6 +8,7 @@ step() { printf '\n== %s\n' "$*"; }
 step "format check";       npm run --silent format:check
 step "typecheck";          npm run --silent typecheck
 step "lint";               npm run --silent lint
+step "dead code (knip)";   npm run --silent knip
 step "unit tests";         npx vitest run --project unit
 step "integration tests";  npx vitest run --project integration
 step "production build";   npx next build

@@ -13,7 +13,7 @@ export const accountsKeys = {
 export function useAccounts(search: string) {
   return useQuery({
     queryKey: accountsKeys.list(search),
-    queryFn: () => fetchJson<AccountListResult>(`/api/v1/ui/accounts${search}`),
+    queryFn: () => fetchJson<AccountListResult>(`/api/v1/accounts${search}`),
     placeholderData: keepPreviousData, // keep the old page on screen while the next loads: no jump
   });
 }

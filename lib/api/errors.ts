@@ -16,8 +16,6 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what = 'Not found') => new ApiError(404, 'not_found', what);
-export const conflict = (message: string, field?: string) =>
-  new ApiError(409, 'conflict', message, field);
 
 /** The one map from domain errors to HTTP statuses. */
 const DOMAIN_STATUS: Record<DomainErrorCode, number> = {

@@ -18,8 +18,3 @@ export async function verifyPassword(
     return false;
   }
 }
-
-export function validatePasswordStrength(password: string): string | null {
-  if (password.length < 10) return 'Password must be at least 10 characters';
-  return null;
-}

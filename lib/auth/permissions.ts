@@ -48,11 +48,6 @@ export function can(
   return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
 }
 
-export const canManageUsers = (u: SessionUser | null) => can(u, 'users:manage');
-export const canViewAudit = (u: SessionUser | null) => can(u, 'audit:view');
-export const canExport = (u: SessionUser | null) => can(u, 'evidence:export');
-export const canAnnotate = (u: SessionUser | null) => can(u, 'annotations:write');
-
 // ------------------------------------------------------------------ cases
 
 /** Legal and admins see every case, restricted ones included. */

@@ -8,8 +8,7 @@ import { loadSettingsVersioned } from './settings-store';
 import { writeResults } from './write-results';
 import { routeFlagsAfterDetection } from '@/lib/queues/route-flags';
 
-export { loadSettings, DEFAULT_SETTINGS, SETTINGS_KEY, type DetectSettings } from './settings';
-export { detectCore } from './core';
+export { loadSettings, type DetectSettings } from './settings';
 
 export interface DetectProgress {
   stage: string;

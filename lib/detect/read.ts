@@ -38,35 +38,6 @@ export async function* scoredAccounts(
   }
 }
 
-export interface AccountListQuery {
-  flagged?: boolean;
-  clusterId?: string;
-  minRisk?: number;
-  page: number;
-  pageSize: number;
-}
-
-export async function listAccountScores(pool: Pick<Pool, 'query'>, q: AccountListQuery) {
-  const where = [
-    '($1::boolean IS NULL OR flagged = $1)',
-    '($2::text IS NULL OR cluster_id = $2)',
-    '($3::real IS NULL OR risk >= $3)',
-  ];
-  const params = [q.flagged ?? null, q.clusterId ?? null, q.minRisk ?? null];
-  const [items, total] = await Promise.all([
-    pool.query(
-      `SELECT account_id, risk, flagged, cluster_id, reasons, events, coverage, first_seen, last_seen, run_id::text AS run_id
-       FROM account_score WHERE ${where.join(' AND ')} ORDER BY risk DESC, account_id LIMIT $4 OFFSET $5`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
-    ),
-    pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM account_score WHERE ${where.join(' AND ')}`,
-      params,
-    ),
-  ]);
-  return { items: items.rows, total: total.rows[0].n, page: q.page, pageSize: q.pageSize };
-}
-
 export async function listClusters(
   pool: Pick<Pool, 'query'>,
   q: { flagged?: boolean; page: number; pageSize: number },
@@ -83,19 +54,4 @@ export async function listClusters(
     ),
   ]);
   return { items: items.rows, total: total.rows[0].n, page: q.page, pageSize: q.pageSize };
-}
-
-/** One account's score with its per-signal contributions and the cohort baseline of each signal. */
-export async function getAccountDetection(pool: Pick<Pool, 'query'>, accountId: string) {
-  const { rows } = await pool.query(`SELECT * FROM account_score WHERE account_id = $1`, [
-    accountId,
-  ]);
-  if (rows.length === 0) return null;
-  const base = await pool.query(
-    `SELECT signal, p5, p25, p50, p75, p95, p99, n FROM signal_baseline`,
-  );
-  return {
-    score: rows[0],
-    baselines: Object.fromEntries(base.rows.map((b: { signal: string }) => [b.signal, b])),
-  };
 }

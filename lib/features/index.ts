@@ -5,20 +5,8 @@ import { normalisePrompt } from './normalise';
 import { bandsFromHalves, shortTextSimhash } from './simhash';
 import { analyseText, TAXONOMY_BUCKETS, UNKNOWN_BUCKET_ID } from './taxonomy';
 
-export { normalisePrompt } from './normalise';
-export { simhash64, simhashBands, hamming } from './simhash';
-export { fineBucket, FINE_BUCKETS } from './lsh';
-export { isReasoningElicitation } from './reasoning';
-export {
-  classifyPrompt,
-  TAXONOMY_BUCKETS,
-  TAXONOMY_VERSION,
-  bucketById,
-  bucketByKey,
-  UNKNOWN_BUCKET_ID,
-  OTHER_BUCKET_ID,
-  type TaxonomyBucket,
-} from './taxonomy';
+export { FINE_BUCKETS } from './lsh';
+export { classifyPrompt, TAXONOMY_BUCKETS, bucketById } from './taxonomy';
 
 export interface EventFeatureInput {
   prompt?: string | null;

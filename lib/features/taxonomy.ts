@@ -14,7 +14,6 @@ export const TAXONOMY_BUCKETS: readonly TaxonomyBucket[] = Object.freeze(
   ),
 );
 export const UNKNOWN_BUCKET_ID = 0;
-export const OTHER_BUCKET_ID = 1;
 
 const byId = new Map(TAXONOMY_BUCKETS.map((b) => [b.id, b]));
 const byKey = new Map(TAXONOMY_BUCKETS.map((b) => [b.key, b]));
@@ -113,10 +112,6 @@ function pickBucket(r: ScanResult, question: boolean): number {
   return question && r.words > 0 && r.words <= T.questionMaxWords
     ? T.questionIndex
     : T.defaultIndex;
-}
-
-export function bucketOfIndex(index: number): TaxonomyBucket {
-  return TAXONOMY_BUCKETS[index];
 }
 
 /** Deterministic capability bucket of a prompt (and optional system prompt). */

@@ -43,7 +43,3 @@ export function redactText(input: string): RedactionResult {
   }
   return { text, masked };
 }
-
-export function redactNullable(input: string | null): RedactionResult | null {
-  return input === null ? null : redactText(input);
-}

@@ -12,13 +12,3 @@ export async function one<T>(sql: string, params: unknown[] = []): Promise<T | n
   const r = await rows<T>(sql, params);
   return r[0] ?? null;
 }
-
-/** ISO date (YYYY-MM-DD) of a Date or date string, UTC. */
-export function isoDay(d: Date | string): string {
-  return (typeof d === 'string' ? new Date(d) : d).toISOString().slice(0, 10);
-}
-
-export function num(v: unknown): number {
-  const n = typeof v === 'number' ? v : Number(v);
-  return Number.isFinite(n) ? n : 0;
-}
