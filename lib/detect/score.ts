@@ -23,7 +23,6 @@ export interface Scored {
   reasons: string[];
   total: number;
 }
-export type Baseline = Record<string, { p50: number; p95: number }>;
 
 export function fmt(v: number): string {
   if (!Number.isFinite(v)) return '–';
