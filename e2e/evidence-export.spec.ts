@@ -29,7 +29,8 @@ test.describe('legal', () => {
 
   test('builds a redacted package, downloads it and verifies it', async ({ page }) => {
     test.setTimeout(180_000);
-    await page.goto(`/cases/${caseId}/export`);
+    await page.goto(`/cases/${caseId}`);
+    await page.getByRole('link', { name: 'Export evidence' }).click();
     await expect(page.getByRole('heading', { name: /Evidence package — case #/ })).toBeVisible();
     const redact = page.getByLabel(/Redact third-party personal data/);
     await expect(redact).toBeChecked();
@@ -67,6 +68,9 @@ test.describe('analyst', () => {
   test.use({ role: 'analyst' });
 
   test('cannot open the export page or build a package', async ({ page }) => {
+    await page.goto(`/cases/${caseId}`);
+    await expect(page.getByRole('heading', { name: /E2E evidence package/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Export evidence' })).toHaveCount(0);
     const res = await page.goto(`/cases/${caseId}/export`);
     expect(res?.status()).toBe(404);
     const api = await page.request.post(`/api/v1/cases/${caseId}/exports`, { data: {} });
