@@ -60,7 +60,8 @@ export function AccountWorkspace({
       </figure>
       <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="Window">
         <span className="text-slate-600">Window</span>
-        <strong data-testid="window">
+        {/* point indices of the window: tests drive the brush by keyboard and check these */}
+        <strong data-testid="window" data-start={win[0]} data-end={win[1]}>
           {keys[win[0]]} → {keys[win[1]]}
         </strong>
         <button

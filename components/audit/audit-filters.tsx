@@ -1,8 +1,14 @@
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/form-controls';
+import { Input, Select } from '@/components/ui/form-controls';
 import type { TAuditFilter } from '@/lib/audit/queries';
+import { AUDIT_ACTIONS, AUDIT_ACTION_NAMES } from '@/lib/audit/actions';
+
+// The catalogue's actions by label, so the list reads like the table's Action column.
+const OPTIONS = AUDIT_ACTION_NAMES.map((name) => ({ name, label: AUDIT_ACTIONS[name].label })).sort(
+  (a, b) => a.label.localeCompare(b.label),
+);
 
 // A plain GET form: the filter lives in the URL, so a filtered view can be bookmarked.
 export function AuditFilters({
@@ -19,7 +25,14 @@ export function AuditFilters({
       aria-label="Audit filters"
     >
       <Field label="Action">
-        <Input name="action" defaultValue={initial.action} placeholder="user." />
+        <Select name="action" defaultValue={initial.action ?? ''}>
+          <option value="">any</option>
+          {OPTIONS.map((o) => (
+            <option key={o.name} value={o.name}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
       </Field>
       <Field label="Actor">
         <Input name="actor" defaultValue={initial.actor} placeholder="email" />

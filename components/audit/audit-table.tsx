@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { AuditEntry } from '@/lib/audit/queries';
+import { auditActionLabel } from '@/lib/audit/actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableFrame, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 
@@ -47,7 +48,10 @@ export function AuditTable({
               <Td truncate max="max-w-48">
                 {e.actor_email ?? '—'}
               </Td>
-              <Td className="font-mono whitespace-nowrap">{e.action}</Td>
+              <Td className="whitespace-nowrap">
+                <div>{auditActionLabel(e.action)}</div>
+                <div className="font-mono text-xs text-slate-600">{e.action}</div>
+              </Td>
               <Td truncate max="max-w-56">
                 {`${e.target_type}${e.target_id ? `:${e.target_id}` : ''}`}
               </Td>

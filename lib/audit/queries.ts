@@ -1,9 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
+import { AUDIT_ACTION_NAMES } from './actions';
 
 export const ZAuditFilter = z.object({
-  action: z.string().trim().max(100).optional(),
+  // One action from the catalogue, matched exactly (the page offers the catalogue's labels); the
+  // empty choice of the page's GET form means any action.
+  action: z.preprocess((v) => (v === '' ? undefined : v), z.enum(AUDIT_ACTION_NAMES).optional()),
   actor: z.string().trim().max(200).optional(),
   target: z.string().trim().max(200).optional(),
   from: z.string().date('must be a date (YYYY-MM-DD)').optional(),
@@ -19,7 +22,7 @@ export type AuditEntry = Awaited<ReturnType<typeof listAudit>>['entries'][number
 export async function listAudit(f: TAuditFilter) {
   const rows = await prisma.auditLog.findMany({
     where: {
-      ...(f.action ? { action: { startsWith: f.action } } : {}),
+      ...(f.action ? { action: f.action } : {}),
       ...(f.actor ? { actor_email: { contains: f.actor, mode: 'insensitive' } } : {}),
       ...(f.target ? { OR: [{ target_id: f.target }, { target_type: f.target }] } : {}),
       ...(f.from || f.to

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GENESIS_HASH, hashAuditRow } from './chain';
-import { AUDIT_ACTIONS, type AuditAction } from './actions';
+import { AUDIT_ACTIONS, isAuditAction, type ActionDef, type AuditAction } from './actions';
 
 /** Anything that runs parameterised SQL inside the caller's transaction (pg client or Prisma tx). */
 export interface SqlRunner {
@@ -38,8 +38,11 @@ export async function writeAudit(
   db: SqlRunner,
   input: AuditInput,
 ): Promise<{ id: string; hash: string }> {
-  // The payload must match the catalogue's schema: the custody log and reports rely on its shape.
-  AUDIT_ACTIONS[input.action].after.parse(input.after ?? null);
+  // JSON round trip so what we check and hash is exactly what jsonb will give back (no undefined,
+  // no Dates): the catalogue's schemas describe the stored payload.
+  const before = toJson(input.before);
+  const after = toJson(input.after);
+  checkAgainstCatalogue(input, before, after);
   await db.query(CHAIN_LOCK, []);
   const last = await db.query<{ id: string; hash: string }>(
     'SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1',
@@ -55,14 +58,11 @@ export async function writeAudit(
     action: input.action,
     target_type: input.targetType,
     target_id: input.targetId ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
+    before,
+    after,
     reason: input.reason ?? null,
     request_id: input.requestId ?? randomUUID(),
   };
-  // JSON round trip so what we hash is exactly what jsonb will give back (no undefined, no Dates).
-  row.before = row.before === null ? null : JSON.parse(JSON.stringify(row.before, jsonSafe));
-  row.after = row.after === null ? null : JSON.parse(JSON.stringify(row.after, jsonSafe));
   const hash = hashAuditRow(prevHash, row);
   await db.query(
     `INSERT INTO audit_log (id, at, actor_id, actor_email, action, target_type, target_id, before, after, reason, request_id, prev_hash, hash)
@@ -84,6 +84,44 @@ export async function writeAudit(
     ],
   );
   return { id, hash };
+}
+
+/** A call site wrote an action, target or payload the catalogue does not declare: a bug (500). */
+export class AuditPayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuditPayloadError';
+  }
+}
+
+/** Throws AuditPayloadError unless the entry matches the catalogue; payloads as JSON values. */
+export function checkAgainstCatalogue(input: AuditInput, before: unknown, after: unknown): void {
+  // The type says AuditAction, but a caller may cast or pass a string from elsewhere.
+  if (!isAuditAction(input.action))
+    throw new AuditPayloadError(`unknown audit action "${String(input.action)}"`);
+  const def: ActionDef = AUDIT_ACTIONS[input.action];
+  if (!def.targets.includes(input.targetType))
+    throw new AuditPayloadError(
+      `${input.action}: target type "${input.targetType}" is not one of ${def.targets.join(', ')}`,
+    );
+  const check = (what: 'before' | 'after', schema: ActionDef['after'] | undefined, v: unknown) => {
+    if (!schema) {
+      if (v !== null) throw new AuditPayloadError(`${input.action}: records no ${what}`);
+      return;
+    }
+    const r = schema.safeParse(v);
+    if (!r.success) {
+      const i = r.error.issues[0]!;
+      const at = [what, ...i.path.map(String)].join('.');
+      throw new AuditPayloadError(`${input.action}: ${at}: ${i.message}`);
+    }
+  };
+  check('before', def.before, before);
+  check('after', def.after, after);
+}
+
+function toJson(v: unknown): unknown {
+  return v === null || v === undefined ? null : JSON.parse(JSON.stringify(v, jsonSafe));
 }
 
 function jsonSafe(_key: string, value: unknown) {

@@ -3,28 +3,55 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeAudit } from '@/lib/audit/write';
 import { pgRunner } from '@/lib/audit/runners';
+import type { AuditAction } from '@/lib/audit/actions';
+import { withPgTransaction } from '@/lib/db/transaction';
 import { verifyAuditChain } from '@/lib/audit/verify';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
 afterAll(() => pool.end());
 
-async function append(n: number) {
+const marker = (i: number) => ({
+  seed: i,
+  events: 10 * i,
+  accounts: i,
+  at: new Date().toISOString(),
+});
+
+/** Appends n rows and returns their ids (tests tamper with their own rows, never fixed ids). */
+async function append(n: number, tag = 'chain'): Promise<string[]> {
+  const ids: string[] = [];
   // release in finally so a failure never leaves the pool hanging at teardown
   for (let i = 0; i < n; i++) {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
-      await writeAudit(pgRunner(c), {
+      const r = await writeAudit(pgRunner(c), {
         actor: { id: 'u1', email: 'a@x' },
         action: 'demo.load',
-        targetType: 'thing',
-        targetId: String(i),
-        after: { i, nested: { b: 1, a: [1, 2] } },
+        targetType: 'setting',
+        targetId: `${tag}-${i}`,
+        after: marker(i),
       });
       await c.query('COMMIT');
+      ids.push(r.id);
     } finally {
       c.release();
     }
+  }
+  return ids;
+}
+
+/** Runs `sql` on audit_log with its append-only trigger off: what an attacker with DB access does. */
+async function behindTheAppsBack(sql: string, params: unknown[]) {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    await c.query(sql, params);
+    await c.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    await c.query('COMMIT');
+  } finally {
+    c.release();
   }
 }
 
@@ -48,7 +75,8 @@ describe('audit log', () => {
     await writeAudit(pgRunner(c), {
       actor: { id: null, email: 'x' },
       action: 'demo.load',
-      targetType: 't',
+      targetType: 'setting',
+      after: marker(1),
     });
     await c.query('ROLLBACK');
     c.release();
@@ -56,25 +84,54 @@ describe('audit log', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(pool.query("UPDATE audit_log SET action = 'x' WHERE id = 1")).rejects.toThrow(
+    const [id] = await append(1, 'guarded');
+    await expect(
+      pool.query("UPDATE audit_log SET action = 'x' WHERE id = $1", [id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(pool.query('DELETE FROM audit_log WHERE id = $1', [id])).rejects.toThrow(
       /append-only/,
     );
-    await expect(pool.query('DELETE FROM audit_log WHERE id = 1')).rejects.toThrow(/append-only/);
     await expect(pool.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
   });
 
   it('names the first tampered row when the trigger is bypassed', async () => {
-    await pool.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
-    await pool.query("UPDATE audit_log SET reason = 'tampered' WHERE id = 3");
-    await pool.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    await append(3, 'tamper');
+    // The middle one of this test's own rows, found by query (other tests' rows come and go).
+    const { rows } = await pool.query<{ id: string }>(
+      `SELECT id::text AS id FROM audit_log WHERE target_id = 'tamper-1'`,
+    );
+    const id = rows[0]!.id;
+    await behindTheAppsBack(`UPDATE audit_log SET reason = 'tampered' WHERE id = $1`, [id]);
     const r = await verifyAuditChain(pool);
     expect(r.ok).toBe(false);
-    expect(r.firstBad?.id).toBe('3');
+    expect(r.firstBad?.id).toBe(id);
     // put it back so later tests see a valid chain
-    await pool.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
-    await pool.query('UPDATE audit_log SET reason = NULL WHERE id = 3');
-    await pool.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    await behindTheAppsBack('UPDATE audit_log SET reason = NULL WHERE id = $1', [id]);
     expect((await verifyAuditChain(pool)).ok).toBe(true);
+  });
+
+  it('refuses an action outside the catalogue or a payload its schema rejects, writing nothing', async () => {
+    const count = async () =>
+      (await pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n as number;
+    const n = await count();
+    const attempt = (entry: Parameters<typeof writeAudit>[1]) =>
+      withPgTransaction(pool, (c) => writeAudit(pgRunner(c), entry));
+    await expect(
+      attempt({
+        actor: { id: null, email: 'x' },
+        action: 'case.shred' as AuditAction,
+        targetType: 'case',
+      }),
+    ).rejects.toThrow(/unknown audit action "case.shred"/);
+    await expect(
+      attempt({
+        actor: { id: null, email: 'x' },
+        action: 'demo.load',
+        targetType: 'setting',
+        after: { ...marker(1), seed: 'one' },
+      }),
+    ).rejects.toThrow(/demo\.load: after\.seed/);
+    expect(await count()).toBe(n);
   });
 });
 
@@ -86,8 +143,8 @@ describe('audit through a Prisma transaction', () => {
       writeAudit(prismaRunner(tx), {
         actor: { id: null, email: 'p@x' },
         action: 'demo.load',
-        targetType: 't',
-        after: { ok: true },
+        targetType: 'setting',
+        after: marker(2),
       }),
     );
     expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -106,16 +163,16 @@ describe('npm run audit:verify', () => {
     const ok = run();
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/audit chain OK: \d+ rows/);
-    const original = (await pool.query('SELECT after FROM audit_log WHERE id = 2')).rows[0].after;
-    await pool.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
-    await pool.query('UPDATE audit_log SET after = \'{"i": 999}\'::jsonb WHERE id = 2');
-    await pool.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    const [id] = await append(1, 'cli');
+    const original = (await pool.query('SELECT after FROM audit_log WHERE id = $1', [id])).rows[0]
+      .after;
+    await behindTheAppsBack(`UPDATE audit_log SET after = '{"seed": 999}'::jsonb WHERE id = $1`, [
+      id,
+    ]);
     const bad = run();
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('BROKEN at row id 2');
-    await pool.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
-    await pool.query('UPDATE audit_log SET after = $1 WHERE id = 2', [original]);
-    await pool.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    expect(bad.stderr).toContain(`BROKEN at row id ${id}`);
+    await behindTheAppsBack('UPDATE audit_log SET after = $1 WHERE id = $2', [original, id]);
     expect(run().status).toBe(0);
   });
 });

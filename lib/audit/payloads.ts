@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
+
+// Zod schemas of the audit payloads (`before` / `after`) the catalogue in ./actions.ts names.
+// They describe what the log stores, i.e. the payload after its JSON round trip (dates are ISO
+// strings). Objects are strict: a key a call site adds without saying so here fails writeAudit in
+// the tests, so the custody log and reports never meet a shape nobody declared. lib/audit sits
+// below the features, so feature types are restated here, not imported (lib/schemas is fine).
+
+const count = z.number().int().min(0);
+const iso = z.iso.datetime({ offset: true });
+const ip = z.string().max(64).nullable();
+const role = z.enum(ROLES);
+
+export const ZNoPayload = z.null();
+
+// ---------------------------------------------------------------- sign-in and users
+export const ZSignIn = z.strictObject({ ip });
+export const ZSignInBlocked = z.strictObject({ ip, locked_minutes: z.number().int().min(1) });
+export const ZSignInFailed = z.strictObject({
+  ip,
+  why: z.enum(['unknown email', 'account disabled', 'wrong password']),
+});
+export const ZRoleOnly = z.strictObject({ role });
+export const ZUserCreated = z.strictObject({ email: z.string().email(), name: z.string(), role });
+export const ZUserState = z.strictObject({ name: z.string(), role, disabled: z.boolean() });
+export const ZUserStatePassword = ZUserState.extend({ password: z.literal('changed') });
+
+// ---------------------------------------------------------------- ingest and detection
+export const ZInstanceBind = z.strictObject({
+  instance_id: z.string().uuid(),
+  data_dir: z.string(),
+});
+export const ZDemoLoad = z.strictObject({
+  accounts: count,
+  events: count,
+  seed: z.number(),
+  at: iso,
+});
+
+export const ZIngestRun = z.strictObject({
+  runId: z.string().regex(/^\d+$/),
+  kind: z.enum(['events', 'accounts']),
+  format: z.enum(['ndjson', 'csv']),
+  lines: count,
+  accepted: count,
+  duplicates: count,
+  rejected: count,
+  elapsedMs: z.number().min(0),
+  batches: z.strictObject({ direct: count, staged: count }),
+  timings: z
+    .strictObject({
+      parse: z.number(),
+      stage: z.number(),
+      merge: z.number(),
+      commit: z.number(),
+      wait: z.number(),
+    })
+    .optional(),
+  status: z.enum(['done', 'failed']),
+  firstErrors: z
+    .array(
+      z.strictObject({ line: z.number().int(), field: z.string().optional(), reason: z.string() }),
+    )
+    .max(5),
+  error: z.string().optional(),
+});
+
+// The full settings shape is ZDetectSettings (lib/detect/settings.ts); the log needs the fields a
+// reader of a custody log asks for, and keeps whatever else detection stores (loose on purpose).
+const ZSettings = z.looseObject({
+  accountThreshold: z.number().min(0).max(1),
+  clusterThreshold: z.number().min(0).max(1),
+  weights: z.record(z.string(), z.number()),
+});
+
+export const ZDetectRun = z.strictObject({
+  accounts: count,
+  flaggedAccounts: count,
+  clusters: count,
+  flaggedClusters: count,
+  newFlags: count,
+  vanishedClusters: count,
+  settingsVersion: z.number().int().min(1).nullable(),
+  settings: ZSettings,
+});
+
+export const ZSettingsBefore = ZSettings.nullable();
+const version = z.number().int().min(1);
+const note = z.string().max(500).nullable();
+export const ZSettingsUpdate = ZSettings.extend({
+  version,
+  source: z.enum(['admin', 'calibration']),
+  note,
+});
+export const ZSettingsRevert = ZSettings.extend({ version, revertedTo: version, note });
+
+export const ZIngestToken = z.strictObject({
+  name: z.string(),
+  prefix: z.string().startsWith('dwi_'),
+});
+export const ZTokenLive = z.strictObject({ revoked_at: z.null() });
+export const ZTokenRevoked = z.strictObject({ revoked_at: iso });
+
+// ---------------------------------------------------------------- analyst workspace
+const ZAnnotationBase = {
+  id: z.string().regex(/^\d+$/),
+  subject_type: z.enum(['event', 'account']),
+  account_id: z.string().min(1),
+  event_id: z.string().nullable(),
+  event_ts: iso.nullable(),
+  author_id: z.string(),
+  author_email: z.string(),
+  created_at: iso,
+};
+export const ZAnnotationStar = z.strictObject({
+  ...ZAnnotationBase,
+  kind: z.literal('star'),
+  value: z.null(),
+});
+export const ZAnnotationTag = z.strictObject({
+  ...ZAnnotationBase,
+  kind: z.literal('tag'),
+  value: z.string().min(1),
+});
+export const ZAnnotationComment = z.strictObject({
+  ...ZAnnotationBase,
+  kind: z.literal('comment'),
+  value: z.string().min(1),
+});
+export const ZAnnotation = z.discriminatedUnion('kind', [
+  ZAnnotationStar,
+  ZAnnotationTag,
+  ZAnnotationComment,
+]);
+
+export const ZReveal = z.strictObject({ account_id: z.string().min(1), ts: iso });
+
+export const ZSavedView = z.strictObject({
+  id: z.string().uuid(),
+  page: z.string(),
+  name: z.string(),
+  query: z.string(),
+  updated_at: iso,
+});
+
+// ---------------------------------------------------------------- review queues (lib/queues)
+const subject = z.string().regex(/^(account|cluster):.+/);
+export const ZQueueSnapshot = z.strictObject({
+  name: z.string(),
+  description: z.string(),
+  filter: z.record(z.string(), z.unknown()),
+  priority: z.number().int(),
+  sla_first_action_minutes: z.number().int().min(0),
+  sla_decision_minutes: z.number().int().min(0),
+  member_ids: z.array(z.string()),
+});
+export const ZQueueArchived = z.strictObject({ closed_items: count });
+export const ZQueueRouted = z.strictObject({
+  routed: z.number().int().min(1),
+  run_id: z.string().nullable(),
+});
+export const ZItemClaimed = z.strictObject({ queue_id: z.string(), subject });
+export const ZItemBefore = z.strictObject({
+  assignee_id: z.string().nullable(),
+  snoozed_until: iso.nullable(),
+});
+export const ZItemAfter = z.strictObject({
+  queue_id: z.string(),
+  subject,
+  assignee_id: z.string().nullable(),
+  snoozed_until: iso.nullable(),
+  resolution: z.string().nullable(),
+  bulk: z.literal(true).optional(),
+});
+
+// Actions whose owners have not specified their payloads yet (cases, evidence export: work in
+// progress this session). Any JSON object or nothing, before and after: replace with a real schema
+// and a sample in actions.test.ts when the call sites settle.
+export const ZNotYetSpecified = z.record(z.string(), z.unknown()).nullable();
