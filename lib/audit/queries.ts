@@ -3,15 +3,18 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { AUDIT_ACTION_NAMES } from './actions';
 
+// The page's GET form sends every field, empty ones as ''; an empty field means "any".
+const blank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 export const ZAuditFilter = z.object({
-  // One action from the catalogue, matched exactly (the page offers the catalogue's labels); the
-  // empty choice of the page's GET form means any action.
-  action: z.preprocess((v) => (v === '' ? undefined : v), z.enum(AUDIT_ACTION_NAMES).optional()),
-  actor: z.string().trim().max(200).optional(),
-  target: z.string().trim().max(200).optional(),
-  from: z.string().date('must be a date (YYYY-MM-DD)').optional(),
-  to: z.string().date('must be a date (YYYY-MM-DD)').optional(),
-  before: z.coerce.bigint().optional(),
+  // One action from the catalogue, matched exactly (the page offers the catalogue's labels).
+  action: blank(z.enum(AUDIT_ACTION_NAMES)),
+  actor: blank(z.string().trim().max(200)),
+  target: blank(z.string().trim().max(200)),
+  from: blank(z.string().date('must be a date (YYYY-MM-DD)')),
+  to: blank(z.string().date('must be a date (YYYY-MM-DD)')),
+  before: blank(z.coerce.bigint()),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
