@@ -21,12 +21,21 @@ afterAll(async () => {
 });
 
 // The CLI in its own process group, so SIGKILL reaches npx, tsx and the node process doing the work.
+// One lane, so "the first committed batch" is exactly BATCH rows.
+const BATCH = 1000;
 function cli(url: string) {
   return spawn(
     'npx',
-    ['tsx', '--conditions=react-server', 'scripts/ingest.ts', 'events', file, '--batch-size=1000'],
+    [
+      'tsx',
+      '--conditions=react-server',
+      'scripts/ingest.ts',
+      'events',
+      file,
+      `--batch-size=${BATCH}`,
+    ],
     {
-      env: { ...process.env, DATABASE_URL: url },
+      env: { ...process.env, DATABASE_URL: url, INGEST_LANES: '1' },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -35,21 +44,50 @@ function cli(url: string) {
 const count = async (db: typeof killed) =>
   (await db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n as number;
 
+// The kill happens at a known point, not after a sleep: a statement trigger (this test's database
+// only) makes every batch after the first wait, inside its transaction, for an advisory lock the
+// test holds. The test kills the CLI once the first batch is committed and the second is parked.
+const PARK_LOCK = 4242;
+const PARK_SQL = `
+  CREATE FUNCTION dw_test_park() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF (SELECT count(*) FROM events) > ${BATCH} THEN PERFORM pg_advisory_xact_lock(${PARK_LOCK}); END IF;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER dw_test_park AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION dw_test_park();`;
+const UNPARK_SQL = 'DROP TRIGGER dw_test_park ON events; DROP FUNCTION dw_test_park();';
+const parkedPids = async (db: typeof killed) =>
+  (
+    await db.pool.query<{ pid: number }>(
+      `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`,
+      [PARK_LOCK],
+    )
+  ).rows.map((r) => r.pid);
+
 describe('loss-free ingest', () => {
   it('SIGKILL mid-file then a rerun ends with exactly the accepted set and the same rollups', async () => {
+    await killed.pool.query(PARK_SQL);
+    const holder = await killed.pool.connect();
+    await holder.query('SELECT pg_advisory_lock($1)', [PARK_LOCK]);
     const child = cli(killed.url);
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     const t0 = Date.now();
-    while ((await count(killed)) < 3000) {
-      if (Date.now() - t0 > 90_000) throw new Error('ingest did not start committing');
-      await new Promise((r) => setTimeout(r, 50));
+    // Polls for a state (first batch committed, second waiting), so the machine's speed does not matter.
+    while ((await count(killed)) < BATCH || (await parkedPids(killed)).length === 0) {
+      if (Date.now() - t0 > 120_000) throw new Error('ingest never reached its second batch');
+      await new Promise((r) => setTimeout(r, 100));
     }
     process.kill(-(child.pid as number), 'SIGKILL');
     await exited;
+    // The parked backend would otherwise finish its statement once the lock is free (it cannot
+    // commit: its client is gone). End it, then lift the trap for the rerun.
+    for (const pid of await parkedPids(killed))
+      await killed.pool.query('SELECT pg_terminate_backend($1)', [pid]);
+    await holder.query('SELECT pg_advisory_unlock($1)', [PARK_LOCK]);
+    holder.release();
+    await killed.pool.query(UNPARK_SQL);
     const partial = await count(killed);
-    expect(partial).toBeGreaterThanOrEqual(3000);
-    expect(partial).toBeLessThan(N); // really killed mid-file
-    expect(partial % 1000).toBe(0); // whole batches only: each commits atomically
+    expect(partial).toBe(BATCH); // exactly the first batch: each commits atomically, none after
 
     const rerun = cli(killed.url);
     let out = '';
