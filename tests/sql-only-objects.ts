@@ -1,0 +1,27 @@
+// Database objects the SQL migrations create that schema.prisma does not express, each with the
+// reason. tests/integration/schema-constraints.int.test.ts fails on any other difference between
+// the migrated database and the datamodel (keys, unique constraints, indexes, defaults, foreign
+// keys). Also outside Prisma and not compared here: triggers and their functions (the audit log's
+// append-only guard, flags.opened_at on re-open), events' partitions, and CHECK constraints.
+export const SQL_ONLY: {
+  indexes: Record<string, string>;
+  defaults: Record<string, string>;
+  foreignKeys: Record<string, string>;
+} = {
+  indexes: {
+    events_ts_brin: 'BRIN on the append-ordered events.ts: tiny, for time-range scans',
+    queue_items_open_subject_key:
+      'partial unique (WHERE status = open): one open item per subject and queue',
+    queue_items_claim_idx: 'partial (open and unassigned): the claim-next order',
+    queue_items_assignee_id_idx: "partial (open items): an analyst's claimed work",
+  },
+  defaults: {},
+  foreignKeys: {
+    // Integrity kept by the database; the app never navigates these as Prisma relations, so the
+    // models carry plain id columns (modelling them would add back-relation fields to User,
+    // Annotation and Case).
+    export_jobs_case_id_fkey: 'export job → its case',
+    case_pins_annotation_id_fkey: 'pinned annotation → annotations',
+    queue_members_user_id_fkey: 'queue member → users',
+  },
+};
