@@ -13,7 +13,16 @@ import { ROLE_NAMES, storageFor } from './users';
 
 // Role × route, enumerated from the route files themselves: a new page or API route is checked
 // here without being registered anywhere.
-const concrete = (url: string) => url.replace(/\[\.\.\.[^\]]+\]|\[[^\]]+\]/g, 'e2e-missing-id');
+// An id that exists nowhere but is well formed, so an allowed role meets the documented 404 and
+// not a 400 for its shape: a UUID by default (text ids take it too), digits where a route says so.
+const UNKNOWN_UUID = '00000000-0000-4000-8000-00000000e2e0';
+const NUMERIC_SEGMENTS: Record<string, string[]> = {
+  '/api/v1/cases/[id]/pins/[childId]': ['childId'],
+};
+const concrete = (url: string) =>
+  url.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_m, name: string) =>
+    NUMERIC_SEGMENTS[url]?.includes(name) ? '999999999999' : UNKNOWN_UUID,
+  );
 // GET routes that need query parameters get a valid sample here (an unknown account is fine:
 // the answer is an empty list). A 400 for an allowed role means a sample is missing.
 const SAMPLE_QUERY: Record<string, string> = {
