@@ -80,7 +80,11 @@ const SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> &
   'auth.sign_in': { targetType: 'user', after: { ip: '10.0.0.1' } },
   'auth.sign_in_blocked': { targetType: 'user', after: { ip: null, locked_minutes: 15 } },
   'auth.sign_in_failed': { targetType: 'user', after: { ip: '::1', why: 'wrong password' } },
-  'auth.sign_in_oidc': { targetType: 'user', before: null, after: { role: 'legal' } },
+  'auth.sign_in_oidc': {
+    targetType: 'user',
+    before: null,
+    after: { role: 'legal', decision: 'create' },
+  },
   'user.create': {
     targetType: 'user',
     after: { email: 'a@distill.test', name: 'A', role: 'admin' },
@@ -226,9 +230,9 @@ describe('audit action catalogue', () => {
     ],
     [
       'a wrong value',
-      'auth.sign_in_failed',
-      { targetType: 'user', after: { ip: null, why: 'bored' } },
-      /after\.why/,
+      'auth.sign_in_blocked',
+      { targetType: 'user', after: { ip: null, locked_minutes: 0 } },
+      /after\.locked_minutes/,
     ],
     ['a missing payload', 'event.reveal', { targetType: 'event' }, /after/],
     [

@@ -54,7 +54,7 @@ export const AUDIT_ACTIONS = {
   'auth.sign_in': def('Signed in', 'user', P.ZSignIn),
   'auth.sign_in_blocked': def('Sign-in blocked', 'user', P.ZSignInBlocked),
   'auth.sign_in_failed': def('Sign-in failed', 'user', P.ZSignInFailed),
-  'auth.sign_in_oidc': def('Signed in with SSO', 'user', P.ZRoleOnly, P.ZRoleOnly.nullable()),
+  'auth.sign_in_oidc': def('Signed in with SSO', 'user', P.ZOidcSignIn, P.ZRoleOnly.nullable()),
   // users
   'user.create': def('User created', 'user', P.ZUserCreated),
   'user.update': def('User updated', 'user', P.ZUserState, P.ZUserState),
