@@ -39,10 +39,10 @@ async function realIds(page: Page): Promise<Record<string, string>> {
     const get = async (url: string) => {
       const res = await ctx.request.get(url);
       expect(res.ok(), url).toBe(true);
-      return (await res.json()) as { items: Array<Record<string, string>> };
+      return (await res.json()) as Record<string, Array<Record<string, string>>>;
     };
-    const account = (await get('/api/v1/accounts?page_size=1')).items[0]?.account_id;
-    const cluster = (await get('/api/v1/clusters?page_size=1')).items[0]?.id;
+    const account = (await get('/api/v1/accounts?size=25')).rows?.[0]?.account_id;
+    const cluster = (await get('/api/v1/clusters?page_size=1')).items?.[0]?.id;
     expect(account && cluster, 'demo data must hold an account and a cluster').toBeTruthy();
     return {
       '/accounts/[id]': `/accounts/${encodeURIComponent(account!)}`,
