@@ -9,6 +9,7 @@ import {
   RecentAnnotationsPanel,
   TopClustersPanel,
 } from '@/components/overview/overview-panels';
+import { OverviewQueues } from '@/components/queues/overview-queues';
 
 export default async function OverviewPage() {
   const user = await requirePage('overview:view');
@@ -30,6 +31,7 @@ export default async function OverviewPage() {
             <TopClustersPanel />
           </Suspense>
         </div>
+        <OverviewQueues user={user} />
         <Suspense fallback={<PanelSkeleton title="My recent annotations" h="min-h-72" />}>
           <RecentAnnotationsPanel userId={user.id} />
         </Suspense>

@@ -118,3 +118,15 @@ export async function actOnItem(
   const [item] = await lockItems(db, user, [id]);
   return applyItemStep(db, audit, user, item!, step);
 }
+
+/** One item the user may see (404 otherwise), without locking it. */
+export async function getItem(db: Db, user: SessionUser, id: string): Promise<QueueItemRow> {
+  const visible = await visibleQueueIds(db, user);
+  const rows = await db.query<QueueItemRow>(
+    `SELECT ${ITEM_COLUMNS} FROM queue_items i
+     WHERE i.id = $1::bigint AND ($2::text[] IS NULL OR i.queue_id = ANY($2::text[]))`,
+    [id, visible],
+  );
+  if (!rows[0]) throw new NotFoundError('No such queue item');
+  return rows[0];
+}

@@ -171,3 +171,10 @@ export async function archiveQueue(db: Db, audit: AuditFn, id: string, reason: s
     reason,
   });
 }
+
+export function listQueues(db: Db): Promise<QueueRow[]> {
+  return db.query<QueueRow>(
+    `SELECT ${QUEUE_COLUMNS} FROM queues q WHERE q.archived_at IS NULL ORDER BY q.priority, q.name`,
+    [],
+  );
+}

@@ -145,3 +145,5 @@ export const ZItemListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TItemListQuery = z.infer<typeof ZItemListQuery>;
+
+export const ZQueueArchive = z.object({ reason: z.string().trim().max(500).optional() }).strict();

@@ -249,3 +249,29 @@ describe('bulk actions', () => {
     ).rejects.toThrow(/No such queue item: 999999/);
   });
 });
+
+describe('read models', () => {
+  it('lists items server-paginated with every state and SLA filter, and sums up per queue', async () => {
+    const { listQueueItems } = await import('@/lib/queries/queue-items');
+    const { getQueueSummaries } = await import('@/lib/queries/queues-summary');
+    const { getDepthOverTime, getQueueTimings } = await import('@/lib/queries/team-metrics');
+    const { ZItemListQuery } = await import('@/lib/schemas/queue');
+    for (const state of ['open', 'unclaimed', 'claimed', 'mine', 'snoozed', 'done'] as const)
+      for (const sla of [undefined, 'on_time', 'at_risk', 'breached'] as const) {
+        const q = ZItemListQuery.parse({ state, sla, pageSize: 2 });
+        const page = await listQueueItems(null, q, ana.id);
+        expect(page.rows.length).toBeLessThanOrEqual(2);
+        expect(page.total).toBeGreaterThanOrEqual(page.rows.length);
+      }
+    const all = await listQueueItems(null, ZItemListQuery.parse({ state: 'open' }), ana.id);
+    const sums = await getQueueSummaries(null, ana.id);
+    expect(sums.reduce((a, s) => a + s.open, 0)).toBe(all.total);
+    for (const s of sums) expect(s.unclaimed + s.claimed + s.snoozed).toBe(s.open);
+    const depth = await getDepthOverTime(30);
+    expect(depth.at(-1)!.depth).toBe(all.total);
+    expect((await getQueueTimings(30)).length).toBe(sums.length);
+    // An analyst sees only the queues they belong to.
+    const none = await listQueueItems([], ZItemListQuery.parse({}), legal.id);
+    expect(none.total).toBe(0);
+  });
+});

@@ -11,6 +11,11 @@ const SECTIONS = [
     title: 'Case templates',
     text: 'Case types with a default severity and the tasks they pre-fill.',
   },
+  {
+    href: '/admin/queues',
+    title: 'Queues',
+    text: 'Review queues: filters, SLA, members, priority.',
+  },
 ];
 
 export default async function AdminPage() {

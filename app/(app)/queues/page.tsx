@@ -1,20 +1,20 @@
+import { Suspense } from 'react';
 import { requirePage } from '@/lib/auth/page-guard';
-import { PageHeader, EmptyState } from '@/components/ui/page-header';
+import { can } from '@/lib/auth/permissions';
+import { PageHeader, Skeleton } from '@/components/ui/page-header';
+import { QueuesWorkbench } from '@/components/queues/queues-workbench';
 
 export default async function QueuesPage() {
-  await requirePage('queues:work');
+  const user = await requirePage('queues:work');
   return (
     <>
       <PageHeader
         title="Queues"
-        description="Review queues: claim the next flagged account or cluster, with its SLA."
+        description="Claim the next flagged account or cluster of your queues; SLA per item (at risk from 75 % of the allowed time)."
       />
-      <EmptyState title="Nothing here yet">
-        This page fills once query logs are ingested (
-        <code>npm run ingest -- events &lt;file&gt;</code>) and detection has run (
-        <code>npm run detect</code>). On the embedded demo database, <code>npm start</code> loads
-        demo traffic.
-      </EmptyState>
+      <Suspense fallback={<Skeleton />}>
+        <QueuesWorkbench userId={user.id} isAdmin={can(user, 'queues:manage')} />
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,247 @@
+'use client';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { EmptyState, Skeleton } from '@/components/ui/page-header';
+import { ZItemListQuery, SLA_STATES } from '@/lib/schemas/queue';
+import { BulkBar } from './bulk-bar';
+import { QueueItemsTable } from './queue-items-table';
+import { QueueSummaries } from './queue-summaries';
+import { useClaimNext, useItemAction, useQueueItems, useQueueSummaries } from './queues-query';
+import { SLA_LABEL, subjectHref } from './format';
+
+const STATES = ['open', 'unclaimed', 'claimed', 'mine', 'snoozed', 'done'] as const;
+const SORTS = {
+  due: 'SLA due first',
+  age: 'Oldest first',
+  risk: 'Highest risk',
+  priority: 'Queue priority',
+};
+
+/** The Queues screen: depth per queue, claim next, and the items table (filters in the URL). */
+export function QueuesWorkbench({ userId, isAdmin }: { userId: string; isAdmin: boolean }) {
+  const sp = useSearchParams();
+  const router = useRouter();
+  const path = usePathname();
+  const parsed = ZItemListQuery.safeParse(Object.fromEntries(sp));
+  const q = parsed.success ? parsed.data : ZItemListQuery.parse({});
+  const setParam = (k: string, v: string | null) => {
+    const next = new URLSearchParams(sp);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    if (k !== 'page') next.delete('page');
+    router.replace(`${path}?${next}`);
+  };
+  const summaries = useQueueSummaries();
+  const items = useQueueItems(q);
+  const claim = useClaimNext();
+  const act = useItemAction();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const queues = summaries.data?.queues ?? [];
+  const mine = queues.filter((x) => x.is_member);
+  const input = 'rounded border border-slate-300 px-2 py-1';
+
+  if (summaries.isPending) return <Skeleton />;
+  if (summaries.error)
+    return (
+      <p role="alert" className="text-red-700">
+        {summaries.error.message}
+      </p>
+    );
+  if (queues.length === 0)
+    return (
+      <EmptyState title={isAdmin ? 'No queues yet' : 'You are not a member of any queue'}>
+        {isAdmin ? (
+          <>
+            Create one under{' '}
+            <Link className="text-blue-700 underline" href="/admin/queues">
+              Admin → Queues
+            </Link>
+            .
+          </>
+        ) : (
+          'An admin adds you to a review queue; its items then appear here.'
+        )}
+      </EmptyState>
+    );
+  const page = items.data;
+  const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
+  return (
+    <div className="space-y-4">
+      <QueueSummaries queues={queues} />
+      <section
+        aria-label="Claim next"
+        className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3"
+      >
+        <button
+          className="rounded bg-slate-900 px-3 py-1.5 text-white disabled:opacity-50"
+          disabled={claim.isPending || mine.length === 0}
+          onClick={() =>
+            claim.mutate(q.queue && mine.some((m) => m.id === q.queue) ? { queueId: q.queue } : {})
+          }
+        >
+          Claim next
+        </button>
+        <span className="text-sm text-slate-700">
+          {mine.length === 0
+            ? 'You are not a member of any queue, so you cannot claim.'
+            : `Highest-priority, oldest unclaimed item of ${q.queue && mine.some((m) => m.id === q.queue) ? 'this queue' : `your ${mine.length} queue${mine.length === 1 ? '' : 's'}`}.`}
+        </span>
+        {claim.data?.item && (
+          <p role="status" className="text-sm">
+            Claimed {claim.data.item.subject_type}{' '}
+            <Link
+              className="font-mono text-blue-700 underline"
+              href={subjectHref(claim.data.item.subject_type, claim.data.item.subject_id)}
+            >
+              {claim.data.item.subject_id}
+            </Link>
+          </p>
+        )}
+        {claim.data && !claim.data.item && (
+          <p role="status" className="text-sm text-slate-700">
+            Nothing to claim: every item of your queues is claimed or snoozed.
+          </p>
+        )}
+        {claim.error && (
+          <p role="alert" className="text-sm text-red-700">
+            {claim.error.message}
+          </p>
+        )}
+      </section>
+      <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Item filters">
+        <label className="flex flex-col text-sm">
+          Queue
+          <select
+            className={input}
+            value={q.queue ?? ''}
+            onChange={(e) => setParam('queue', e.target.value || null)}
+          >
+            <option value="">All my queues</option>
+            {queues.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          State
+          <select
+            className={input}
+            value={q.state}
+            onChange={(e) => setParam('state', e.target.value)}
+          >
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {s === 'mine' ? 'claimed by me' : s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          SLA
+          <select
+            className={input}
+            value={q.sla ?? ''}
+            onChange={(e) => setParam('sla', e.target.value || null)}
+          >
+            <option value="">any</option>
+            {SLA_STATES.map((s) => (
+              <option key={s} value={s}>
+                {SLA_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          Sort
+          <select
+            className={input}
+            value={q.sort}
+            onChange={(e) => setParam('sort', e.target.value)}
+          >
+            {Object.entries(SORTS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="ml-auto text-sm text-slate-700" aria-live="polite">
+          {page ? `${page.total.toLocaleString('en')} item${page.total === 1 ? '' : 's'}` : ''}
+        </span>
+      </div>
+      {selected.size > 0 && (
+        <BulkBar ids={[...selected]} queues={queues} onDone={() => setSelected(new Set())} />
+      )}
+      {act.error && (
+        <p role="alert" className="text-red-700">
+          {act.error.message}
+        </p>
+      )}
+      {!page ? (
+        <Skeleton />
+      ) : page.rows.length === 0 ? (
+        <EmptyState title="No items match these filters" />
+      ) : (
+        <QueueItemsTable
+          rows={page.rows}
+          selected={selected}
+          onToggle={(id) =>
+            setSelected((s) => {
+              const n = new Set(s);
+              if (n.has(id)) n.delete(id);
+              else n.add(id);
+              return n;
+            })
+          }
+          onToggleAll={(on) => setSelected(on ? new Set(page.rows.map((r) => r.id)) : new Set())}
+          renderActions={(r) =>
+            r.status === 'open' && (r.assignee_id === userId || (isAdmin && r.assignee_id)) ? (
+              <span className="space-x-2">
+                <button
+                  className="rounded border border-slate-300 px-2 py-0.5"
+                  onClick={() => act.mutate({ id: r.id, action: 'release' })}
+                >
+                  Release
+                </button>
+                <button
+                  className="rounded border border-slate-300 px-2 py-0.5"
+                  onClick={() => {
+                    const reason = window.prompt('Why does this need no action?');
+                    if (reason?.trim())
+                      act.mutate({ id: r.id, action: 'resolve', resolution: 'no_action', reason });
+                  }}
+                >
+                  Close, no action
+                </button>
+              </span>
+            ) : null
+          }
+        />
+      )}
+      {page && pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+          <button
+            className={input}
+            disabled={q.page <= 1}
+            onClick={() => setParam('page', String(q.page - 1))}
+          >
+            Previous
+          </button>
+          <span>
+            Page {q.page} of {pages}
+          </span>
+          <button
+            className={input}
+            disabled={q.page >= pages}
+            onClick={() => setParam('page', String(q.page + 1))}
+          >
+            Next
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}
