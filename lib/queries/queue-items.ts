@@ -1,3 +1,4 @@
+import 'server-only';
 import type { SlaState, TItemListQuery } from '@/lib/schemas/queue';
 import { slaDueSql, slaStateSql } from '@/lib/queues/sla';
 import { num, rows } from './sql';

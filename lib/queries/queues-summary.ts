@@ -1,3 +1,4 @@
+import 'server-only';
 import { slaStateSql } from '@/lib/queues/sla';
 import { rows } from './sql';
 

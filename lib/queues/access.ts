@@ -1,3 +1,4 @@
+import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/permissions';
 import type { Db } from './db';
 

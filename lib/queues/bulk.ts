@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AuditFn } from '@/lib/audit/write';
 import type { SessionUser } from '@/lib/auth/permissions';
 import type { TBulkItems } from '@/lib/schemas/queue';

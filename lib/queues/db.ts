@@ -1,3 +1,4 @@
+import 'server-only';
 import type { SqlRunner } from '@/lib/audit/write';
 import { pgPool, type Tx } from '@/lib/db/client';
 import { prismaRunner } from '@/lib/audit/runners';

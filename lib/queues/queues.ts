@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { AuditFn } from '@/lib/audit/write';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';

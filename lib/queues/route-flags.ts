@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PoolClient } from 'pg';
 import { pgRunner } from '@/lib/audit/runners';
 import { SYSTEM_ACTOR, writeAudit, type AuditFn } from '@/lib/audit/write';
