@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { USERS, storageFor } from './users';
-import { claimNextViaUi, createQueueViaUi } from './helpers/queues';
+import { claimNextViaUi, createQueueViaUi, openCaseFromItemViaUi } from './helpers/queues';
 import { expectAxeClean, expectNothingClipped } from './helpers/screen';
 
 test.describe('review queues', () => {
@@ -28,6 +28,11 @@ test.describe('review queues', () => {
     // Two claims never return the same item.
     const second = await claimNextViaUi(ap, queueId);
     expect(second.id).not.toBe(claimed.id);
+    // Opening a case from the item decides it: it leaves "claimed by me".
+    const caseId = await openCaseFromItemViaUi(ap, queueId, second.id, `E2E case ${second.id}`);
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    await ap.goto(`/queues?queue=${queueId}&state=done`);
+    await expect(ap.getByTestId(`item-${second.id}`)).toContainText('case_opened');
 
     // The admin is not a member of this queue: claiming from it is 404.
     const res = await page.request.post('/api/v1/queues/claim', { data: { queueId } });

@@ -9,6 +9,9 @@ export function minutes(m: number | null | undefined): string {
 export const utc = (iso: string | null) =>
   iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—';
 
+/** For columns whose header already says UTC. */
+export const utcShort = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
+
 export const SLA_LABEL = { on_time: 'On time', at_risk: 'At risk', breached: 'Breached' } as const;
 export const SLA_CLASS = {
   on_time: 'bg-emerald-50 text-emerald-800',

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import type { QueueItemListRow } from '@/lib/queries/queue-items';
-import { SLA_CLASS, SLA_LABEL, subjectHref, utc } from './format';
+import { SLA_CLASS, SLA_LABEL, subjectHref, utc, utcShort } from './format';
 
 /** Presentational: the columns of a page of queue items, with a selection checkbox per row. */
 export function QueueItemsTable({
@@ -37,9 +37,9 @@ export function QueueItemsTable({
           <th className="px-3 py-2">Queue</th>
           <th className="px-3 py-2 text-right">Risk</th>
           <th className="px-3 py-2">SLA</th>
-          <th className="px-3 py-2">Due</th>
+          <th className="px-3 py-2">Due (UTC)</th>
           <th className="px-3 py-2">Assignee</th>
-          <th className="px-3 py-2">Routed</th>
+          <th className="px-3 py-2">Routed (UTC)</th>
           <th className="px-3 py-2">
             <span className="sr-only">Actions</span>
           </th>
@@ -68,12 +68,14 @@ export function QueueItemsTable({
             <td className="px-3 py-1.5">{r.queue_name}</td>
             <td className="px-3 py-1.5 text-right tabular-nums">{r.risk.toFixed(2)}</td>
             <td className="px-3 py-1.5">
-              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${SLA_CLASS[r.sla]}`}>
+              <span
+                className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${SLA_CLASS[r.sla]}`}
+              >
                 {SLA_LABEL[r.sla]}
               </span>
             </td>
             <td className="px-3 py-1.5 whitespace-nowrap text-slate-700">
-              {r.status === 'done' ? (r.resolution ?? 'done') : utc(r.due_at)}
+              {r.status === 'done' ? (r.resolution ?? 'done') : utcShort(r.due_at)}
             </td>
             <td className="px-3 py-1.5">
               {r.assignee_email ??
@@ -83,8 +85,12 @@ export function QueueItemsTable({
                   <span className="text-slate-600">unclaimed</span>
                 ))}
             </td>
-            <td className="px-3 py-1.5 whitespace-nowrap text-slate-700">{utc(r.created_at)}</td>
-            <td className="px-3 py-1.5 text-right whitespace-nowrap">{renderActions(r)}</td>
+            <td className="px-3 py-1.5 whitespace-nowrap text-slate-700">
+              {utcShort(r.created_at)}
+            </td>
+            <td className="px-3 py-1.5">
+              <div className="flex flex-wrap justify-end gap-1">{renderActions(r)}</div>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -9,6 +9,7 @@ import type {
   TClaimNext,
   TItemAction,
   TItemListQuery,
+  TItemOpenCase,
   TQueueCreate,
   TQueueUpdate,
 } from '@/lib/schemas/queue';
@@ -75,6 +76,18 @@ export function useItemAction() {
         method: 'POST',
         body: JSON.stringify(body),
       }),
+    onSuccess: done,
+  });
+}
+
+export function useOpenCase() {
+  const done = useInvalidateWork();
+  return useMutation({
+    mutationFn: ({ id, ...body }: TItemOpenCase & { id: string }) =>
+      fetchJson<{ caseId: string; caseNumber: number }>(
+        `/api/v1/queues/items/${encodeURIComponent(id)}/case`,
+        { method: 'POST', body: JSON.stringify(body) },
+      ),
     onSuccess: done,
   });
 }

@@ -7,7 +7,13 @@ import { ZItemListQuery, SLA_STATES } from '@/lib/schemas/queue';
 import { BulkBar } from './bulk-bar';
 import { QueueItemsTable } from './queue-items-table';
 import { QueueSummaries } from './queue-summaries';
-import { useClaimNext, useItemAction, useQueueItems, useQueueSummaries } from './queues-query';
+import {
+  useClaimNext,
+  useItemAction,
+  useOpenCase,
+  useQueueItems,
+  useQueueSummaries,
+} from './queues-query';
 import { SLA_LABEL, subjectHref } from './format';
 
 const STATES = ['open', 'unclaimed', 'claimed', 'mine', 'snoozed', 'done'] as const;
@@ -36,6 +42,7 @@ export function QueuesWorkbench({ userId, isAdmin }: { userId: string; isAdmin: 
   const items = useQueueItems(q);
   const claim = useClaimNext();
   const act = useItemAction();
+  const openCase = useOpenCase();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const queues = summaries.data?.queues ?? [];
   const mine = queues.filter((x) => x.is_member);
@@ -175,6 +182,20 @@ export function QueuesWorkbench({ userId, isAdmin }: { userId: string; isAdmin: 
       {selected.size > 0 && (
         <BulkBar ids={[...selected]} queues={queues} onDone={() => setSelected(new Set())} />
       )}
+      {openCase.data && (
+        <p role="status" className="text-sm">
+          Case{' '}
+          <Link className="text-blue-700 underline" href={`/cases/${openCase.data.caseId}`}>
+            #{openCase.data.caseNumber}
+          </Link>{' '}
+          opened; the item is decided.
+        </p>
+      )}
+      {openCase.error && (
+        <p role="alert" className="text-red-700">
+          {openCase.error.message}
+        </p>
+      )}
       {act.error && (
         <p role="alert" className="text-red-700">
           {act.error.message}
@@ -199,12 +220,24 @@ export function QueuesWorkbench({ userId, isAdmin }: { userId: string; isAdmin: 
           onToggleAll={(on) => setSelected(on ? new Set(page.rows.map((r) => r.id)) : new Set())}
           renderActions={(r) =>
             r.status === 'open' && (r.assignee_id === userId || (isAdmin && r.assignee_id)) ? (
-              <span className="space-x-2">
+              <>
                 <button
                   className="rounded border border-slate-300 px-2 py-0.5"
                   onClick={() => act.mutate({ id: r.id, action: 'release' })}
                 >
                   Release
+                </button>
+                <button
+                  className="rounded border border-slate-300 px-2 py-0.5"
+                  onClick={() => {
+                    const title = window.prompt(
+                      'Case title',
+                      `Review ${r.subject_type} ${r.subject_id}`,
+                    );
+                    if (title?.trim()) openCase.mutate({ id: r.id, title });
+                  }}
+                >
+                  Open case
                 </button>
                 <button
                   className="rounded border border-slate-300 px-2 py-0.5"
@@ -216,7 +249,7 @@ export function QueuesWorkbench({ userId, isAdmin }: { userId: string; isAdmin: 
                 >
                   Close, no action
                 </button>
-              </span>
+              </>
             ) : null
           }
         />

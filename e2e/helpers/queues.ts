@@ -48,3 +48,19 @@ export async function claimNextViaUi(
   expect(m, `claim answer: ${text}`).toBeTruthy();
   return { kind: m![1]!, id: m![2]! };
 }
+
+/** As the holder of a claimed item: "Open case" on its row; returns the new case's id. */
+export async function openCaseFromItemViaUi(
+  page: Page,
+  queueId: string,
+  subjectId: string,
+  title: string,
+): Promise<string> {
+  await page.goto(`/queues?queue=${queueId}&state=mine`);
+  page.once('dialog', (d) => void d.accept(title));
+  await page.getByTestId(`item-${subjectId}`).getByRole('button', { name: 'Open case' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'opened; the item is decided' });
+  await expect(status).toBeVisible();
+  const href = await status.getByRole('link').getAttribute('href');
+  return href!.split('/').pop()!;
+}

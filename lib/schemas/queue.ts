@@ -147,3 +147,11 @@ export const ZItemListQuery = z.object({
 export type TItemListQuery = z.infer<typeof ZItemListQuery>;
 
 export const ZQueueArchive = z.object({ reason: z.string().trim().max(500).optional() }).strict();
+
+export const ZItemOpenCase = z
+  .object({
+    title: z.string().trim().min(1, 'is required').max(200),
+    severity: z.enum(['low', 'medium', 'high', 'critical']).optional(),
+  })
+  .strict();
+export type TItemOpenCase = z.infer<typeof ZItemOpenCase>;

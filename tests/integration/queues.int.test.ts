@@ -275,3 +275,47 @@ describe('read models', () => {
     expect(none.total).toBe(0);
   });
 });
+
+describe('open a case from an item', () => {
+  it('creates the case linked to the subject and decides the item in one transaction', async () => {
+    const { prisma } = await import('@/lib/db/client');
+    const { openCaseFromItem } = await import('@/lib/queues/open-case');
+    const { writeAudit } = await import('@/lib/audit/write');
+    const { prismaRunner } = await import('@/lib/audit/runners');
+    const { rows } = await pool.query(
+      `SELECT id::text AS id, subject_id FROM queue_items WHERE status = 'open' AND subject_type = 'account' LIMIT 1`,
+    );
+    const run = (id: string) =>
+      prisma.$transaction((tx) =>
+        openCaseFromItem(
+          tx,
+          (e) =>
+            writeAudit(prismaRunner(tx), {
+              ...e,
+              actor: { id: admin.id, email: admin.email },
+            }).then(() => undefined),
+          admin,
+          id,
+          { title: 'Harvesting suspect' },
+        ),
+      );
+    const made = await run(rows[0].id);
+    const c = await pool.query(
+      `SELECT c.queue_item_id, c.opened_from, a.account_id FROM cases c
+       JOIN case_accounts a ON a.case_id = c.id WHERE c.id = $1`,
+      [made.caseId],
+    );
+    expect(c.rows).toEqual([
+      { queue_item_id: rows[0].id, opened_from: 'queue_item', account_id: rows[0].subject_id },
+    ]);
+    const item = await pool.query(
+      `SELECT status, resolution, decided_at IS NOT NULL AS decided FROM queue_items WHERE id = $1`,
+      [rows[0].id],
+    );
+    expect(item.rows[0]).toEqual({ status: 'done', resolution: 'case_opened', decided: true });
+    // The item is decided: a second case from it is refused and nothing is created.
+    const before = (await pool.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n;
+    await expect(run(rows[0].id)).rejects.toThrow(/already closed/);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n).toBe(before);
+  });
+});
