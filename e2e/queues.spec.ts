@@ -11,6 +11,7 @@ test.describe('review queues', () => {
     browser,
     consoleErrors,
   }) => {
+    test.setTimeout(180_000); // one long flow across three roles, on a shared machine
     const name = `E2E queue ${Date.now().toString(36)}`;
     const queueId = await createQueueViaUi(page, { name, memberEmails: [USERS.analyst.email] });
     await expectAxeClean(page);
@@ -54,7 +55,8 @@ test.describe('review queues', () => {
     await expect(page.getByTestId('queue-health')).toContainText(name);
     await expect(page.getByTestId('team-metrics')).toBeVisible();
     await expectAxeClean(page);
-    await expectNothingClipped(page);
+    // Only the queue panels: the Overview's other panels belong to other features.
+    await expectNothingClipped(page, '[data-testid="queue-health"], [data-testid="team-metrics"]');
     await analyst.close();
     await legal.close();
     expect(consoleErrors).toEqual([]);

@@ -13,21 +13,30 @@ export async function expectAxeClean(page: Page) {
   ).toEqual([]);
 }
 
-export async function expectNothingClipped(page: Page) {
+/** `within`: only check inside these elements (a page shared with panels others own). */
+export async function expectNothingClipped(page: Page, within?: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
-  const problems = await page.evaluate(() => {
+  const problems = await page.evaluate((root) => {
     const out: string[] = [];
-    if (document.documentElement.scrollWidth > window.innerWidth + 1)
+    if (!root && document.documentElement.scrollWidth > window.innerWidth + 1)
       out.push(`page scrolls sideways (${document.documentElement.scrollWidth}px)`);
-    for (const el of document.querySelectorAll<HTMLElement>(
-      'td, th, button, a, label, h1, h2, h3, p',
-    )) {
+    const scopes = root ? [...document.querySelectorAll<HTMLElement>(root)] : [document.body];
+    if (root && scopes.length === 0) out.push(`nothing matches ${root}`);
+    for (const scope of scopes) {
+      const r = scope.getBoundingClientRect();
+      if (root && (r.right > window.innerWidth + 1 || scope.scrollWidth > scope.clientWidth + 1))
+        out.push(`${root} overflows sideways`);
+    }
+    const els = scopes.flatMap((x) => [
+      ...x.querySelectorAll<HTMLElement>('td, th, button, a, label, h1, h2, h3, p'),
+    ]);
+    for (const el of els) {
       const s = getComputedStyle(el);
       const clips = s.overflow !== 'visible' || s.textOverflow === 'ellipsis';
       if (clips && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
         out.push(`${el.tagName.toLowerCase()} “${(el.textContent ?? '').slice(0, 40)}”`);
     }
     return out;
-  });
+  }, within);
   expect(problems).toEqual([]);
 }
