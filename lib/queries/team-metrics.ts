@@ -1,7 +1,9 @@
 import 'server-only';
 import { slaStateSql } from '@/lib/queues/sla';
 import { dayRange } from './downsample';
-import { num, rows } from './sql';
+import { rows } from './sql';
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v)); // real / numeric come back as strings from pg
 
 export interface DepthPoint {
   key: string;
