@@ -2,9 +2,19 @@ import { test, expect, signInAs } from './fixtures';
 import { LOCKOUT_USER, USERS } from './users';
 
 const NAV_BY_ROLE = {
-  admin: ['Overview', 'Queues', 'Accounts', 'Clusters', 'Cases', 'Audit', 'Admin'],
+  admin: [
+    'Overview',
+    'Queues',
+    'Accounts',
+    'Clusters',
+    'Cases',
+    'Exports',
+    'Verify',
+    'Audit',
+    'Admin',
+  ],
   analyst: ['Overview', 'Queues', 'Accounts', 'Clusters', 'Cases'],
-  legal: ['Overview', 'Accounts', 'Clusters', 'Cases'],
+  legal: ['Overview', 'Accounts', 'Clusters', 'Cases', 'Exports', 'Verify'],
 } as const;
 
 for (const role of ['admin', 'analyst', 'legal'] as const) {

@@ -8,6 +8,8 @@ import { storageFor } from './users';
 // second analyst who is not on a restricted case cannot open it. Each screen: axe, 1440×900.
 
 async function screenIsClean(page: Page) {
+  // Next streams the metadata of dynamic pages: wait for the title before axe looks for it.
+  await expect(page).toHaveTitle(/Distill Watch/);
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
     [],

@@ -9,9 +9,9 @@ let caseId = '';
 test.beforeAll(async ({ browser }) => {
   // Cases are opened by analysts/admins (cases:write); legal only reads them.
   const admin = await browser.newContext({ storageState: storageFor('admin') });
-  const accounts = await admin.request.get('/api/v1/accounts?flagged=true&page_size=1');
+  const accounts = await admin.request.get('/api/v1/accounts?flagged=true&size=25');
   expect(accounts.ok()).toBe(true);
-  const [acct] = (await accounts.json()).items as { account_id: string }[];
+  const [acct] = (await accounts.json()).rows as { account_id: string }[];
   const res = await admin.request.post('/api/v1/cases', {
     data: {
       title: 'E2E evidence package',

@@ -36,7 +36,8 @@ test.describe('overview flagged count', () => {
       }
       // The previous page stays on screen (aria-busy) while the next loads: count only fresh rows.
       await expect(busy).toHaveAttribute('aria-busy', 'false');
-      for (const id of await rows.locator('td:first-child a').allTextContents()) ids.add(id.trim());
+      for (const id of await rows.locator('a[href^="/accounts/"]').allTextContents())
+        ids.add(id.trim());
     }
     const counted = ids.size;
     expect(counted).toBe(shown);
