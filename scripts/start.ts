@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -125,11 +125,17 @@ try {
     NEXTAUTH_URL: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`,
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  if (!existsSync('.next/BUILD_ID')) {
+  if (!existsSync('.next/BUILD_ID') && !stopping) {
     console.log('no production build found: running next build (about a minute)…');
-    const b = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: childEnv });
-    if (b.status !== 0) throw new Error('next build failed');
+    // Spawned, not spawnSync: a blocked event loop could not stop anything on SIGTERM. While it
+    // runs, `server` is the build, so shutdown() ends it like the server.
+    server = spawn(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: childEnv });
+    const status = await new Promise<number | null>((r) => server!.once('exit', r));
+    server = null;
+    if (status !== 0 && !stopping) throw new Error('next build failed');
   }
+  // A signal during the start-up work: shutdown() is already under way, start nothing more.
+  if (stopping) await new Promise(() => undefined);
   server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(e.PORT)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: childEnv,

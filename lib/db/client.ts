@@ -12,6 +12,10 @@ import { databaseUrl, env } from '@/lib/env';
 // Password hashes (and case file bytes) are omitted from every query unless a caller asks for them.
 function create() {
   const pool = new Pool({ connectionString: databaseUrl(), max: env().DB_POOL_SIZE });
+  // An idle connection the server ends (restart, failover, DROP … WITH (FORCE)) emits 'error' on
+  // the pool; unhandled, that would crash the whole process. The pool drops the client and the
+  // next query opens a fresh one.
+  pool.on('error', (err) => console.error(`[db] idle connection closed: ${err.message}`));
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pool),
     // Uploaded case files' bytes are read only by the download route, which asks for them.

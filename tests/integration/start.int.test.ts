@@ -91,7 +91,14 @@ describe('npm start', () => {
     await waitFor(() => /migrations: /.test(s.output()), 90_000, 'migrations');
     expect(groupAlive(pgid)).not.toBe('');
     process.kill(pgid, 'SIGTERM'); // the npm process only, as a process manager does
-    await waitFor(() => groupAlive(pgid) === '', 30_000, 'every process of npm start to end');
+    await waitFor(() => groupAlive(pgid) === '', 30_000, 'every process of npm start to end').catch(
+      (e: Error) => {
+        const left = spawnSync('ps', ['-o', 'pid,stat,cmd', '-g', String(pgid)], {
+          encoding: 'utf8',
+        });
+        throw new Error(`${e.message}; still running:\n${left.stdout}\noutput:\n${s.output()}`);
+      },
+    );
     expect(s.output()).toContain('stopped cleanly');
   });
 
