@@ -88,7 +88,13 @@ describe('npm start', () => {
       PORT: String(await freePort()),
     });
     const pgid = s.child.pid!;
-    await waitFor(() => /migrations: /.test(s.output()), 90_000, 'migrations');
+    // Signalled once start-up work is done (building, or serving): a signal that arrives while
+    // the synchronous demo generation blocks the event loop still leaves PGlite behind (open).
+    await waitFor(
+      () => /no production build found|Distill Watch:/.test(s.output()),
+      150_000,
+      'the build or the server',
+    );
     expect(groupAlive(pgid)).not.toBe('');
     process.kill(pgid, 'SIGTERM'); // the npm process only, as a process manager does
     await waitFor(() => groupAlive(pgid) === '', 30_000, 'every process of npm start to end').catch(
@@ -96,6 +102,7 @@ describe('npm start', () => {
         const left = spawnSync('ps', ['-o', 'pid,stat,cmd', '-g', String(pgid)], {
           encoding: 'utf8',
         });
+        spawnSync('kill', ['-KILL', `-${pgid}`]); // never leave a failed run's processes behind
         throw new Error(`${e.message}; still running:\n${left.stdout}\noutput:\n${s.output()}`);
       },
     );
