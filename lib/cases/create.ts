@@ -3,6 +3,8 @@ import type { AuditFn } from '@/lib/audit/write';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { TCaseCreate } from '@/lib/schemas/case';
+import { prismaRunner } from '@/lib/audit/runners';
+import { visibleQueueIds } from '@/lib/queues/access';
 import { linkAccounts, linkClusters } from './links';
 
 /** An assignee or watcher must be an active user who may work or read cases. */
@@ -14,6 +16,19 @@ export async function assertUsers(tx: Tx, ids: string[], field: string): Promise
   });
   const missing = ids.filter((id) => !found.some((u) => u.id === id));
   if (missing.length) throw new ValidationError(`Unknown user: ${missing.join(', ')}`, field);
+}
+
+/**
+ * The subject of a queue item the user may see (its queues' members, admins), read from the item
+ * itself: the client names only the item. An unknown or hidden item is 404.
+ */
+async function queueItemSubject(tx: Tx, user: SessionUser, id: string) {
+  const visible = await visibleQueueIds(prismaRunner(tx), user);
+  const rows = await tx.$queryRaw<{ subject_type: 'account' | 'cluster'; subject_id: string }[]>`
+    SELECT subject_type, subject_id FROM queue_items
+    WHERE id = ${id}::bigint AND (${visible}::text[] IS NULL OR queue_id = ANY(${visible}::text[]))`;
+  if (!rows[0]) throw new NotFoundError(`No such queue item: ${id}`);
+  return rows[0];
 }
 
 /**
@@ -34,6 +49,8 @@ export async function createCase(
   const assignee = input.assignee_id === undefined ? user.id : input.assignee_id;
   if (assignee) await assertUsers(tx, [assignee], 'assignee_id');
   const src = input.source;
+  const item =
+    src.kind === 'queue_item' ? await queueItemSubject(tx, user, src.queue_item_id) : null;
   const c = await tx.case.create({
     data: {
       title: input.title,
@@ -77,14 +94,14 @@ export async function createCase(
       ? [src.account_id]
       : src.kind === 'accounts'
         ? src.account_ids
-        : src.kind === 'queue_item' && src.subject_kind === 'account'
-          ? [src.subject_id]
+        : item?.subject_type === 'account'
+          ? [item.subject_id]
           : [];
   const clusters =
     src.kind === 'cluster'
       ? [src.cluster_id]
-      : src.kind === 'queue_item' && src.subject_kind === 'cluster'
-        ? [src.subject_id]
+      : item?.subject_type === 'cluster'
+        ? [item.subject_id]
         : [];
   await linkAccounts(tx, audit, user, c, accounts);
   await linkClusters(tx, audit, user, c, clusters);

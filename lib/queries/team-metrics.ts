@@ -56,7 +56,7 @@ export async function getDepthOverTime(days = 30, now = new Date()): Promise<Dep
 
 /**
  * Per active queue, over items created in the last `days` days: median and p90 of the minutes to
- * first action and to decision (items that reached them; archived-queue closures excluded), and
+ * first action and to decision (items that reached them; closures by archiving or by a closed flag excluded), and
  * how many of those items breached their SLA (at `now`).
  */
 export async function getQueueTimings(days = 30, now = new Date()): Promise<QueueTimings[]> {
@@ -65,9 +65,9 @@ export async function getQueueTimings(days = 30, now = new Date()): Promise<Queu
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.first_action_at - i.created_at) / 60) AS first_action_p50,
        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.first_action_at - i.created_at) / 60) AS first_action_p90,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.decided_at - i.created_at) / 60)
-         FILTER (WHERE i.resolution IS DISTINCT FROM 'queue_archived') AS decision_p50,
+         FILTER (WHERE coalesce(i.resolution, '') NOT IN ('queue_archived', 'flag_closed')) AS decision_p50,
        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.decided_at - i.created_at) / 60)
-         FILTER (WHERE i.resolution IS DISTINCT FROM 'queue_archived') AS decision_p90,
+         FILTER (WHERE coalesce(i.resolution, '') NOT IN ('queue_archived', 'flag_closed')) AS decision_p90,
        count(i.id) FILTER (WHERE ${slaStateSql('$2::timestamptz')} = 'breached')::int AS breached
      FROM queues q LEFT JOIN queue_items i ON i.queue_id = q.id AND i.created_at >= $1
      WHERE q.archived_at IS NULL GROUP BY q.id, q.name, q.priority ORDER BY q.priority, q.name`,

@@ -32,12 +32,7 @@ export async function openCaseFromItem(
     ZCaseCreate.parse({
       title: input.title,
       severity: input.severity,
-      source: {
-        kind: 'queue_item',
-        queue_item_id: item!.id,
-        subject_kind: item!.subject_type,
-        subject_id: item!.subject_id,
-      },
+      source: { kind: 'queue_item', queue_item_id: item!.id },
     }),
   );
   await applyItemStep(db, audit, user, item!, {

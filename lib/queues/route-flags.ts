@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR, writeAudit, type AuditFn } from '@/lib/audit/write';
 import { ZQueueFilter } from '@/lib/schemas/queue';
 import type { Db } from './db';
 import { filterSql } from './filter-sql';
+import { ITEM_COLUMNS, type QueueItemRow } from './item-row';
 
 export interface RouteResult {
   queueId: string;
@@ -56,17 +57,53 @@ export async function routeFlags(
   return out;
 }
 
-/** Called once at the end of a detection run, inside its transaction, as the system actor. */
+/**
+ * Closes the open items whose flag is no longer open (detection closes the flag of a cluster that
+ * vanished): resolution 'flag_closed', not a decision in the team metrics, one
+ * 'queue_item.resolve' audit row per item naming the run. Returns the closed item ids.
+ */
+export async function closeItemsOfClosedFlags(
+  db: Db,
+  audit: AuditFn,
+  runId: string | null,
+): Promise<string[]> {
+  const rows = await db.query<QueueItemRow>(
+    `UPDATE queue_items i SET status = 'done', decided_at = now(), resolution = 'flag_closed',
+       updated_at = now()
+     FROM flags f
+     WHERE i.status = 'open' AND f.subject_type = i.subject_type AND f.subject_id = i.subject_id
+       AND f.status <> 'open'
+     RETURNING ${ITEM_COLUMNS}`,
+    [],
+  );
+  for (const item of rows)
+    await audit({
+      action: 'queue_item.resolve',
+      targetType: 'queue_item',
+      targetId: item.id,
+      before: { assignee_id: item.assignee_id, snoozed_until: item.snoozed_until },
+      after: {
+        queue_id: item.queue_id,
+        subject: `${item.subject_type}:${item.subject_id}`,
+        assignee_id: item.assignee_id,
+        snoozed_until: item.snoozed_until,
+        resolution: 'flag_closed',
+      },
+      reason: runId ? `Flag closed by detection run ${runId}` : 'Flag closed',
+    });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Called once at the end of a detection run, inside its transaction, as the system actor: items
+ * of flags the run closed are closed, then new and re-opened flags are routed.
+ */
 export async function routeFlagsAfterDetection(
   client: PoolClient,
   runId: string,
 ): Promise<RouteResult[]> {
   const db = pgRunner(client);
-  return routeFlags(
-    db,
-    (e) => writeAudit(db, { ...e, actor: SYSTEM_ACTOR }).then(() => undefined),
-    {
-      runId,
-    },
-  );
+  const audit: AuditFn = (e) => writeAudit(db, { ...e, actor: SYSTEM_ACTOR }).then(() => undefined);
+  await closeItemsOfClosedFlags(db, audit, runId);
+  return routeFlags(db, audit, { runId });
 }

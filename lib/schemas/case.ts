@@ -104,10 +104,9 @@ export const ZCaseCreate = z.object({
       account_ids: z.array(ZAccountId).min(1, 'select at least one account').max(500),
     }),
     z.object({
+      // The subject is read from the item on the server: a client cannot name another one.
       kind: z.literal('queue_item'),
-      queue_item_id: z.string().min(1).max(128),
-      subject_kind: z.enum(['account', 'cluster']),
-      subject_id: z.string().min(1).max(128),
+      queue_item_id: z.string().regex(/^\d{1,18}$/, 'must be a queue item id (digits)'),
     }),
   ]),
 });
