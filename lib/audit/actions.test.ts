@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_ACTION_NAMES, auditActionLabel, type AuditAction } from './actions';
+import { CASE_SAMPLES } from './case-samples';
 import { AuditPayloadError, checkAgainstCatalogue, writeAudit, type SqlRunner } from './write';
 
 // One sample per catalogue action, in the shape its call site writes (grep `action: '<name>'`).
-// The Record type makes a new action without a sample a type error. Cases and evidence export are
-// being built this session: their samples are welcome but not yet required (UNSETTLED).
+// Case and evidence-export samples live in ./case-samples.ts; the test below fails when an action
+// has no sample (or a sample names no action).
 type Sample = { targetType: string; before?: unknown; after?: unknown };
 type Unsettled = `case.${string}` | `case_template.${string}` | `evidence.${string}`;
 const at = '2026-11-30T03:00:00.000Z';
@@ -52,31 +53,7 @@ const queue = {
 const item = { queue_id: 'q1', subject: 'account:acct-1' };
 const step = { ...item, assignee_id: null, snoozed_until: null, resolution: null };
 
-const caseId = '0b4a4c1e-7d2f-4d0a-9a51-3c2b1e0f9a8d';
-const job = { caseId, jobId: '5f0e9c2a-1b3d-4e5f-8a7b-6c5d4e3f2a1b' };
-
-const SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> &
-  Partial<Record<AuditAction, Sample>> = {
-  'case.bulk': {
-    targetType: 'case',
-    after: { op: 'assign', bulk_id: 'b1', version: 4, assignee_id: 'u1' },
-  },
-  'case.close': {
-    targetType: 'case',
-    before: { status: 'review' },
-    after: { status: 'closed', from: 'review', version: 7, outcomes: { 'acct-1': 'abuse' } },
-  },
-  'case.file_upload': {
-    targetType: 'case',
-    after: { file_id: 'f1', filename: 'a.pdf', sha256: 'ab'.repeat(32), size_bytes: 1024 },
-  },
-  'case.status': {
-    targetType: 'case',
-    before: { status: 'open' },
-    after: { status: 'review', from: 'open', version: 2 },
-  },
-  'evidence.export_request': { targetType: 'case', after: { ...job, options: {} } },
-  'evidence.export_cancel': { targetType: 'case', after: { ...job, status: 'cancelling' } },
+const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
   'auth.sign_in': { targetType: 'user', after: { ip: '10.0.0.1' } },
   'auth.sign_in_blocked': { targetType: 'user', after: { ip: null, locked_minutes: 15 } },
   'auth.sign_in_failed': { targetType: 'user', after: { ip: '::1', why: 'wrong password' } },
@@ -187,6 +164,7 @@ const SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> &
     after: { ...step, snoozed_until: new Date(at) },
   },
 };
+const SAMPLES: Partial<Record<AuditAction, Sample>> = { ...OWN_SAMPLES, ...CASE_SAMPLES };
 
 const json = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
 const check = (action: string, s: Sample) =>
@@ -205,21 +183,18 @@ describe('audit action catalogue', () => {
     },
   );
 
-  it('has a sample for every settled action and unique labels', () => {
-    const unsettled = /^(case|case_template|evidence)\./;
-    expect(Object.keys(SAMPLES).filter((a) => !unsettled.test(a))).toEqual(
-      AUDIT_ACTION_NAMES.filter((a) => !unsettled.test(a)),
-    );
+  it('has a sample for every action and unique labels', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...AUDIT_ACTION_NAMES].sort());
     const labels = AUDIT_ACTION_NAMES.map(auditActionLabel);
     expect(new Set(labels).size).toBe(labels.length);
   });
 
   it.each([
-    ['an unknown action', 'user.delete', SAMPLES['user.create'], /unknown audit action/],
+    ['an unknown action', 'user.delete', OWN_SAMPLES['user.create'], /unknown audit action/],
     [
       'a wrong target type',
       'user.create',
-      { ...SAMPLES['user.create'], targetType: 'event' },
+      { ...OWN_SAMPLES['user.create'], targetType: 'event' },
       /target type "event"/,
     ],
     [
@@ -238,7 +213,7 @@ describe('audit action catalogue', () => {
     [
       'a before the action does not record',
       'auth.sign_in',
-      { ...SAMPLES['auth.sign_in'], before: { ip: null } },
+      { ...OWN_SAMPLES['auth.sign_in'], before: { ip: null } },
       /records no before/,
     ],
     [

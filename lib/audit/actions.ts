@@ -30,25 +30,6 @@ const def = (
 
 const ANNOTATED = ['event', 'account'] as const;
 
-// Export-job rows name their case and job (the custody log selects rows by after.caseId).
-const exportPayload = z.looseObject({ caseId: z.string().uuid(), jobId: z.string().uuid() });
-
-const caseStatusAfter = z.object({ status: z.string(), from: z.string(), version: z.number() });
-const caseCloseAfter = z.object({
-  status: z.literal('closed'),
-  from: z.string(),
-  version: z.number(),
-  outcomes: z.record(z.string(), z.string()),
-});
-const caseFileAfter = z.object({
-  file_id: z.string(),
-  filename: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  size_bytes: z.number(),
-});
-// A bulk change writes one row per case; the payload says which bulk operation it was part of.
-const caseBulkAfter = z.looseObject({ op: z.string(), bulk_id: z.string(), version: z.number() });
-
 export const AUDIT_ACTIONS = {
   // sign-in
   'auth.sign_in': def('Signed in', 'user', P.ZSignIn),
@@ -99,74 +80,44 @@ export const AUDIT_ACTIONS = {
   'queue_item.snooze': def('Queue item snoozed', 'queue_item', P.ZItemAfter, P.ZItemBefore),
   // cases (lib/cases): target 'case', target_id = the case id, so the case's activity timeline is
   // `WHERE target_type = 'case' AND target_id = $id`; child ids ride in the payload.
-  'case.bulk': def('Bulk change', 'case', caseBulkAfter, P.ZNotYetSpecified),
-  'case.close': def('Case closed', 'case', caseCloseAfter, P.ZNotYetSpecified),
-  'case.create': def('Case opened', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.file_remove': def('File removed', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.file_upload': def('File uploaded', 'case', caseFileAfter, P.ZNotYetSpecified),
-  'case.link_account': def('Account linked', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.link_cluster': def('Cluster linked', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.pin_chart': def('Chart pinned', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.pin_event': def('Event pinned', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.status': def('Status changed', 'case', caseStatusAfter, P.ZNotYetSpecified),
-  'case.task_add': def('Task added', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.task_remove': def('Task removed', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.task_update': def('Task updated', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.unlink_account': def('Account unlinked', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.unlink_cluster': def('Cluster unlinked', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.unpin': def('Evidence unpinned', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
-  'case.update': def('Case updated', 'case', P.ZNotYetSpecified, P.ZNotYetSpecified),
+  'case.bulk': def('Bulk change', 'case', P.ZCaseBulk),
+  'case.close': def('Case closed', 'case', P.ZCaseClosed, P.ZCaseStatusBefore),
+  'case.create': def('Case opened', 'case', P.ZCaseCreated),
+  'case.file_remove': def('File removed', 'case', P.ZNoPayload, P.ZCaseFileRemoved),
+  'case.file_upload': def('File uploaded', 'case', P.ZCaseFileUploaded),
+  'case.link_account': def('Account linked', 'case', P.ZCaseAccountLinked),
+  'case.link_cluster': def('Cluster linked', 'case', P.ZCaseClusterLinked),
+  'case.pin_chart': def('Chart pinned', 'case', P.ZCaseChartPinned),
+  'case.pin_event': def('Event pinned', 'case', P.ZCaseEventPinned),
+  'case.status': def('Status changed', 'case', P.ZCaseStatusAfter, P.ZCaseStatusBefore),
+  'case.task_add': def('Task added', 'case', P.ZCaseTask),
+  'case.task_remove': def('Task removed', 'case', P.ZNoPayload, P.ZCaseTaskState),
+  'case.task_update': def('Task updated', 'case', P.ZCaseTaskState, P.ZCaseTaskState),
+  'case.unlink_account': def('Account unlinked', 'case', P.ZNoPayload, P.ZCaseAccountUnlinked),
+  'case.unlink_cluster': def('Cluster unlinked', 'case', P.ZNoPayload, P.ZCaseClusterUnlinked),
+  'case.unpin': def('Evidence unpinned', 'case', P.ZNoPayload, P.ZCaseUnpinned),
+  'case.update': def('Case updated', 'case', P.ZCaseUpdateAfter, P.ZCaseUpdateBefore),
   'case_template.delete': def(
     'Case template deleted',
     'case_template',
-    P.ZNotYetSpecified,
-    P.ZNotYetSpecified,
+    P.ZNoPayload,
+    P.ZCaseTemplateState,
   ),
   'case_template.upsert': def(
     'Case template saved',
     'case_template',
-    P.ZNotYetSpecified,
-    P.ZNotYetSpecified,
+    P.ZCaseTemplateState,
+    P.ZCaseTemplateState.nullable(),
   ),
   // evidence export jobs (lib/evidence/jobs): target is the case, so they show on its activity
   // and in the next package's custody log; every download is one of these rows.
-  'evidence.download': def(
-    'Evidence package downloaded',
-    'case',
-    exportPayload,
-    P.ZNotYetSpecified,
-  ),
-  'evidence.export_cancel': def(
-    'Evidence export cancel requested',
-    'case',
-    exportPayload,
-    P.ZNotYetSpecified,
-  ),
-  'evidence.export_cancelled': def(
-    'Evidence export cancelled',
-    'case',
-    exportPayload,
-    P.ZNotYetSpecified,
-  ),
-  'evidence.export_done': def('Evidence package built', 'case', exportPayload, P.ZNotYetSpecified),
-  'evidence.export_failed': def(
-    'Evidence export failed',
-    'case',
-    exportPayload,
-    P.ZNotYetSpecified,
-  ),
-  'evidence.export_request': def(
-    'Evidence export requested',
-    'case',
-    exportPayload,
-    P.ZNotYetSpecified,
-  ),
-  'evidence.verify': def(
-    'Evidence package verified (upload)',
-    'evidence_bag',
-    P.ZNotYetSpecified,
-    P.ZNotYetSpecified,
-  ),
+  'evidence.download': def('Evidence package downloaded', 'case', P.ZExportDownload),
+  'evidence.export_cancel': def('Evidence export cancel requested', 'case', P.ZExportCancel),
+  'evidence.export_cancelled': def('Evidence export cancelled', 'case', P.ZExportEnded),
+  'evidence.export_done': def('Evidence package built', 'case', P.ZExportDone),
+  'evidence.export_failed': def('Evidence export failed', 'case', P.ZExportEnded),
+  'evidence.export_request': def('Evidence export requested', 'case', P.ZExportRequested),
+  'evidence.verify': def('Evidence package verified (upload)', 'evidence_bag', P.ZBagVerified),
 } as const satisfies Record<string, ActionDef>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

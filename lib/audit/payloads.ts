@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
+import { CASE_OUTCOMES, CASE_SEVERITIES, CASE_STATUSES, ZChartParams } from '@/lib/schemas/case';
 
 // Zod schemas of the audit payloads (`before` / `after`) the catalogue in ./actions.ts names.
 // They describe what the log stores, i.e. the payload after its JSON round trip (dates are ISO
@@ -179,7 +180,162 @@ export const ZItemAfter = z.strictObject({
   bulk: z.literal(true).optional(),
 });
 
-// Actions whose owners have not specified their payloads yet (cases, evidence export: work in
-// progress this session). Any JSON object or nothing, before and after: replace with a real schema
-// and a sample in actions.test.ts when the call sites settle.
-export const ZNotYetSpecified = z.record(z.string(), z.unknown()).nullable();
+// ---------------------------------------------------------------- cases (lib/cases)
+// Rows target the case; child ids (task, pin, file) ride in the payload as strings.
+const caseStatus = z.enum(CASE_STATUSES);
+const severity = z.enum(CASE_SEVERITIES);
+const outcomes = z.record(z.string(), z.enum(CASE_OUTCOMES));
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const userId = z.string().min(1);
+/** Fields an edit can change (lib/cases/update.ts records only those that changed). */
+const caseFields = {
+  title: z.string().optional(),
+  summary: z.string().optional(),
+  severity: severity.optional(),
+  restricted: z.boolean().optional(),
+  assignee_id: userId.nullable().optional(),
+  watcher_ids: z.array(userId).optional(),
+  tags: z.array(z.string()).optional(),
+};
+export const ZCaseUpdateBefore = z.strictObject(caseFields);
+export const ZCaseUpdateAfter = z.strictObject({ ...caseFields, version: count });
+export const ZCaseCreated = z.strictObject({
+  number: z.number().int().min(1),
+  title: z.string(),
+  severity,
+  restricted: z.boolean(),
+  assignee_id: userId.nullable(),
+  opened_from: z.string(),
+  queue_item_id: z.string().nullable(),
+  case_type: z.string().nullable(),
+  tasks: count,
+});
+export const ZCaseStatusBefore = z.strictObject({ status: caseStatus });
+export const ZCaseStatusAfter = z.strictObject({
+  status: caseStatus,
+  from: caseStatus,
+  version: count,
+});
+export const ZCaseClosed = z.strictObject({
+  status: z.literal('closed'),
+  from: caseStatus,
+  version: count,
+  outcomes,
+});
+// One row per case of a bulk change; which fields follow depends on the operation.
+export const ZCaseBulk = z.union([
+  z.strictObject({
+    op: z.literal('assign'),
+    bulk_id: z.string().uuid(),
+    version: count,
+    assignee_id: userId.nullable(),
+    before: z.strictObject({ assignee_id: userId.nullable() }),
+  }),
+  z.strictObject({
+    op: z.literal('tag'),
+    bulk_id: z.string().uuid(),
+    version: count,
+    tags: z.array(z.string()),
+    before: z.strictObject({ tags: z.array(z.string()) }),
+  }),
+  z.strictObject({
+    op: z.enum(['status', 'close']),
+    bulk_id: z.string().uuid(),
+    version: count,
+    status: caseStatus,
+    from: caseStatus,
+    outcomes: outcomes.optional(),
+  }),
+]);
+const riskAtLink = z.number().nullable();
+export const ZCaseAccountLinked = z.strictObject({
+  account_id: z.string(),
+  risk_at_link: riskAtLink,
+  reasons_at_link: z.array(z.string()),
+});
+export const ZCaseClusterLinked = z.strictObject({
+  cluster_id: z.string(),
+  risk_at_link: riskAtLink,
+  members_at_link: count.nullable(),
+});
+export const ZCaseAccountUnlinked = z.strictObject({ case_id: z.string(), account_id: z.string() });
+export const ZCaseClusterUnlinked = z.strictObject({ case_id: z.string(), cluster_id: z.string() });
+const pinNote = z.string().nullable().optional();
+export const ZCaseEventPinned = z.strictObject({
+  pin_id: z.string(),
+  annotation_id: z.string(),
+  account_id: z.string(),
+  event_id: z.string().nullable(),
+  event_ts: iso.nullable(),
+  note: pinNote,
+});
+export const ZCaseChartPinned = z.strictObject({
+  pin_id: z.string(),
+  chart: ZChartParams,
+  note: pinNote,
+});
+export const ZCaseUnpinned = z.strictObject({
+  pin_id: z.string(),
+  kind: z.enum(['event', 'chart']),
+  account_id: z.string().nullable(),
+});
+export const ZCaseTask = z.strictObject({ task_id: z.string(), title: z.string() });
+export const ZCaseTaskState = ZCaseTask.extend({ done: z.boolean() });
+export const ZCaseFileUploaded = z.strictObject({
+  file_id: z.string(),
+  filename: z.string(),
+  sha256,
+  size_bytes: count,
+});
+export const ZCaseFileRemoved = z.strictObject({
+  file_id: z.string(),
+  filename: z.string(),
+  sha256,
+});
+export const ZCaseTemplateState = z.strictObject({
+  name: z.string(),
+  severity,
+  tasks: z.array(z.string()),
+});
+
+// ---------------------------------------------------------------- evidence export (lib/evidence)
+// Rows target the case; `caseId` and `jobId` are how the custody log selects a package's rows.
+const jobRef = { caseId: z.string().uuid(), jobId: z.string().uuid() };
+export const ZExportRequested = z.strictObject({
+  ...jobRef,
+  // The job's options as stored (lib/evidence/jobs/store.ts); their own schema validates them.
+  options: z.record(z.string(), z.unknown()),
+});
+export const ZExportCancel = z.strictObject({ ...jobRef, status: z.string() });
+export const ZExportDone = z.strictObject({
+  ...jobRef,
+  requestedBy: z.string(),
+  bagName: z.string(),
+  bytes: count,
+  sha256,
+  events: count,
+  payloadFiles: count,
+  payloadOxum: z.string(),
+  tagManifestSha256: sha256,
+  signingKeyId: z.string(),
+  timestamped: z.boolean(),
+  custodyHead: z.string(),
+  redactions: count,
+});
+export const ZExportEnded = z.strictObject({
+  ...jobRef,
+  requestedBy: z.string(),
+  error: z.string().nullable(),
+});
+export const ZExportDownload = z.strictObject({
+  ...jobRef,
+  bagName: z.string().nullable(),
+  bytes: count,
+  sha256: sha256.nullable(),
+});
+export const ZBagVerified = z.strictObject({
+  filename: z.string(),
+  bytes: count,
+  ok: z.boolean(),
+  failures: count,
+});
