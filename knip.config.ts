@@ -32,18 +32,6 @@ const config: KnipConfig = {
     'lib/ingest/index.ts': ['types'],
     // Schemas export their inferred type beside each schema (ZCaseUpdate / TCaseUpdate).
     'lib/schemas/**': ['types'],
-    // Work in progress on 2026-11-30, owned by other helpers; drop each line when that work lands:
-    // UI primitives (#9, h9c), cases and queues (#10), the evidence bag's API for the export jobs
-    // (#11), the one generator (#9, h13).
-    'components/ui/**': ['exports', 'files'],
-    'lib/audit/actions.ts': ['exports'],
-    'lib/auth/permissions.ts': ['exports'],
-    'lib/evidence/bag/index.ts': ['exports', 'types'],
-    'lib/queues/**': ['exports', 'types'],
-    'lib/queries/case*.ts': ['exports', 'types'],
-    'lib/schemas/case.ts': ['exports'],
-    'lib/schemas/queue.ts': ['exports'],
-    'lib/scenario/**': ['exports', 'types'],
   },
   ignoreBinaries: [
     // Debian tools the tests call to check the outputs (see /work/shared/stack-notes.md)

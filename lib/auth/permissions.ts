@@ -80,5 +80,3 @@ export function canViewCase(
     c.watcher_ids.includes(user.id)
   );
 }
-
-export const canWriteCases = (u: SessionUser | null) => can(u, 'cases:write');

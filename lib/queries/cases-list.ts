@@ -87,13 +87,3 @@ export async function listCases(user: SessionUser, q: TCaseListQuery): Promise<C
     })),
   };
 }
-
-/** Open cases the user may see that link an account (for "add to case" pickers). */
-export async function casesOfAccount(user: SessionUser, accountId: string) {
-  return prisma.case.findMany({
-    where: { AND: [caseVisibilityWhere(user), { accounts: { some: { account_id: accountId } } }] },
-    orderBy: { updated_at: 'desc' },
-    take: 50,
-    select: { id: true, number: true, title: true, status: true },
-  });
-}

@@ -6,7 +6,6 @@ import { Rng } from './prng';
  * sends exactly the same text: both eval-harness users and benchmark-replay attackers do.
  */
 export type Suite = 'mmlu' | 'gsm' | 'code';
-export const SUITES: readonly Suite[] = ['mmlu', 'gsm', 'code'];
 
 const SUBJECTS = [
   'abstract algebra',

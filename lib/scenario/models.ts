@@ -8,8 +8,6 @@ export const MODELS = {
   haiku: { name: 'claude-haiku-4-5', maxOutput: 64_000 },
 } as const;
 
-export type ModelKey = keyof typeof MODELS;
-
 export function modelCaps(): Record<string, number> {
   return Object.fromEntries(Object.values(MODELS).map((m) => [m.name, m.maxOutput]));
 }

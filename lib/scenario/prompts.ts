@@ -45,10 +45,6 @@ export function generatableBuckets(taxonomyKeys: readonly string[]): string[] {
   return taxonomyKeys.filter((k) => COMPILED.has(k) || k in BENCHMARK_BUCKETS);
 }
 
-export function templateCount(key: string): number {
-  return COMPILED.get(key)?.length ?? (key in BENCHMARK_BUCKETS ? 1 : 0);
-}
-
 function fill(parts: Part[], r: Rng): string {
   let s = '';
   for (const p of parts) {

@@ -199,11 +199,6 @@ export const ZCasePin = z.discriminatedUnion('kind', [
 ]);
 export type TCasePin = z.infer<typeof ZCasePin>;
 
-export const ZChildParams = z.object({
-  id: z.string().uuid('must be a case id'),
-  childId: z.string().min(1).max(64),
-});
-
 export const ZCaseListQuery = z.object({
   status: z.enum([...CASE_STATUSES, 'open', 'all'] as const).default('open'),
   assignee: z.string().max(128).optional(),
