@@ -3,21 +3,22 @@
  * Prompts are 200-2000 characters cut from the CC0 awesome-chatgpt-prompts file with digits and
  * repeated system prompts mixed in, which is what the ingest pipeline sees.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseCsvRecords } from '@/lib/scenario/csv';
 import { computeEventFeatures } from '@/lib/features';
+import { env } from '@/lib/env';
+import { Rng } from '@/lib/scenario/prng';
+import { loadAwesomePrompts, resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 
 const n = Number(process.argv[2] ?? 300_000);
-const csvPath = path.resolve(process.cwd(), '../shared/data/awesome-chatgpt-prompts.csv');
-const texts = parseCsvRecords(readFileSync(csvPath, 'utf8')).map((r) => r.prompt);
-let seed = 12345;
-const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+// The scenario generator's prompt file (SCENARIO_PROMPTS_CSV) and seeded PRNG: one source of both.
+const csvPath = resolvePromptsCsv(env().SCENARIO_PROMPTS_CSV);
+const texts = loadAwesomePrompts(csvPath).prompts;
+if (texts.length === 0) throw new Error(`bench:features needs the prompt file ${csvPath}`);
+const rng = new Rng('bench-features');
 const prompts: string[] = [];
 for (let i = 0; i < 5000; i++) {
-  const target = 200 + Math.floor(rnd() * 1800);
-  let s = `Request ${Math.floor(rnd() * 1e6)}: `;
-  while (s.length < target) s += texts[Math.floor(rnd() * texts.length)] + '\n';
+  const target = rng.int(200, 1999);
+  let s = `Request ${rng.int(0, 999_999)}: `;
+  while (s.length < target) s += rng.pick(texts) + '\n';
   prompts.push(s.slice(0, target));
 }
 const systems = [
