@@ -44,11 +44,14 @@ export function partitionOf(
     for (const b of s) union.add(b);
   }
   if (sum === 0) return { ratio: 0, excess: 0, union: 0 };
-  const e = expectedUnion(
+  const expected = expectedUnion(
     sets.map((s) => s.size),
     B,
   );
-  const excess = sum - e > 1e-9 ? Math.max(0, Math.min(1, (union.size - e) / (sum - e))) : 0;
+  const excess =
+    sum - expected > 1e-9
+      ? Math.max(0, Math.min(1, (union.size - expected) / (sum - expected)))
+      : 0;
   return { ratio: union.size / sum, excess, union: union.size };
 }
 
@@ -65,26 +68,26 @@ export function pooledPartition(members: Map<string, Map<number, number>>): numb
       total += n;
     }
   if (total === 0 || members.size < 2) return 0;
-  let obs = 0,
-    exp = 0;
-  for (const m of members.values()) {
-    let n = 0;
-    for (const c of m.values()) n += c;
-    obs += m.size;
-    for (const c of pooled.values()) exp += 1 - Math.pow(1 - c / total, n);
+  let observed = 0,
+    expected = 0;
+  for (const counts of members.values()) {
+    let volume = 0;
+    for (const c of counts.values()) volume += c;
+    observed += counts.size;
+    for (const c of pooled.values()) expected += 1 - Math.pow(1 - c / total, volume);
   }
-  return exp > 0 ? Math.max(0, 1 - obs / exp) : 0;
+  return expected > 0 ? Math.max(0, 1 - observed / expected) : 0;
 }
 
 export function burstShare(created: number[], windowMs = DAY_MS): number {
   if (created.length === 0) return 0;
-  const t = [...created].sort((a, b) => a - b);
+  const times = [...created].sort((a, b) => a - b);
   let best = 1;
-  for (let i = 0, j = 0; i < t.length; i++) {
-    while (t[i] - t[j] > windowMs) j++;
-    best = Math.max(best, i - j + 1);
+  for (let end = 0, start = 0; end < times.length; end++) {
+    while (times[end] - times[start] > windowMs) start++;
+    best = Math.max(best, end - start + 1);
   }
-  return best / t.length;
+  return best / times.length;
 }
 
 export async function clusterFeatures(
@@ -114,29 +117,29 @@ export async function clusterFeatures(
   const firstVisit = new Map<number, number>();
   for (const r of buckets.rows) {
     if (r.kind === 0) {
-      let m = tax.get(r.account_id);
-      if (!m) tax.set(r.account_id, (m = new Map()));
-      if (r.bucket > 1) m.set(r.bucket, r.n); // unknown/other carry no capability
+      let taxCounts = tax.get(r.account_id);
+      if (!taxCounts) tax.set(r.account_id, (taxCounts = new Map()));
+      if (r.bucket > 1) taxCounts.set(r.bucket, r.n); // unknown/other carry no capability
       firstVisit.set(r.bucket, Math.min(firstVisit.get(r.bucket) ?? Infinity, r.t));
       continue;
     }
-    let s = lsh.get(r.account_id);
-    if (!s) lsh.set(r.account_id, (s = new Set()));
-    s.add(r.bucket);
+    let fine = lsh.get(r.account_id);
+    if (!fine) lsh.set(r.account_id, (fine = new Set()));
+    fine.add(r.bucket);
   }
-  const p = partitionOf([...lsh.values()], FINE_BUCKETS);
+  const lshPartition = partitionOf([...lsh.values()], FINE_BUCKETS);
   const unionTax = new Set([...tax.values()].flatMap((m) => [...m.keys()])).size;
   const orgs = created.rows.filter((r) => r.org !== null);
   const order = [...firstVisit.entries()].sort((a, b) => a[1] - b[1]).map(([b]) => b);
   return {
     members: members.length,
     events: members.reduce((s, id) => s + eventsOf(id), 0),
-    partition_ratio: p.ratio,
+    partition_ratio: lshPartition.ratio,
     partition_excess: pooledPartition(tax),
     union_coverage_tax: unionTax / (TAXONOMY_BUCKETS.length - 1),
-    union_coverage_lsh: p.union / FINE_BUCKETS,
+    union_coverage_lsh: lshPartition.union / FINE_BUCKETS,
     exploration:
-      p.union /
+      lshPartition.union /
       Math.max(
         1,
         FINE_BUCKETS *
