@@ -18,6 +18,30 @@ const ZEnv = z.object({
   OIDC_DEFAULT_ROLE: z.enum(ROLES).optional(),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   INGEST_LANES: z.coerce.number().int().min(1).max(8).default(2),
+  // HTTP ingest limits (docs/ingest.md#http): body bytes as sent, bytes after gunzip, the
+  // compression ratio a gzip body may have, the longest line; and rows of a batch are also
+  // flushed when their text passes INGEST_BATCH_MAX_BYTES (CLI and HTTP).
+  INGEST_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 ** 3),
+  INGEST_MAX_DECOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 ** 3),
+  INGEST_MAX_GZIP_RATIO: z.coerce.number().positive().default(100),
+  INGEST_HTTP_MAX_LINE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
+  INGEST_BATCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 ** 2),
   PORT: z.coerce.number().int().positive().default(3000),
   PGLITE_PORT: z.coerce.number().int().positive().default(54329),
   DATA_DIR: z.string().default('.data'),

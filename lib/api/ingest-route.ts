@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { pgPool } from '@/lib/db/client';
 import { verifyIngestToken, type TokenIdentity } from '@/lib/ingest/tokens';
 import { ApiError, toErrorResponse } from './errors';
+import { requestIdOf } from './request-id';
 
 export interface IngestRouteContext {
   req: NextRequest;
@@ -23,7 +23,7 @@ export function withIngestToken(
   handler: (ctx: IngestRouteContext) => Promise<Response | unknown>,
 ): IngestRouteHandler {
   const fn = async (req: NextRequest) => {
-    const requestId = req.headers.get('x-request-id') ?? randomUUID();
+    const requestId = requestIdOf(req.headers);
     try {
       const token = await verifyIngestToken(pgPool(), req.headers.get('authorization'));
       if (!token)

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { prisma, type Tx } from '@/lib/db/client';
@@ -7,6 +6,7 @@ import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
 import { writeAudit, type AuditFn } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
 import { ApiError, toErrorResponse } from './errors';
+import { requestIdOf } from './request-id';
 
 export interface RouteContext<Q, B, P> {
   req: NextRequest;
@@ -45,7 +45,7 @@ export function withRoute<Q extends z.ZodType, B extends z.ZodType, P extends z.
   handler: (ctx: RouteContext<Out<Q>, Out<B>, Out<P>>) => Promise<Response | unknown>,
 ): RouteHandler {
   const fn = async (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => {
-    const requestId = req.headers.get('x-request-id') ?? randomUUID();
+    const requestId = requestIdOf(req.headers);
     try {
       const user = await getCurrentUser();
       if (!user) throw new ApiError(401, 'unauthenticated', 'Sign in first');

@@ -12,12 +12,18 @@ import type { IngestKind, LineError } from './types';
  */
 export interface Batch extends StagedRows {
   lines: number;
+  /** the number of the batch's first line (0 while it has none) */
+  firstLine: number;
+  /** input bytes of its lines (flushed by bytes as well as rows) */
+  bytes: number;
   slim: Arena;
   quarantine: QuarantineRow[];
   months: Set<string>;
 }
 export const newBatch = (body = newArena(), slim = newArena()): Batch => ({
   lines: 0,
+  firstLine: 0,
+  bytes: 0,
   rows: [],
   body,
   slim,

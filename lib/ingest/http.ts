@@ -1,11 +1,21 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { Pool } from 'pg';
+import { env } from '@/lib/env';
 import { ingestAccounts, ingestEvents, IngestInputError, type IngestSummary } from './index';
 import type { TokenIdentity } from './tokens';
 import type { IngestKind } from './types';
 
-export const HTTP_LIMITS = { maxBodyBytes: 1 << 30, maxLineBytes: 1 << 20 };
+/** The HTTP ingest's limits (README: INGEST_MAX_BODY_BYTES, …); a test may lower them. */
+export function httpLimits() {
+  const e = env();
+  return {
+    maxBodyBytes: e.INGEST_MAX_BODY_BYTES,
+    maxDecompressedBytes: e.INGEST_MAX_DECOMPRESSED_BYTES,
+    maxGzipRatio: e.INGEST_MAX_GZIP_RATIO,
+    maxLineBytes: e.INGEST_HTTP_MAX_LINE_BYTES,
+  };
+}
 
 export interface IngestHttpInput {
   kind: IngestKind;
@@ -14,7 +24,7 @@ export interface IngestHttpInput {
   token: TokenIdentity;
   pool: Pool;
   requestId: string;
-  limits?: Partial<typeof HTTP_LIMITS>;
+  limits?: Partial<ReturnType<typeof httpLimits>>;
 }
 
 /**
@@ -24,7 +34,7 @@ export interface IngestHttpInput {
  * lib/api/errors.ts maps to 413 (too large) or 400.
  */
 export async function ingestHttp(i: IngestHttpInput): Promise<IngestSummary & { ok: boolean }> {
-  const lim = { ...HTTP_LIMITS, ...i.limits };
+  const lim = { ...httpLimits(), ...i.limits };
   const declared = Number(i.headers.get('content-length') ?? NaN);
   if (declared > lim.maxBodyBytes)
     throw new IngestInputError(
@@ -48,6 +58,8 @@ export async function ingestHttp(i: IngestHttpInput): Promise<IngestSummary & { 
       },
       maxBytes: lim.maxBodyBytes,
       maxLineBytes: lim.maxLineBytes,
+      maxDecompressedBytes: lim.maxDecompressedBytes,
+      maxGzipRatio: lim.maxGzipRatio,
       format: ct.startsWith('text/csv') ? 'csv' : 'ndjson',
       sourceName: `http:${i.token.prefix}`,
       requestId: i.requestId,

@@ -1,15 +1,15 @@
 import { env } from '@/lib/env';
-import { toAccountRow, ACCOUNT_STAGE_COLUMNS } from './account-row';
-import { reject, stagedRows, type Batch } from './batch';
-import { csvRecords, splitCsvRecord } from './csv';
+import { ACCOUNT_STAGE_COLUMNS } from './account-row';
+import { stagedRows, type Batch } from './batch';
+import { csvRecords } from './csv';
 import { isPglite, prepareSession } from './db';
-import { EVENT_STAGE_COLUMNS, toEventRow, type RowResult } from './event-row';
-import { addRow, batchRows, drain, laneOf, openLanes, submit, type Lane } from './lanes';
+import { EVENT_STAGE_COLUMNS } from './event-row';
+import { feed, REQUIRED } from './feed';
+import { drain, openLanes, submit, type Lane } from './lanes';
 import { splitLines, type RawLine } from './lines';
 import { EVENT_ROW_COLUMNS } from './sql-events';
-import { parseCsvLine, parseJsonLine } from './record';
 import { actorOf, finishRun, startRun } from './runs';
-import { ACCOUNT_FIELDS, EVENT_FIELDS, type FieldKind } from './schemas';
+import { ACCOUNT_FIELDS, EVENT_FIELDS } from './schemas';
 import { openSource } from './source';
 import {
   IngestInputError,
@@ -17,7 +17,6 @@ import {
   type IngestOptions,
   type IngestSource,
   type IngestSummary,
-  type LineError,
 } from './types';
 
 /**
@@ -28,11 +27,6 @@ import {
  */
 export const DEFAULT_BATCH_SIZE = 25_000;
 
-const REQUIRED: Record<IngestKind, string[]> = {
-  events: ['id', 'ts', 'account_id', 'model'],
-  accounts: ['account_id'],
-};
-
 /** The whole ingest: source → lines → records → validated rows → batch transactions. */
 export async function runIngest(
   kind: IngestKind,
@@ -41,17 +35,15 @@ export async function runIngest(
 ): Promise<IngestSummary> {
   const t0 = Date.now();
   const maxLine = opts.maxLineBytes ?? 1 << 20;
-  const known: Record<string, FieldKind> = kind === 'events' ? EVENT_FIELDS : ACCOUNT_FIELDS;
-  const hashOnly = (opts.promptStorage ?? env().PROMPT_STORAGE) === 'hash';
   const src = await openSource(source, {
     format: opts.format,
     maxBytes: opts.maxBytes,
+    gunzip: { maxBytes: opts.maxDecompressedBytes, maxRatio: opts.maxGzipRatio },
     requiredColumn: REQUIRED[kind][0],
     name: opts.sourceName,
   });
   const actor = actorOf(opts.actor);
   const runId = await startRun(opts.pool, kind, src.name, actor);
-  const errors: LineError[] = [];
   const s: IngestSummary = {
     runId,
     kind,
@@ -60,7 +52,7 @@ export async function runIngest(
     accepted: 0,
     duplicates: 0,
     rejected: 0,
-    errors,
+    errors: [],
     elapsedMs: 0,
     batches: { direct: 0, staged: 0 },
   };
@@ -69,10 +61,6 @@ export async function runIngest(
   const batchSize = opts.batchSize ?? (pglite ? 10_000 : DEFAULT_BATCH_SIZE);
   // One lane per connection (lanes.ts); PGlite serves one connection at a time.
   const nLanes = pglite ? 1 : Math.max(1, opts.lanes ?? env().INGEST_LANES);
-  const keyAt =
-    kind === 'events'
-      ? EVENT_STAGE_COLUMNS.indexOf('account_id')
-      : ACCOUNT_STAGE_COLUMNS.indexOf('account_id');
   let lanes: Lane[] = [];
   let broken = false;
   const state: { failure: unknown } = { failure: null };
@@ -111,63 +99,25 @@ export async function runIngest(
       await submit(lane, done, state);
       wait += Date.now() - tw;
     };
-    let seen = 0;
-    let header: string[] | null = null;
     const lines = splitLines(src.chunks, maxLine);
     const records: AsyncIterable<RawLine> =
       src.format === 'csv' ? csvRecords(lines, maxLine) : lines;
     try {
-      for await (const l of records) {
-        if (src.format === 'csv' && !header) {
-          header = splitCsvRecord((l.text ?? '').replace(/^\uFEFF/, '')).map((h) => h.trim());
-          const missing = REQUIRED[kind].filter((c) => !header?.includes(c));
-          if (missing.length)
-            throw new IngestInputError(
-              'bad_header',
-              `CSV header lacks required column(s): ${missing.join(', ')}`,
-            );
-          continue;
-        }
-        // blank lines are not records (trim only when the line starts with white space: it copies)
-        if (
-          l.text !== null &&
-          (l.text.length === 0 || (l.text.charCodeAt(0) <= 32 && l.text.trim() === ''))
-        )
-          continue;
-        // Let the event loop run now and then, so the in-flight batches' round trips to the database
-        // progress while this loop parses (for await over buffered lines alone never yields to I/O).
-        if ((++seen & 63) === 0) await new Promise<void>((r) => setImmediate(r));
-        let lane = lanes[0]; // rejected lines are quarantined by lane 0
-        if (l.text === null)
-          reject(
-            lane.batch,
-            errors,
-            l.head,
-            l.no,
-            undefined,
-            `line ${l.no}: longer than ${maxLine} bytes (${l.bytes} bytes)`,
-            true,
-          );
-        else {
-          const p =
-            src.format === 'csv'
-              ? parseCsvLine(l.text, header ?? [], known)
-              : parseJsonLine(l.text, known);
-          const r: RowResult = !p.ok
-            ? p
-            : kind === 'events'
-              ? toEventRow(p.rec, p.extra, l.no, hashOnly)
-              : toAccountRow(p.rec, p.extra, l.no);
-          if (!r.ok) reject(lane.batch, errors, l.text, l.no, r.field, `line ${l.no}: ${r.reason}`);
-          else {
-            lane = lanes[laneOf(r.row[keyAt] as string, nLanes)];
-            addRow(lane, r.row);
-            if (kind === 'events') lane.batch.months.add((r.row[2] as string).slice(0, 7)); // ts is ISO (toISOString form)
-          }
-        }
-        lane.batch.lines++;
-        if (batchRows(lane.batch) >= batchSize) await send(lane);
-      }
+      await feed(records, {
+        kind,
+        format: src.format,
+        known: kind === 'events' ? EVENT_FIELDS : ACCOUNT_FIELDS,
+        hashOnly: (opts.promptStorage ?? env().PROMPT_STORAGE) === 'hash',
+        maxLine,
+        batchSize,
+        batchBytes: opts.batchBytes ?? env().INGEST_BATCH_MAX_BYTES,
+        lanes,
+        keyAt: (kind === 'events' ? EVENT_STAGE_COLUMNS : ACCOUNT_STAGE_COLUMNS).indexOf(
+          'account_id',
+        ),
+        errors: s.errors,
+        send,
+      });
     } catch (e) {
       if (
         e instanceof IngestInputError ||

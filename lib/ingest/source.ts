@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { gunzipLimited, type GunzipLimits } from './gunzip';
 import { IngestInputError, type IngestSource, type InputFormat } from './types';
 
 export interface OpenedSource {
@@ -64,7 +64,13 @@ function sniff(first: Buffer | null, requiredColumn: string): InputFormat | null
  */
 export async function openSource(
   source: IngestSource,
-  opts: { format?: InputFormat; maxBytes?: number; requiredColumn: string; name?: string },
+  opts: {
+    format?: InputFormat;
+    maxBytes?: number;
+    gunzip?: GunzipLimits;
+    requiredColumn: string;
+    name?: string;
+  },
 ): Promise<OpenedSource> {
   let stream: Readable;
   let name = opts.name ?? 'stream';
@@ -97,9 +103,7 @@ export async function openSource(
   const raw = await peek(counted());
   let data = raw;
   if (raw.first && raw.first.length >= 2 && raw.first[0] === 0x1f && raw.first[1] === 0x8b) {
-    const gunzip = createGunzip({ chunkSize: 1 << 20 });
-    pipeline(Readable.from(raw.all), gunzip, () => undefined); // errors surface when iterating gunzip
-    data = await peek(gunzip);
+    data = await peek(gunzipLimited(raw.all, () => bytes, opts.gunzip ?? {}));
   }
   const format =
     opts.format ??

@@ -56,6 +56,12 @@ export interface IngestOptions {
   maxLineBytes?: number;
   /** stop with IngestInputError('too_large') after this many source bytes (HTTP limit) */
   maxBytes?: number;
+  /** gzip input: stop with IngestInputError('too_large') past this many decompressed bytes */
+  maxDecompressedBytes?: number;
+  /** gzip input: … or when it expands more than this many times its compressed size */
+  maxGzipRatio?: number;
+  /** a lane's batch is also sent when its rows' input text passes this many bytes (default INGEST_BATCH_MAX_BYTES) */
+  batchBytes?: number;
   /** 'text' keeps prompt/response/system prompt; 'hash' stores only their SHA-256 (default: PROMPT_STORAGE) */
   promptStorage?: 'text' | 'hash';
   /** force the input format instead of detecting it */

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { bucketById } from '@/lib/features/taxonomy';
 import { rows } from './sql';
-import { redactText } from './redact';
+import { redactExcerpt } from './redact';
 
 // Events of one account in a time window, keyset-paginated on (ts, id) so it stays on the
 // events (account_id, ts) index at any depth. Text is redacted and clipped here, on the server.
@@ -38,6 +38,9 @@ export interface EventPage {
 }
 
 const CLIP = 600;
+/** characters read of a prompt / a response: redaction sees more than is shown (redact.ts) */
+const READ_PROMPT = CLIP * 2;
+const READ_RESPONSE = CLIP + 200;
 
 export function encodeCursor(ts: string, id: string): string {
   return Buffer.from(JSON.stringify([ts, id])).toString('base64url');
@@ -81,7 +84,7 @@ export async function listAccountEvents(w: TEventWindow): Promise<EventPage> {
   const keyset = after ? `AND (ts, id) > ($5::timestamptz, $6)` : '';
   if (after) params.push(after[0], after[1]);
   const r = await rows<Raw>(
-    `SELECT id, ts, model, left(prompt, ${CLIP * 2}) AS prompt, prompt_sha256, left(response, ${CLIP}) AS response,
+    `SELECT id, ts, model, left(prompt, ${READ_PROMPT}) AS prompt, prompt_sha256, left(response, ${READ_RESPONSE}) AS response,
             input_tokens, output_tokens, finish_reason, thinking, reasoning, tax_bucket, conversation_id, turn
      FROM events WHERE account_id = $1 AND ts >= $2 AND ts < $3 ${keyset}
      ORDER BY ts, id LIMIT $4`,
@@ -89,15 +92,15 @@ export async function listAccountEvents(w: TEventWindow): Promise<EventPage> {
   );
   const page = r.slice(0, w.limit);
   const events = page.map((e): EventRow => {
-    const p = e.prompt === null ? null : redactText(e.prompt);
-    const resp = e.response === null ? null : redactText(e.response);
+    const p = e.prompt === null ? null : redactExcerpt(e.prompt, READ_PROMPT, CLIP);
+    const resp = e.response === null ? null : redactExcerpt(e.response, READ_RESPONSE, CLIP);
     return {
       id: e.id,
       ts: e.ts.toISOString(),
       model: e.model,
-      prompt: p ? clip(p.text) : `(text withheld · sha256 ${e.prompt_sha256.slice(0, 12)}…)`,
+      prompt: p ? p.text : `(text withheld · sha256 ${e.prompt_sha256.slice(0, 12)}…)`,
       masked: (p?.masked ?? 0) + (resp?.masked ?? 0),
-      response: resp ? clip(resp.text) : null,
+      response: resp ? resp.text : null,
       input_tokens: e.input_tokens,
       output_tokens: e.output_tokens,
       finish_reason: e.finish_reason,
@@ -113,8 +116,4 @@ export async function listAccountEvents(w: TEventWindow): Promise<EventPage> {
     events,
     next: r.length > w.limit && last ? encodeCursor(last.ts.toISOString(), last.id) : null,
   };
-}
-
-function clip(s: string): string {
-  return s.length > CLIP ? `${s.slice(0, CLIP)}…` : s;
 }

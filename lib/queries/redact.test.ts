@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactText } from './redact';
+import { redactExcerpt, redactText } from './redact';
 
 describe('redactText', () => {
   it('masks emails', () => {
@@ -36,5 +36,56 @@ describe('redactText', () => {
   it('does not double-count a key that contains digits', () => {
     const r = redactText('sk_live_4242424242424242424242');
     expect(r).toEqual({ text: '[key]', masked: 1 });
+  });
+});
+
+describe('redaction on hostile text (issue #12, defect 8)', () => {
+  const timed = (s: string) => {
+    const t = performance.now();
+    redactText(s);
+    return performance.now() - t;
+  };
+
+  it('stays linear on 1 MB of letters without an @', () => {
+    const n = 1 << 20;
+    // the baseline: as long, but white space every 8 characters ends every candidate early
+    const baseline = Math.min(timed('abcdefg '.repeat(n / 8)), timed('abcdefg '.repeat(n / 8)));
+    const hostile = timed('a'.repeat(n));
+    expect(hostile).toBeLessThan(20 * baseline + 100);
+    expect(redactText(`${'a'.repeat(n)}@example.com`).masked).toBe(1);
+  });
+
+  it('masks an email after a long run of other characters', () => {
+    expect(redactText(`${'#'.repeat(5000)}jane@example.com`).text).toBe(
+      `${'#'.repeat(5000)}[email]`,
+    );
+  });
+});
+
+describe('redactExcerpt', () => {
+  const key = 'sk-ant-abcdefghijklmnop1234';
+
+  it('drops a key the database cut in two instead of showing its start', () => {
+    // the excerpt as `left(text, 60)` returns it: the key crosses the cut
+    const full = `${'word '.repeat(10)}then ${key} more`;
+    const cut = full.slice(0, 64);
+    expect(cut).toContain('sk-ant-');
+    const r = redactExcerpt(cut, 64, 600);
+    expect(r.text).not.toContain('sk-');
+    expect(r.text).toBe(`${'word '.repeat(10)}then…`);
+  });
+
+  it('drops an email the cut ended early', () => {
+    const cut = `contact jane.doe@exa`;
+    expect(redactExcerpt(cut, cut.length, 600).text).toBe('contact…');
+  });
+
+  it('redacts before clipping, and leaves a text that was not cut whole', () => {
+    const text = `mail jane@example.com ${'z'.repeat(40)}`;
+    expect(redactExcerpt(text, 1000, 600)).toEqual({
+      text: `mail [email] ${'z'.repeat(40)}`,
+      masked: 1,
+    });
+    expect(redactExcerpt(`${key} tail`, 1000, 5)).toEqual({ text: '[key]…', masked: 1 });
   });
 });

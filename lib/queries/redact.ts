@@ -16,7 +16,13 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; label: string }> = [
   { re: /\b(?:ghp|gho|ghu|ghs|github_pat)_[A-Za-z0-9_]{20,}\b/g, label: '[key]' },
   { re: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g, label: '[key]' },
   { re: /\bBearer\s+[A-Za-z0-9._~+/=-]{16,}/g, label: 'Bearer [key]' },
-  { re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, label: '[email]' },
+  // An email starts only where a run of local-part characters starts (the lookbehind): without it,
+  // a long text without '@' was scanned from every one of its characters to the end of the run,
+  // quadratic in customer-written text (1 MB of letters took minutes).
+  {
+    re: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
+    label: '[email]',
+  },
   // +CC and local formats with separators; at least 9 digits so years and small numbers survive.
   {
     re: /(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])/g,
@@ -42,4 +48,22 @@ export function redactText(input: string): RedactionResult {
     });
   }
   return { text, masked };
+}
+
+/**
+ * Redacts an excerpt that the database cut at `fetched` characters (`left(text, fetched)`), then
+ * clips it to `clip`. A key or an email crossing the cut no longer matches its pattern and would
+ * show in part, so when the text may have been cut its last token (from the last white space on)
+ * is dropped before redaction; redaction always comes before clipping.
+ */
+export function redactExcerpt(text: string, fetched: number, clip: number): RedactionResult {
+  let t = text;
+  if (t.length >= fetched) {
+    let i = t.length - 1;
+    while (i >= 0 && !/\s/.test(t[i])) i--;
+    t = t.slice(0, Math.max(0, i));
+  }
+  const r = redactText(t);
+  const cut = r.text.length > clip || t.length < text.length;
+  return { text: cut ? `${r.text.slice(0, clip)}…` : r.text, masked: r.masked };
 }
