@@ -1,5 +1,6 @@
 import type { PhraseTable } from './ngram-key';
-import { LABEL_SALT, scanText } from './scan';
+import { LABEL_SALT } from './phrase-hits';
+import { scanText } from './scan';
 
 export interface PhraseRule {
   /** one to three words, tokenised exactly like prompt text */

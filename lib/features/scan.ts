@@ -1,6 +1,8 @@
 import { ASCII_CODE, SEP_KIND, highCode, isAsciiSpace, isCjk, isSpace } from './chars';
 import { fmix32 } from './hash32';
+import { majorityOf } from './bit-majority';
 import { ngramSecondKey, type PhraseTable } from './ngram-key';
+import { LABEL_SALT, applyHits, hit, resetHits } from './phrase-hits';
 
 export type { PhraseTable } from './ngram-key';
 
@@ -32,9 +34,6 @@ export interface ScanResult {
   tailK2: number;
 }
 
-/** A word directly followed by ':' (e.g. "Question:") is also looked up under key ^ LABEL_SALT. */
-export const LABEL_SALT = 0x3a3a3a3a;
-
 /** FNV state of a run of n digits (all hash as '0'), to spot numbers at word end. */
 const DIGITS_HASH = new Int32Array(32);
 for (let n = 1, h = 0x811c9dc5 | 0; n < 32; n++) DIGITS_HASH[n] = h = Math.imul(h ^ 48, 16777619);
@@ -64,97 +63,6 @@ function growShingles(): void {
   hi.set(shingleHi);
   shingleLo = lo;
   shingleHi = hi;
-}
-
-function flush(counts: Int32Array, acc0: number, acc1: number, acc2: number, acc3: number): void {
-  for (let nibble = 0; nibble < 8; nibble++) {
-    const shift = nibble << 2;
-    counts[shift] += (acc0 >>> shift) & 15;
-    counts[shift + 1] += (acc1 >>> shift) & 15;
-    counts[shift + 2] += (acc2 >>> shift) & 15;
-    counts[shift + 3] += (acc3 >>> shift) & 15;
-  }
-}
-
-const bitCounts = new Int32Array(32);
-
-/** Bit j set when bit j is set in more than half of hashes[0..count): SWAR nibble counts, flushed every 15. */
-function majorityOf(hashes: Int32Array, count: number): number {
-  bitCounts.fill(0);
-  let acc0 = 0,
-    acc1 = 0,
-    acc2 = 0,
-    acc3 = 0,
-    pending = 0;
-  for (let i = 0; i < count; i++) {
-    const hash = hashes[i];
-    acc0 = (acc0 + (hash & 0x11111111)) | 0;
-    acc1 = (acc1 + ((hash >>> 1) & 0x11111111)) | 0;
-    acc2 = (acc2 + ((hash >>> 2) & 0x11111111)) | 0;
-    acc3 = (acc3 + ((hash >>> 3) & 0x11111111)) | 0;
-    if (++pending === 15) {
-      flush(bitCounts, acc0, acc1, acc2, acc3);
-      acc0 = acc1 = acc2 = acc3 = pending = 0;
-    }
-  }
-  flush(bitCounts, acc0, acc1, acc2, acc3);
-  let out = 0;
-  for (let bit = 0; bit < 32; bit++) if (bitCounts[bit] * 2 > count) out |= 1 << bit;
-  return out;
-}
-
-// Matched phrase entries of the current scan; applied at the end so that a scan restarted on
-// lower-cased text (see highCode) never counts twice, and each phrase scores once per scan.
-let hits = new Int32Array(1024);
-let hitCount = 0;
-let epoch = 0;
-
-/** Collision check once the first key matched a slot (rare path); records the entry. */
-function hit(
-  table: PhraseTable,
-  k1: number,
-  text: string,
-  lowered: boolean,
-  gramWords: number,
-  label: boolean,
-  aStart: number,
-  aEnd: number,
-  bStart: number,
-  bEnd: number,
-  cStart: number,
-  cEnd: number,
-): void {
-  let k2 = 0;
-  let haveK2 = false;
-  for (let i = k1 & table.mask; table.val[i] !== 0; i = (i + 1) & table.mask) {
-    if (table.k1[i] !== k1) continue;
-    if (!haveK2) {
-      k2 =
-        ngramSecondKey(text, lowered, gramWords, aStart, aEnd, bStart, bEnd, cStart, cEnd) ^
-        (label ? LABEL_SALT : 0);
-      haveK2 = true;
-    }
-    if (table.k2[i] !== k2) continue;
-    if (hitCount === hits.length) {
-      const bigger = new Int32Array(hits.length * 2);
-      bigger.set(hits);
-      hits = bigger;
-    }
-    hits[hitCount++] = table.val[i] - 1;
-    return;
-  }
-}
-
-function applyHits(table: PhraseTable, scores: Int32Array, mul: number): void {
-  epoch = (epoch + 1) | 0;
-  for (let hitIdx = 0; hitIdx < hitCount; hitIdx++) {
-    const entry = hits[hitIdx];
-    if (table.seen[entry] === epoch) continue;
-    table.seen[entry] = epoch;
-    for (let j = table.entryStart[entry], end = table.entryEnd[entry]; j < end; j++)
-      scores[table.slot[j]] += table.weight[j] * mul;
-  }
-  hitCount = 0;
 }
 
 export function scanText(
@@ -191,7 +99,7 @@ export function scanText(
     doctest = 0,
     cjk = 0,
     arithState = 0;
-  hitCount = 0;
+  resetHits();
   for (let i = 0; i <= textLen; i++) {
     let unit = codes[i]; // codes[textLen] is a space: ends the last word
     let mapped = unit < 128 ? ASCII_CODE[unit] : -1;
