@@ -16,8 +16,9 @@ import { dispositionLabels, scenarioLabels, type Label } from '@/lib/detect/cali
 import { formatCalibration, lofoTable } from '@/lib/detect/calibrate/report';
 
 // `npm run detect:calibrate -- [--truth DIR/truth.ndjson] [--features F1,F2] [--save F]
-//   [--exclude hydra] [--l2 1] [--out weights.json] [--lofo]`
-// Fits the account risk weights (regularised logistic regression, non-negative weights) on the
+//   [--exclude hydra] [--l2 1] [--prior expert|none] [--out weights.json] [--lofo]`
+// Fits the account risk weights (logistic regression under the expert prior of
+// lib/detect/calibrate/prior.ts, or a plain ridge penalty with --prior none; non-negative weights) on the
 // labels available: the scenario's ground truth (--truth) and case dispositions (the
 // `dispositions` table, when it exists; they win over scenario labels). Features come from a
 // detection pass over DATABASE_URL (nothing is written) or from files saved with --save (to fit on
@@ -33,6 +34,7 @@ const { values: a } = parseArgs({
     l2: { type: 'string', default: '1' },
     out: { type: 'string', default: 'detect-weights.json' },
     lofo: { type: 'boolean', default: false },
+    prior: { type: 'string', default: 'expert' },
   },
   strict: true,
 });
@@ -59,8 +61,10 @@ try {
   const train = samples.filter((s) => !isValidation(s.account_id));
   const valid = samples.filter((s) => isValidation(s.account_id));
   const l2 = Number(a.l2);
+  if (a.prior !== 'expert' && a.prior !== 'none') throw new Error('--prior must be expert or none');
+  const usePrior = a.prior === 'expert';
   log(`${samples.length} samples (${train.length} train, ${valid.length} validation), l2 ${l2}`);
-  const model = fit(train, l2);
+  const model = fit(train, l2, usePrior);
   const patch = settingsPatch(model);
   const before = valid.map((s) => riskUnder(settings, s.x));
   const after = valid.map((s) => probability(model, s));
@@ -72,10 +76,10 @@ try {
       settings.accountThreshold,
     ),
   );
-  if (a.lofo) console.log(`\n${lofoTable(samples, l2, settings.accountThreshold)}`);
+  if (a.lofo) console.log(`\n${lofoTable(samples, l2, settings.accountThreshold, usePrior)}`);
   writeFileSync(
     a.out!,
-    `${JSON.stringify({ ...patch, source: 'calibration', note: `logistic regression, l2 ${l2}, ${train.length} training accounts` }, null, 2)}\n`,
+    `${JSON.stringify({ ...patch, source: 'calibration', note: `logistic regression, l2 ${l2}, prior ${a.prior}, ${train.length} training accounts` }, null, 2)}\n`,
   );
   console.log(`\nweights written to ${a.out} (apply: PUT /api/v1/admin/settings/detection)`);
 } catch (e) {

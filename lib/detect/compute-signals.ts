@@ -73,6 +73,7 @@ export function computeSignals(
     reasoning_share: ratio(d.reasoning, n, 20),
     thinking_share: ratio(d.thinking, n, 20),
     out_in_ratio: n >= 20 ? ratio(d.outTok, d.inTok) : null,
+    out_per_request: ratio(d.outTok, n, 20),
     finish_length: ratio(d.finishLength, n, 20),
     max_tokens_cap: ratio(d.maxTokSum, d.maxTokN, 20),
     constant_temperature: d.tempN >= 50 ? tempSd : null,

@@ -2,6 +2,7 @@ import type { SignalValues } from './compute-signals';
 import type { Range, Ranges } from './benign-range';
 import { SIGNALS, type SignalDef } from './signal-defs';
 import { quantileSorted } from './stats';
+import { gateOpen } from './gate';
 
 /** One group's part of the joint score: its most unusual signal, in robust sd beyond the median. */
 export interface JointPart {
@@ -38,7 +39,9 @@ export function jointScore(values: SignalValues, ranges: Ranges): Joint {
   const best = new Map<SignalDef['group'], JointPart>();
   for (const def of SIGNALS) {
     if (SKIP.has(def.group)) continue;
-    const z = robustZ(def, values[def.id] ?? null, ranges[def.id]);
+    const z = gateOpen(def, values, ranges)
+      ? robustZ(def, values[def.id] ?? null, ranges[def.id])
+      : 0;
     const b = best.get(def.group);
     if (!b || z > b.z) best.set(def.group, { group: def.group, signal: def.id, z });
   }

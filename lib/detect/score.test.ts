@@ -31,6 +31,32 @@ describe('risk scoring', () => {
     expect(many.reasons[0]).toMatch(/Taxonomy coverage|Sweep|Reasoning/);
     expect(many.contributions.sweep.contribution).toBeCloseTo(DEFAULT_SETTINGS.weights.sweep);
   });
+  it('output/input counts as harvesting only when the answers themselves are long', () => {
+    // an eval harness: short benchmark prompts, short graded answers → a high ratio from short inputs
+    const ranges = {
+      out_in_ratio: { p5: 0.3, p50: 1, p95: 3 },
+      out_per_request: { p5: 100, p50: 500, p95: 1200 },
+    };
+    const harness = scoreSignals(
+      { out_in_ratio: 9, out_per_request: 180 },
+      DEFAULT_SETTINGS,
+      ranges,
+    );
+    expect(harness.contributions.out_in_ratio.evidence).toBe(0);
+    expect(harness.contributions.out_in_ratio.gatedBy).toBe('out_per_request');
+    const harvester = scoreSignals(
+      { out_in_ratio: 9, out_per_request: 1300 },
+      DEFAULT_SETTINGS,
+      ranges,
+    );
+    expect(harvester.contributions.out_in_ratio.evidence).toBe(1);
+    expect(harvester.contributions.out_in_ratio.gatedBy).toBeUndefined();
+    // no range for the gate's signal (too few similar accounts): the gate stays open
+    const thin = scoreSignals({ out_in_ratio: 9, out_per_request: 180 }, DEFAULT_SETTINGS, {
+      out_in_ratio: ranges.out_in_ratio,
+    });
+    expect(thin.contributions.out_in_ratio.evidence).toBe(1);
+  });
   it('stored partial settings merge over defaults; bad ones fall back', () => {
     const m = mergeSettings({ accountThreshold: 0.9, weights: { sweep: 2 } });
     expect(m.accountThreshold).toBe(0.9);

@@ -5,6 +5,7 @@ import { beyond, evidenceBeyond, type Ranges } from './benign-range';
 import { jointEvidence, jointText, type Joint } from './joint';
 import type { Range } from './benign-range';
 import { logistic } from './stats';
+import { gateOpen } from './gate';
 
 export interface Contribution {
   value: number | null;
@@ -15,6 +16,8 @@ export interface Contribution {
   benign?: { p5?: number; p50: number; p95: number };
   /** band-widths beyond the benign range (0 inside it) */
   beyond?: number;
+  /** set when the signal's gate is closed (`SignalDef.needs` below its benign median): no evidence */
+  gatedBy?: string;
   explanation?: string;
 }
 export interface Scored {
@@ -61,7 +64,8 @@ export function scoreSignals(
   for (const def of SIGNALS) {
     const value = values[def.id] ?? null;
     const r = ranges[def.id];
-    const evidence = evidenceBeyond(def, value, r);
+    const open = gateOpen(def, values, ranges);
+    const evidence = open ? evidenceBeyond(def, value, r) : 0;
     const weight = s.weights[def.id] ?? 0;
     const contribution = weight * evidence;
     total += contribution;
@@ -71,6 +75,7 @@ export function scoreSignals(
       weight,
       contribution,
       ...(r ? { benign: { p5: r.p5, p50: r.p50, p95: r.p95 }, beyond: beyond(def, value, r) } : {}),
+      ...(open ? {} : { gatedBy: def.needs }),
     };
   }
   if (joint) {

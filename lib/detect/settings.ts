@@ -39,39 +39,41 @@ export const ZDetectSettings = z.object({
 });
 export type DetectSettings = z.infer<typeof ZDetectSettings>;
 
-// Account weights, bias and slope: fitted by `npm run detect:calibrate` (regularised logistic
-// regression, slope 1 so risk is a probability) on two training scenarios that no evaluation uses
-// (seed 101 default mix and seed 102 alt mix, 2,000 accounts / 400k events each; hydra left out).
-// Zero weights are signals whose evidence the fit found no use for beyond the others.
+// Account weights, bias and slope: fitted by `npm run detect:calibrate` (logistic regression under
+// the expert prior of calibrate/prior.ts, slope 1 so risk is a probability) on two training
+// scenarios that no evaluation uses (seed 101 default mix and seed 102 alt mix, 2,000 accounts /
+// 400k events each; hydra left out). A weight near its prior (1, joint 3) is one the labels said
+// little about; 0 is a signal whose evidence benign accounts contradicted.
 export const DEFAULT_SETTINGS: DetectSettings = {
-  bias: 4.363,
+  bias: 4.633,
   slope: 1,
   accountThreshold: 0.6,
   clusterThreshold: 0.6,
   weights: {
-    volume_z: 0,
-    volume_cusum: 0,
-    timing_cv: 0.668,
-    hour_entropy: 0.03,
-    hours_active: 0,
-    top_template: 0,
+    volume_z: 0.87,
+    volume_cusum: 0.723,
+    timing_cv: 1.377,
+    hour_entropy: 0.766,
+    hours_active: 0.826,
+    top_template: 0.088,
     templates_per_query: 0,
-    near_duplicate: 0,
-    coverage_tax: 0.266,
-    coverage_early: 0,
-    coverage_lsh: 0.217,
-    new_buckets_per_1k: 0,
-    sweep: 0.575,
-    reasoning_share: 4.258,
-    thinking_share: 1.059,
-    out_in_ratio: 5.266,
-    finish_length: 0.594,
+    near_duplicate: 0.736,
+    coverage_tax: 1.002,
+    coverage_early: 0.416,
+    coverage_lsh: 1.11,
+    new_buckets_per_1k: 0.997,
+    sweep: 1.046,
+    reasoning_share: 4.297,
+    thinking_share: 0.881,
+    out_in_ratio: 5.37,
+    out_per_request: 2.269,
+    finish_length: 0.986,
     max_tokens_cap: 0,
-    constant_temperature: 0,
-    single_turn: 0,
-    keys_per_week: 0.05,
+    constant_temperature: 1,
+    single_turn: 0.642,
+    keys_per_week: 0.533,
     fresh_key_traffic: 0,
-    joint: 0.733,
+    joint: 1.521,
   },
   clusterBias: 2.5,
   clusterSlope: 2.2,

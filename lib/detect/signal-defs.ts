@@ -18,6 +18,11 @@ export interface SignalDef {
   lo: number;
   hi: number;
   invert?: boolean;
+  /**
+   * Evidence counts only while this other signal is at or above its benign median at the same
+   * volume (gate.ts): a ratio is read as harvesting only when its numerator is itself not small.
+   */
+  needs?: string;
   explain: string;
 }
 
@@ -180,8 +185,19 @@ export const SIGNALS: readonly SignalDef[] = [
     unit: 'ratio',
     lo: 3,
     hi: 15,
+    needs: 'out_per_request',
     explain:
-      'Output tokens per input token. Short prompts that pull long answers are the signature of output harvesting.',
+      'Output tokens per input token. Short prompts that pull long answers are the signature of output harvesting; counted only when the answers themselves are long (output per request at least the benign median), since short benchmark prompts with short graded answers also give a high ratio.',
+  },
+  {
+    id: 'out_per_request',
+    label: 'Output tokens per request',
+    group: 'harvesting',
+    unit: 'tokens',
+    lo: 1500,
+    hi: 6000,
+    explain:
+      'Mean output tokens per request. Distillation collects answers as training targets and wants them long; eval harnesses grade short answers.',
   },
   {
     id: 'finish_length',

@@ -5,6 +5,7 @@ import type { DetectSettings } from '../settings';
 import type { AccountScoreRow } from '../write-results';
 import type { Label } from './labels';
 import { fitLogistic, predict, type LogisticModel } from './logistic';
+import { priorWeights } from './prior';
 
 /** The model's inputs: every signal's evidence and the joint outlier evidence. */
 export const FEATURES = [...SIGNAL_IDS, JOINT];
@@ -50,11 +51,12 @@ export function riskUnder(s: DetectSettings, x: number[]): number {
   return 1 / (1 + Math.exp(-s.slope * (t - s.bias)));
 }
 
-export function fit(samples: Sample[], l2: number): LogisticModel {
+/** MAP fit under the expert prior (`prior: true`, prior.ts) or a plain ridge penalty towards 0. */
+export function fit(samples: Sample[], l2: number, prior = true): LogisticModel {
   return fitLogistic(
     samples.map((s) => s.x),
     samples.map((s) => s.y),
-    { l2 },
+    { l2, prior: prior ? priorWeights(FEATURES) : undefined },
   );
 }
 

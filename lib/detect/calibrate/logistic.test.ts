@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogistic, predict, solveSpd } from './logistic';
+import { fitLogistic, predict, type LogisticModel } from './logistic';
+
+/** Largest violation of the optimality (KKT) conditions of the non-negative, L2-penalised fit. */
+function kktViolation(x: number[][], y: number[], m: LogisticModel, l2: number, prior?: number[]) {
+  let worst = 0;
+  m.weights.forEach((w, j) => {
+    let g = l2 * (w - (prior?.[j] ?? 0));
+    x.forEach((r, i) => (g += (predict(m, r) - y[i]) * r[j]));
+    worst = Math.max(worst, w > 1e-6 ? Math.abs(g) : Math.max(0, -g));
+  });
+  return worst;
+}
 
 describe('regularised logistic regression', () => {
-  it('solves a small SPD system', () => {
-    const x = solveSpd(
-      [
-        [4, 1],
-        [1, 3],
-      ],
-      [1, 2],
-    );
-    expect(x[0]).toBeCloseTo(1 / 11);
-    expect(x[1]).toBeCloseTo(7 / 11);
-  });
-
   it('separates a separable toy set and stays finite thanks to the L2 penalty', () => {
     const x: number[][] = [];
     const y: number[] = [];
@@ -44,5 +43,47 @@ describe('regularised logistic regression', () => {
     const m = fitLogistic(x, y, { l2: 1e-6 });
     expect(m.intercept).toBeCloseTo(-3, 1);
     expect(m.weights[0]).toBeCloseTo(5, 1);
+  });
+
+  it('reaches the optimum when collinear evidence sends the unconstrained fit negative', () => {
+    // From a real training set (reasoning share, output/input, joint evidence all 1 on every
+    // positive; one benign account high on all three). The former Newton/active-set solver fixed all
+    // three weights at 0 for good and stopped at twice the optimal objective.
+    const pos = [
+      [0.1, 1, 1, 0.7, 1],
+      [0.1, 1, 1, 0.6, 1],
+      [0, 1, 1, 0, 1],
+      [0, 1, 1, 0.1, 1],
+      [0, 1, 1, 0.6, 1],
+    ];
+    const neg = [
+      [0, 0.3, 0, 0, 0],
+      [0, 0.1, 0, 0, 0],
+      [0, 0.9, 0.7, 0, 0.8],
+      [0.1, 0, 0, 0, 0],
+    ];
+    const x = [...pos, ...neg, ...Array.from({ length: 61 }, () => [0, 0, 0, 0, 0])];
+    const y = x.map((_, i) => (i < pos.length ? 1 : 0));
+    const m = fitLogistic(x, y, { l2: 1 });
+    expect(kktViolation(x, y, m, 1)).toBeLessThan(1e-4);
+    expect(m.weights[1] + m.weights[2] + m.weights[4]).toBeGreaterThan(3);
+  });
+
+  it('keeps the prior weight of a feature the labels say nothing about', () => {
+    // feature 1 is never non-zero among these accounts: the data cannot move it, the prior holds
+    const x: number[][] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const pos = i % 10 === 0;
+      x.push([pos ? 0.8 : (i % 7) / 30, 0]);
+      y.push(pos ? 1 : 0);
+    }
+    const prior = [1, 2.5];
+    const m = fitLogistic(x, y, { l2: 1, prior });
+    expect(m.weights[1]).toBeCloseTo(2.5, 6);
+    expect(m.weights[0]).toBeGreaterThan(3);
+    expect(kktViolation(x, y, m, 1, prior)).toBeLessThan(1e-4);
+    // without the prior the same feature gets no weight
+    expect(fitLogistic(x, y, { l2: 1 }).weights[1]).toBe(0);
   });
 });

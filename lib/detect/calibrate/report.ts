@@ -58,11 +58,11 @@ export function formatCalibration(
  * recall on all of X and FPR on the validation benign accounts (account scores only; clusters are
  * not refitted).
  */
-export function lofoTable(samples: Sample[], l2: number, threshold: number): string {
+export function lofoTable(samples: Sample[], l2: number, threshold: number, prior = true): string {
   const families = [...new Set(samples.filter((s) => s.y === 1).map((s) => s.family))].sort();
   const rows = families.map((fam) => {
     const train = samples.filter((s) => s.family !== fam && !isValidation(s.account_id));
-    const m = fit(train, l2);
+    const m = fit(train, l2, prior);
     const held = samples.filter((s) => s.family === fam);
     const benign = samples.filter((s) => s.y === 0 && isValidation(s.account_id));
     const rec = confusion(
