@@ -1,5 +1,5 @@
 // npm run bench:export -- --events 1000000
-// In a scratch database (dw_h11a_bench_<time>, dropped at the end) with N events seeded in SQL:
+// In a scratch database (<BENCH_DB_PREFIX or dw>_bench_export_<time>, dropped at the end) with N events seeded in SQL:
 // for N/10 and N events, the evidence export (buildEvidenceBag: natives + redaction + Timesketch +
 // manifests + zip + signature) beside `COPY (same rows, same order) TO STDOUT` piped through
 // SHA-256 in the same run, and the export's peak RSS. Figures: docs/performance.md (Evidence export).
@@ -19,7 +19,7 @@ const arg = (name: string) => {
 const N = Number(arg('events') ?? 100_000);
 const sizes = [Math.round(N / 10), N];
 const ADMIN = env().BENCH_ADMIN_URL;
-const DB = `dw_h11a_bench_${Date.now().toString(36)}`;
+const DB = `${process.env.BENCH_DB_PREFIX ?? 'dw'}_bench_export_${Date.now().toString(36)}`;
 const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
 
 function rssSampler() {
@@ -32,22 +32,24 @@ function rssSampler() {
 }
 
 async function baseline(pool: pg.Pool, accounts: string[]) {
-  const { EVENTS_SQL } = await import('@/lib/evidence/writers/event-sql');
-  // The export's own query, literal parameters inlined (COPY takes none).
-  const sql = EVENTS_SQL.replace('$1::text[]', `'{${accounts.join(',')}}'::text[]`)
-    .replace(/\$2::timestamptz/g, 'NULL::timestamptz')
-    .replace(/\$3::timestamptz/g, 'NULL::timestamptz');
+  const ev = await import('@/lib/evidence/writers/event-sql');
+  const scope = { accountIds: accounts, from: null, to: null, maxRunId: null };
+  // The export's own COPY statement, scope in the same transaction-local settings.
   const c = await pool.connect();
   try {
+    await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await c.query(ev.SET_SCOPE_SQL, ev.setScopeParams(scope));
     const t = performance.now();
     const h = createHash('sha256');
     let bytes = 0;
-    for await (const chunk of c.query(copyTo(`COPY (${sql}) TO STDOUT`))) {
+    for await (const chunk of c.query(copyTo(`COPY (${ev.COPY_EVENTS_SQL}) TO STDOUT`))) {
       h.update(chunk as Buffer);
       bytes += (chunk as Buffer).length;
     }
     h.digest();
-    return { ms: performance.now() - t, bytes };
+    const ms = performance.now() - t;
+    await c.query('COMMIT');
+    return { ms, bytes };
   } finally {
     c.release();
   }

@@ -21,6 +21,7 @@ export const SQL_ONLY: {
     // models carry plain id columns (modelling them would add back-relation fields to User,
     // Annotation and Case).
     export_jobs_case_id_fkey: 'export job → its case',
+    export_jobs_rebuild_of_fkey: 'rebuild → the export it rebuilds (same package, same cut-off)',
     case_pins_annotation_id_fkey: 'pinned annotation → annotations',
     queue_members_user_id_fkey: 'queue member → users',
   },

@@ -305,6 +305,8 @@ export const ZExportRequested = z.strictObject({
   ...jobRef,
   // The job's options as stored (lib/evidence/jobs/store.ts); their own schema validates them.
   options: z.record(z.string(), z.unknown()),
+  /** A rebuild names the export it rebuilds from the same cut-off (createRebuildJob). */
+  rebuildOf: z.string().uuid().optional(),
 });
 export const ZExportCancel = z.strictObject({ ...jobRef, status: z.string() });
 export const ZExportDone = z.strictObject({

@@ -16,6 +16,16 @@ export interface EvidenceScope {
   to?: string | Date;
   /** When the case was opened: the STIX objects' created/modified time (deterministic). */
   openedAt?: string | Date;
+  /** The accounts as the export's cut-off fixed them: used as they are, clusters not re-read. */
+  resolvedAccountIds?: string[];
+  /** Events of ingest runs newer than this id are left out (the cut-off's newest run). */
+  maxRunId?: string | null;
+}
+
+/** What STIX needs from the detection tables (clusters and shared infrastructure). */
+export interface StixFacts {
+  clusters: { id: string; risk: number; reasons: string[]; members: string[] }[];
+  shared: { kind: string; value: string; accounts: string[] }[];
 }
 
 export type EvidenceFields = 'full' | 'hashes';
@@ -59,6 +69,8 @@ export interface BuildEvidenceOptions {
   exportEvents?: CustodyInput[];
   /** The custody log covers audit rows up to this id (default: the chain head at build start). */
   auditCutoffId?: string;
+  /** STIX facts fixed at the export's cut-off (default: read from the detection tables now). */
+  stixFacts?: StixFacts;
   /** Renders data/report.pdf once every other payload file is written (h11b's renderer). */
   renderReport?: (ctx: BagReportContext) => Promise<Buffer>;
   /** Fetch an RFC 3161 token when TSA_URL is set (default true). */

@@ -63,6 +63,8 @@ export interface ExportJobView {
   bag_bytes: number | null;
   bag_sha256: string | null;
   error: string | null;
+  /** The export this one rebuilds from the same cut-off, or null. */
+  rebuild_of: string | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;

@@ -65,6 +65,8 @@ function stubBuilder(steps: number, stepMs: number): BagBuilder {
       timestamped: false,
       custodyHead: 'd'.repeat(64),
       redactions: 0,
+      auditChainHead: null,
+      sample: { method: 'stub', seed: 's', size: 0, items: [] },
     };
   };
 }

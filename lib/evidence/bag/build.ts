@@ -104,7 +104,8 @@ export async function buildEvidenceBag(
     const add = (p: string, text: string) => payload.push(zip.addBuffer(p, Buffer.from(text)));
 
     add('data/loadfile.dat', loadFileText(opts.scope.caseId, nat.files));
-    const facts = await loadStixFacts(c, scope.accountIds, opts.scope.clusterIds);
+    const facts =
+      opts.stixFacts ?? (await loadStixFacts(c, scope.accountIds, opts.scope.clusterIds));
     const stix = stixBundle({
       caseId: opts.scope.caseId,
       title: opts.scope.title,

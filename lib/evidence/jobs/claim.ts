@@ -4,6 +4,7 @@ import { withPgTransaction } from '@/lib/db/transaction';
 import { writeAudit } from '@/lib/audit/write';
 import { pgRunner } from '@/lib/audit/runners';
 import type { TExportOptions } from '@/lib/schemas/export';
+import type { ExportCutoff } from './cutoff';
 import { partialPath } from './paths';
 
 // The worker side of export jobs: claim with SKIP LOCKED (any number of workers: the Next server's
@@ -17,6 +18,10 @@ export interface ClaimedJob {
   requested_by_email: string;
   options: TExportOptions;
   created_at: Date;
+  /** Fixed on the job's first run (or copied from the original by a rebuild). */
+  cutoff: ExportCutoff | null;
+  /** The export this job rebuilds (its id names the package), or null. */
+  rebuild_of: string | null;
 }
 
 const WORKER_ACTOR = { id: null, email: 'export-worker' } as const;
@@ -34,7 +39,8 @@ export async function claimNextJob(
       WHERE id = (SELECT id FROM export_jobs
                    WHERE status = 'queued' AND ($2::uuid IS NULL OR id = $2::uuid)
                    ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-      RETURNING id::text, case_id::text, requested_by, requested_by_email, options, created_at`,
+      RETURNING id::text, case_id::text, requested_by, requested_by_email, options, created_at,
+                cutoff, rebuild_of::text`,
     [workerId, jobId ?? null],
   );
   return rows[0] ?? null;

@@ -2,72 +2,23 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { prisma } from '@/lib/db/client';
-import { assembleReportInput, type ReportContext } from '@/lib/evidence/report/assemble';
+import { assembleReportInput } from '@/lib/evidence/report/assemble';
 import { renderReportPdf } from '@/lib/evidence/report/render';
+import type { BuildEvidenceOptions, BuildHooks, BuildProgress, BuildResult } from '../types';
 import { finishJob, heartbeat, type ClaimedJob } from './claim';
+import { fixCutoff } from './cutoff';
 import { bagPath, exportDir } from './paths';
 
 // Runs one claimed job through the bag writer. Progress goes to the job row at most every
 // HEARTBEAT_MS; each heartbeat also reads a cancel request and aborts the build. The writer
 // renames its partial file only when the bag is complete, so on any failure the sweep below
-// leaves no file under the job's name.
+// leaves no file under the job's name. Everything the payload depends on comes from the job's
+// options and its cut-off (lib/evidence/jobs/cutoff.ts), so a rebuild writes the same payload.
 
 export const HEARTBEAT_MS = 1000;
 
-/** What the runner needs of the bag writer (structurally lib/evidence/bag's buildEvidenceBag). */
-export interface BagProgress {
-  phase: string;
-  eventsDone: number;
-  eventsTotal: number;
-}
-export interface BagBuildResult {
-  path: string;
-  bagName: string;
-  bytes: number;
-  sha256: string;
-  events: number;
-  payloadFiles: number;
-  payloadOxum: string;
-  tagManifestSha256: string;
-  signingKeyId: string;
-  timestamped: boolean;
-  custodyHead: string;
-  redactions: number;
-}
-export type BagBuilder = (
-  opts: {
-    scope: {
-      caseId: string;
-      title: string;
-      accountIds: string[];
-      clusterIds: string[];
-      from?: string;
-      to?: string;
-      openedAt?: Date;
-    };
-    outPath: string;
-    pool?: Pool;
-    fields?: 'full' | 'hashes';
-    redact?: boolean;
-    sample?: { seed: string; size: number };
-    privilegeLog?: {
-      date: string;
-      author: string;
-      recipients?: string;
-      description: string;
-      basis: string;
-    }[];
-    exportId?: string;
-    exportEvents?: {
-      at: string | Date;
-      actor: string | null;
-      action: string;
-      details?: Record<string, unknown>;
-    }[];
-    renderReport?: (ctx: ReportContext) => Promise<Buffer>;
-  },
-  hooks: { onProgress?: (p: BagProgress) => void; signal?: AbortSignal },
-) => Promise<BagBuildResult>;
+/** The bag writer (lib/evidence/bag's buildEvidenceBag; tests pass a stand-in). */
+export type BagBuilder = (opts: BuildEvidenceOptions, hooks: BuildHooks) => Promise<BuildResult>;
 
 export interface RunOutcome {
   status: 'done' | 'failed' | 'cancelled';
@@ -84,15 +35,62 @@ export async function removeJobFiles(jobId: string, keepFinal = false): Promise<
       await rm(path.join(exportDir(), n), { recursive: true, force: true });
 }
 
+/** The writer's options for a job: its options, its cut-off, its requester for the report. */
+async function buildOptions(pool: Pool, job: ClaimedJob): Promise<BuildEvidenceOptions> {
+  const cut = await fixCutoff(pool, job);
+  const requester = await prisma.user.findUnique({ where: { id: job.requested_by } });
+  const o = job.options;
+  const exportId = job.rebuild_of ?? job.id;
+  return {
+    scope: {
+      caseId: job.case_id,
+      title: cut.caseTitle,
+      accountIds: o.accountIds ?? [],
+      clusterIds: o.clusterIds ?? [],
+      from: o.from ? `${o.from}T00:00:00.000Z` : undefined,
+      to: o.to ? nextDay(o.to) : undefined,
+      openedAt: cut.openedAt,
+      resolvedAccountIds: cut.accountIds,
+      maxRunId: cut.maxRunId,
+    },
+    outPath: bagPath(job.id),
+    pool,
+    fields: o.fields,
+    redact: o.redact,
+    sample: { seed: o.sampleSeed ?? job.case_id, size: o.sampleSize },
+    privilegeLog: o.privilegeLog,
+    exportId,
+    auditCutoffId: cut.auditId,
+    stixFacts: cut.stix,
+    // The request itself is an audit row of the case (≤ the cut-off, so in the custody log).
+    exportEvents: [
+      {
+        at: cut.at,
+        actor: 'export-worker',
+        action: 'export.cut_off',
+        details: { audit_id: cut.auditId, max_ingest_run: cut.maxRunId },
+      },
+    ],
+    renderReport: async (ctx) =>
+      renderReportPdf(
+        await assembleReportInput(ctx, {
+          name: requester?.name ?? job.requested_by_email,
+          email: job.requested_by_email,
+          role: requester?.role ?? 'unknown',
+        }),
+      ),
+  };
+}
+
 export async function runExportJob(
   pool: Pool,
   job: ClaimedJob,
   build: BagBuilder,
-  opts: { onProgress?: (p: BagProgress) => void; signal?: AbortSignal } = {},
+  opts: BuildHooks = {},
 ): Promise<RunOutcome> {
   const abort = new AbortController();
   opts.signal?.addEventListener('abort', () => abort.abort(), { once: true });
-  let last: BagProgress = { phase: 'scope', eventsDone: 0, eventsTotal: 0 };
+  let last: BuildProgress = { phase: 'scope', eventsDone: 0, eventsTotal: 0 };
   let cancelled = false;
   const beat = async () => {
     const { stop } = await heartbeat(pool, job.id, {
@@ -107,46 +105,13 @@ export async function runExportJob(
   };
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
   try {
-    const c = await prisma.case.findUniqueOrThrow({ where: { id: job.case_id } });
-    const requester = await prisma.user.findUnique({ where: { id: job.requested_by } });
-    const o = job.options;
-    const result = await build(
-      {
-        scope: {
-          caseId: c.id,
-          title: c.title,
-          accountIds: o.accountIds ?? [],
-          clusterIds: o.clusterIds ?? [],
-          from: o.from ? `${o.from}T00:00:00.000Z` : undefined,
-          to: o.to ? nextDay(o.to) : undefined,
-          openedAt: c.created_at,
-        },
-        outPath: bagPath(job.id),
-        pool,
-        fields: o.fields,
-        redact: o.redact,
-        sample: { seed: o.sampleSeed ?? c.id, size: o.sampleSize },
-        privilegeLog: o.privilegeLog,
-        exportId: job.id,
-        // The request itself is already an audit row of the case (and so in the custody log).
-        exportEvents: [{ at: new Date(), actor: 'export-worker', action: 'export.started' }],
-        renderReport: async (ctx) =>
-          renderReportPdf(
-            await assembleReportInput(ctx, {
-              name: requester?.name ?? job.requested_by_email,
-              email: job.requested_by_email,
-              role: requester?.role ?? 'unknown',
-            }),
-          ),
+    const result = await build(await buildOptions(pool, job), {
+      signal: abort.signal,
+      onProgress: (p) => {
+        last = p;
+        opts.onProgress?.(p);
       },
-      {
-        signal: abort.signal,
-        onProgress: (p) => {
-          last = p;
-          opts.onProgress?.(p);
-        },
-      },
-    );
+    });
     clearInterval(timer);
     const ok = await finishJob(pool, job, {
       status: 'done',

@@ -30,6 +30,7 @@ export function toView(j: Row): ExportJobView {
     bag_bytes: j.bag_bytes == null ? null : Number(j.bag_bytes),
     bag_sha256: j.bag_sha256,
     error: j.error,
+    rebuild_of: j.rebuild_of,
     created_at: j.created_at.toISOString(),
     started_at: iso(j.started_at),
     finished_at: iso(j.finished_at),
@@ -91,6 +92,43 @@ export async function createExportJob(
     targetType: 'case',
     targetId: c.id,
     after: { caseId: c.id, jobId: job.id, options: job.options },
+  });
+  return toView({ ...job, case: { title: c.title, number: c.number } });
+}
+
+/**
+ * Queues a rebuild of an export: the same options and the original's cut-off, so the payload
+ * files and manifests come out byte-identical (the package keeps the original's export id).
+ */
+export async function createRebuildJob(
+  tx: Tx,
+  audit: AuditFn,
+  user: SessionUser,
+  jobId: string,
+): Promise<ExportJobView> {
+  const original = await findVisibleJob(user, jobId);
+  if (!original.cutoff)
+    throw new InvalidTransitionError(
+      'This export never started, so it has no cut-off to rebuild from: queue a new export',
+      [],
+    );
+  const c = await visibleCase(tx, user, original.case_id);
+  const root = original.rebuild_of ?? original.id;
+  const job = await tx.exportJob.create({
+    data: {
+      case_id: c.id,
+      requested_by: user.id,
+      requested_by_email: user.email,
+      options: original.options as object,
+      cutoff: original.cutoff as object,
+      rebuild_of: root,
+    },
+  });
+  await audit({
+    action: 'evidence.export_request',
+    targetType: 'case',
+    targetId: c.id,
+    after: { caseId: c.id, jobId: job.id, rebuildOf: root, options: job.options },
   });
   return toView({ ...job, case: { title: c.title, number: c.number } });
 }

@@ -60,6 +60,17 @@ export const PATTERNS: readonly Pattern[] = [
       return digits >= 7 && digits <= 15;
     },
   },
+  {
+    kind: 'phone',
+    // Ungrouped North American numbers: a bare NXX NXX XXXX run (area code and exchange start
+    // 2–9), optionally after the country code 1, or "(NXX)NXX-XXXX". Nothing word-like, no
+    // '-', '.', '/' or '\' may touch it and no ',' or '.' + digit may follow: dates
+    // (20261130), epoch seconds (1…), ids (ev…, INV-…, 12+ digits), decimals, versions and path
+    // segments stay. Other countries' numbers need their + (the pattern above). Tests:
+    // phone.test.ts.
+    re: /(?<![\w+./\\-])(?:1?[2-9]\d{2}[2-9]\d{6}|\(\d{3}\) ?\d{3}[ .-]?\d{4})(?![\w/\\-]|[.,]\d)/g,
+    maybe: (t) => /\d{10}|\(\d{3}\)/.test(t),
+  },
 ];
 
 export function luhn(digits: string): boolean {

@@ -4,32 +4,27 @@ import { NotFoundError } from '@/lib/errors';
 import { accountFinding, clusterFinding, MAX_ACCOUNT_FINDINGS } from './findings';
 import { methodOf } from './method';
 import { ALTERNATIVES, DATA_SOURCES, DECLARATION, limitationsOf } from './text';
+import type { BagReportContext } from '../types';
 import type { ReportExhibit, ReportFinding, ReportInput } from './types';
 
 // Turns what the bag writer knows when it reaches data/report.pdf (the hashed files, custody
 // log, sample, redaction counts) plus the case and detection read models into a ReportInput.
-// The parameter is the structural subset of the bag writer's BagReportContext this needs.
+// The parameter is the subset of the bag writer's BagReportContext this needs.
 
-export interface ReportContext {
-  scope: { caseId: string; clusterIds: string[]; from?: string | Date; to?: string | Date };
-  accountIds: string[];
-  builtAt: string;
-  fields: 'full' | 'hashes';
-  redact: boolean;
-  redactionsByKind: Partial<Record<string, number>>;
-  natives: { path: string; begBates: string; endBates: string; events: number }[];
-  files: { path: string; bytes: number; sha256: string }[];
-  sample: { method: string; seed: string; size: number };
-  custody: {
-    seq: number;
-    at: string;
-    actor: string | null;
-    action: string;
-    details: unknown;
-    hash: string;
-  }[];
-  events: number;
-}
+export type ReportContext = Pick<
+  BagReportContext,
+  | 'scope'
+  | 'accountIds'
+  | 'builtAt'
+  | 'fields'
+  | 'redact'
+  | 'redactionsByKind'
+  | 'natives'
+  | 'files'
+  | 'sample'
+  | 'custody'
+  | 'events'
+>;
 
 export interface Requester {
   name: string;

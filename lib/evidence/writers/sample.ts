@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { SCOPE_WHERE, scopeParams, type ResolvedScope } from './event-sql';
+import { SCOPE_PARAMS, SCOPE_WHERE, scopeParams, type ResolvedScope } from './event-sql';
 
 // A reproducible sample for exhibits, stratified by account and UTC day. Every event gets a rank
 // inside its stratum by md5(seed || ':' || event id); the sample takes all rank-1 events (one per
@@ -12,13 +12,15 @@ export const SAMPLE_METHOD =
   "md5(seed || ':' || event id) ascending; the sample takes the rank-1 event of every stratum, " +
   'ordered by that hash, then rank-2 events, and so on, until the sample size is reached.';
 
+const SEED = `$${SCOPE_PARAMS + 1}`;
+const SIZE = `$${SCOPE_PARAMS + 2}`;
 const SAMPLE_SQL = `
 SELECT id FROM (
-  SELECT id, md5($4 || ':' || id) AS h,
+  SELECT id, md5(${SEED} || ':' || id) AS h,
          row_number() OVER (PARTITION BY account_id, (ts AT TIME ZONE 'UTC')::date
-                            ORDER BY md5($4 || ':' || id), id) AS rk
+                            ORDER BY md5(${SEED} || ':' || id), id) AS rk
     FROM events WHERE ${SCOPE_WHERE}
-) s WHERE rk <= $5 ORDER BY rk, h, id LIMIT $5`;
+) s WHERE rk <= ${SIZE} ORDER BY rk, h, id LIMIT ${SIZE}`;
 
 /** Event ids of the sample, in draw order (index = draw position). */
 export async function drawSample(

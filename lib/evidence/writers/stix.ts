@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { uuidv5 } from './uuid5';
+import type { StixFacts } from '../types';
 import type { AccountSpan } from './natives';
 
 // data/stix/bundle.json (STIX 2.1): the producing identity, a campaign for the case, an
@@ -12,21 +13,15 @@ const NAMESPACE = '6f7c1f52-0c6b-4c53-9c4e-0a8e5d7d1c11'; // Distill Watch evide
 // STIX 2.1 §2.9: SCO ids are UUIDv5 in this namespace over their id-contributing properties.
 const SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
 
-export interface SharedIndicator {
-  kind: string;
-  value: string;
-  accounts: string[];
-}
+type SharedIndicator = StixFacts['shared'][number];
 
-export interface StixInput {
+export interface StixInput extends StixFacts {
   caseId: string;
   title: string;
   organization: string;
   /** Case opening time (ISO); created/modified of every SDO. */
   createdAt: string;
   accounts: Map<string, AccountSpan>;
-  clusters: { id: string; risk: number; reasons: string[]; members: string[] }[];
-  shared: SharedIndicator[];
 }
 
 const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -178,7 +173,7 @@ export async function loadStixFacts(
   client: Pick<PoolClient, 'query'>,
   accountIds: string[],
   clusterIds: string[],
-) {
+): Promise<StixFacts> {
   const shared = (await client.query<SharedIndicator>(SHARED_SQL, [accountIds])).rows;
   const clusters = (
     await client.query<{ id: string; risk: number; reasons: string[]; members: string[] | null }>(

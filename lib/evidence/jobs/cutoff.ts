@@ -1,0 +1,65 @@
+import type { Pool } from 'pg';
+import { withPgTransaction } from '@/lib/db/transaction';
+import type { StixFacts } from '../types';
+import { resolveScope } from '../writers/event-sql';
+import { loadStixFacts } from '../writers/stix';
+import type { ClaimedJob } from './claim';
+
+// An export's cut-off: the point in the data its package describes, fixed the first time the job
+// runs and stored in export_jobs.cutoff. A rebuild (a later job with rebuild_of) takes the
+// original's cut-off, so it reads the same audit rows, the same ingest runs, the same accounts
+// and the same detection facts — and writes the same payload bytes — whatever happened since.
+
+export interface ExportCutoff {
+  /** When the cut-off was taken (ISO, UTC): the time of the custody log's export entry. */
+  at: string;
+  /** The audit chain head then: the custody log holds the case's audit rows up to this id. */
+  auditId: string;
+  auditHash: string | null;
+  /** The newest ingest run then: events of later runs are left out. */
+  maxRunId: string | null;
+  /** The case as it was: title (bag description, STIX campaign) and opening time. */
+  caseTitle: string;
+  openedAt: string;
+  /** The case's accounts plus its clusters' members, as they were. */
+  accountIds: string[];
+  /** Clusters and shared infrastructure for STIX, from the detection tables as they were. */
+  stix: StixFacts;
+}
+
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/** The job's cut-off: the stored one, else taken now (in one snapshot) and stored. */
+export async function fixCutoff(pool: Pool, job: ClaimedJob): Promise<ExportCutoff> {
+  if (job.cutoff) return job.cutoff;
+  return withPgTransaction(pool, async (c) => {
+    await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    const { rows } = await c.query<Omit<ExportCutoff, 'accountIds' | 'stix'>>(
+      `SELECT to_char(now() AT TIME ZONE 'UTC', ${ISO}) AS at,
+              coalesce((SELECT id::text FROM audit_log ORDER BY id DESC LIMIT 1), '0') AS "auditId",
+              (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS "auditHash",
+              (SELECT max(id)::text FROM ingest_runs) AS "maxRunId",
+              k.title AS "caseTitle", to_char(k.created_at AT TIME ZONE 'UTC', ${ISO}) AS "openedAt"
+         FROM cases k WHERE k.id = $1::uuid`,
+      [job.case_id],
+    );
+    if (!rows[0]) throw new Error(`Case ${job.case_id} of export ${job.id} no longer exists`);
+    const o = job.options;
+    const scope = await resolveScope(c, {
+      caseId: job.case_id,
+      title: rows[0].caseTitle,
+      accountIds: o.accountIds ?? [],
+      clusterIds: o.clusterIds ?? [],
+    });
+    const cutoff: ExportCutoff = {
+      ...rows[0],
+      accountIds: scope.accountIds,
+      stix: await loadStixFacts(c, scope.accountIds, o.clusterIds ?? []),
+    };
+    await c.query(`UPDATE export_jobs SET cutoff = $2::jsonb WHERE id = $1::uuid`, [
+      job.id,
+      JSON.stringify(cutoff),
+    ]);
+    return cutoff;
+  });
+}
