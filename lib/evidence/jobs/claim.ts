@@ -1,11 +1,10 @@
-import { rm } from 'node:fs/promises';
 import type { Pool } from 'pg';
 import { withPgTransaction } from '@/lib/db/transaction';
 import { writeAudit } from '@/lib/audit/write';
 import { pgRunner } from '@/lib/audit/runners';
 import type { TExportOptions } from '@/lib/schemas/export';
 import type { ExportCutoff } from './cutoff';
-import { partialPath } from './paths';
+import { removeJobFiles } from './paths';
 
 // The worker side of export jobs: claim with SKIP LOCKED (any number of workers: the Next server's
 // and CLI runs), heartbeat with progress (which also reads a cancel request), finish, and sweep
@@ -118,7 +117,7 @@ export async function finishJob(pool: Pool, job: ClaimedJob, f: Finish): Promise
 
 /**
  * Fails running jobs whose heartbeat stopped (the process building them was killed) and removes
- * their partial files.
+ * their partial zip and side files (a SIGKILLed build cleans up nothing itself).
  */
 export async function sweepStaleJobs(
   pool: Pool,
@@ -137,7 +136,7 @@ export async function sweepStaleJobs(
       [staleSeconds],
     );
     for (const r of rows) {
-      await rm(partialPath(r.id), { force: true });
+      await removeJobFiles(r.id);
       await writeAudit(pgRunner(client), {
         actor: WORKER_ACTOR,
         action: 'evidence.export_failed',

@@ -1,5 +1,3 @@
-import { readdir, rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Pool } from 'pg';
 import { prisma } from '@/lib/db/client';
 import { assembleReportInput } from '@/lib/evidence/report/assemble';
@@ -7,7 +5,7 @@ import { renderReportPdf } from '@/lib/evidence/report/render';
 import type { BuildEvidenceOptions, BuildHooks, BuildProgress, BuildResult } from '../types';
 import { finishJob, heartbeat, type ClaimedJob } from './claim';
 import { fixCutoff } from './cutoff';
-import { bagPath, exportDir } from './paths';
+import { bagPath, removeJobFiles } from './paths';
 
 // Runs one claimed job through the bag writer. Progress goes to the job row at most every
 // HEARTBEAT_MS; each heartbeat also reads a cancel request and aborts the build. The writer
@@ -27,13 +25,6 @@ export interface RunOutcome {
 
 /** Exclusive end day → the writer's half-open [from, to) range. */
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString();
-
-export async function removeJobFiles(jobId: string, keepFinal = false): Promise<void> {
-  const names = await readdir(exportDir()).catch(() => [] as string[]);
-  for (const n of names)
-    if (n.startsWith(`${jobId}.zip.`) || (!keepFinal && n === `${jobId}.zip`))
-      await rm(path.join(exportDir(), n), { recursive: true, force: true });
-}
 
 /** The writer's options for a job: its options, its cut-off, its requester for the report. */
 async function buildOptions(pool: Pool, job: ClaimedJob): Promise<BuildEvidenceOptions> {
