@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { closeDb, pgPool } from '@/lib/db/client';
 import { runDetection, type DetectProgress } from '@/lib/detect';
 
@@ -15,7 +16,8 @@ function progress(p: DetectProgress) {
 try {
   const s = await runDetection(pgPool(), { onProgress: progress });
   if (tty) process.stderr.write('\n');
-  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const ru = process.resourceUsage();
+  const rssMb = ru.maxRSS / 1024;
   console.log(
     `detect run ${s.runId}: ${s.accounts} accounts scored, ${s.flaggedAccounts} flagged; ${s.clusters} clusters, ${s.flaggedClusters} flagged; ${s.newFlags} new flags`,
   );
@@ -24,7 +26,13 @@ try {
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
       .join(', ')}`,
   );
-  console.log(`time ${(s.elapsedMs / 1000).toFixed(1)} s, peak RSS ${rssMb.toFixed(0)} MB`);
+  // On a shared machine wall time mostly measures the load: CPU time and load average go beside it.
+  const cpu = (ru.userCPUTime + ru.systemCPUTime) / 1e6;
+  console.log(
+    `time ${(s.elapsedMs / 1000).toFixed(1)} s, node CPU ${cpu.toFixed(1)} s, peak RSS ${rssMb.toFixed(0)} MB, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   await closeDb();
 } catch (e) {
   console.error(`detect failed: ${(e as Error).message}`);

@@ -1,4 +1,5 @@
 import type { IndicatorGroup } from './load-indicators';
+import { PairTable } from './pair-table';
 import { UnionFind } from './union-find';
 
 // How much one shared value of each kind says about common control, before rarity.
@@ -113,12 +114,18 @@ export function linkAccounts(
     .filter((x) => x.w > 0 && x.idx.length >= 2)
     // heaviest evidence first, so the pair budget is never spent on weak values (template bands) first
     .sort((a, b) => b.w - a.w || a.idx.length - b.idx.length);
-  const pairs = new Map<number, number>();
   // Each independent fact counts once per pair (its heaviest shared value): many shared template
   // bands or /24s must not add up to a link on their own, nor a shared office /24 counted again as
   // a shared signup /24 and a shared ASN (a co-working space is one fact, not three).
-  const credited = new Map<string, Set<number>>();
   let budget = o.pairBudget ?? 3_000_000;
+  const enumerated = weighted.filter((x) => x.w < o.threshold);
+  let planned = 0;
+  for (const { idx } of enumerated) {
+    const np = (idx.length * (idx.length - 1)) / 2;
+    if (planned + np <= budget) planned += np;
+  }
+  const pairs = new PairTable(planned);
+  const factBit = new Map<string, number>();
   const tooBig: { w: number; idx: number[] }[] = [];
   for (const { g, w, idx } of weighted) {
     if (w >= o.threshold) {
@@ -131,41 +138,47 @@ export function linkAccounts(
       continue;
     }
     budget -= np;
-    let seen = credited.get(factOf(g.kind));
-    if (!seen) credited.set(factOf(g.kind), (seen = new Set()));
+    const fact = factOf(g.kind);
+    let bit = factBit.get(fact);
+    if (bit === undefined) factBit.set(fact, (bit = factBit.size % 32));
     for (let i = 0; i < idx.length; i++) {
       for (let j = i + 1; j < idx.length; j++) {
         const a = Math.min(idx[i], idx[j]),
           b = Math.max(idx[i], idx[j]);
-        const key = a * N + b;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const s = (pairs.get(key) ?? 0) + w;
-        pairs.set(key, s);
-        if (s >= o.threshold) uf.union(a, b);
+        if (pairs.add(a * N + b, bit, w) >= o.threshold) uf.union(a, b);
       }
     }
   }
   linkBySignature(tooBig, N, o.threshold, uf);
   const clusters = uf.groups(o.minSize).map((g) => g.map((i) => ids[i]));
-  const shared = clusters.map((members) => {
-    const set = new Set(members);
-    return weighted
-      .map(({ g, w }) => ({
-        kind: g.kind,
-        value: g.value,
-        members: g.accounts.filter((a) => set.has(a)).length,
-        weight: w,
-      }))
-      .filter((s) => s.members >= 2)
-      .sort((a, b) => b.members * b.weight - a.members * a.weight)
-      .slice(0, 12);
-  });
+  const shared = sharedIndicators(clusters, weighted);
   const ties = memberTies(
     clusters,
     weighted.map(({ g, w }) => ({ kind: g.kind, w, accounts: g.accounts })),
   );
   return { clusters, shared, ties, pairsScored: pairs.size };
+}
+
+/** Per cluster, the 12 heaviest indicator values its members share (one pass over the groups). */
+function sharedIndicators(
+  clusters: string[][],
+  weighted: { g: IndicatorGroup; w: number }[],
+): LinkResult['shared'] {
+  const clusterOf = new Map<string, number>();
+  clusters.forEach((c, ci) => c.forEach((m) => clusterOf.set(m, ci)));
+  const out: LinkResult['shared'] = clusters.map(() => []);
+  for (const { g, w } of weighted) {
+    const count = new Map<number, number>();
+    for (const a of g.accounts) {
+      const ci = clusterOf.get(a);
+      if (ci !== undefined) count.set(ci, (count.get(ci) ?? 0) + 1);
+    }
+    for (const [ci, members] of count)
+      if (members >= 2) out[ci].push({ kind: g.kind, value: g.value, members, weight: w });
+  }
+  return out.map((list) =>
+    list.sort((a, b) => b.members * b.weight - a.members * a.weight).slice(0, 12),
+  );
 }
 
 /**
