@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { DomainError, LimitExceededError, type DomainErrorCode } from '@/lib/errors';
 import { IngestInputError } from '@/lib/ingest/types';
+import { classifyDbError } from './db-errors';
 
 /** An HTTP-level refusal raised by the route layer itself (sign-in, permission, body parsing). */
 export class ApiError extends Error {
@@ -71,6 +72,26 @@ export function toErrorResponse(e: unknown, requestId: string): NextResponse {
         field,
       ),
       { status: 400, headers },
+    );
+  }
+  const db = classifyDbError(e);
+  if (db?.kind === 'unique') {
+    // Two requests raced for one key (the check before the insert passed for both).
+    const field = db.fields?.join(',');
+    return NextResponse.json(
+      errorBody('conflict', `Already exists${field ? `: ${field} is taken` : ''}`, field),
+      { status: 409, headers },
+    );
+  }
+  if (db?.kind === 'unavailable') {
+    console.error(`[${requestId}] database unavailable: ${(e as Error).message}`);
+    headers['retry-after'] = '5';
+    return NextResponse.json(
+      errorBody(
+        'unavailable',
+        'The database is unavailable right now. Try again in a few seconds.',
+      ),
+      { status: 503, headers },
     );
   }
   console.error(`[${requestId}]`, e);

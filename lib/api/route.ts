@@ -7,6 +7,7 @@ import { writeAudit, type AuditFn } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
 import { ApiError, toErrorResponse } from './errors';
 import { requestIdOf } from './request-id';
+import { readJsonBody } from './body';
 
 export interface RouteContext<Q, B, P> {
   req: NextRequest;
@@ -57,10 +58,7 @@ export function withRoute<Q extends z.ZodType, B extends z.ZodType, P extends z.
       const params = opts.params ? opts.params.parse(await segment.params) : undefined;
       let body: unknown;
       if (opts.body) {
-        const raw = await req.json().catch(() => {
-          throw new ApiError(400, 'invalid_json', 'Body is not valid JSON');
-        });
-        body = opts.body.parse(raw);
+        body = opts.body.parse(await readJsonBody(req));
       }
       const change = <T>(work: (tx: Tx, audit: AuditFn) => Promise<T>) =>
         prisma.$transaction(async (tx) =>

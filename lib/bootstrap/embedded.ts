@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { ensurePrivateDir } from './private-dir';
 
 // The embedded database: PGlite (Postgres 17 in WASM) served over a local socket by
 // pglite-server, in its own process, with data kept under DATA_DIR/pglite across restarts.
@@ -14,7 +14,8 @@ export interface Embedded {
 
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<Embedded> {
   const dir = path.resolve(dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(path.resolve(dataDir));
+  ensurePrivateDir(dir);
   const bin = path.resolve('node_modules/.bin/pglite-server');
   const child = spawn(bin, ['-d', dir, '-p', String(port), '-h', '127.0.0.1', '-m', '20'], {
     stdio: ['ignore', 'pipe', 'inherit'],

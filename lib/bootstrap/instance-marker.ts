@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir } from './private-dir';
 import type { Pool } from 'pg';
 import { writeAudit, SYSTEM_ACTOR } from '@/lib/audit/write';
 import { pgRunner } from '@/lib/audit/runners';
@@ -48,7 +49,7 @@ export async function bindInstance(pool: Pool, dataDir: string, where: string): 
       targetId: KEY,
       after: { instance_id: id, data_dir: path.resolve(dataDir) },
     });
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    ensurePrivateDir(path.dirname(file));
     writeFileSync(file, `${id}\n`, { mode: 0o600 });
     return id;
   });

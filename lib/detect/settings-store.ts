@@ -65,7 +65,11 @@ async function putInForce(
   return { before: before?.value ?? null, version: v.version };
 }
 
-/** Replaces the settings (a partial object merges over the defaults) as a new version, audited. */
+/**
+ * Changes the settings as a new version, audited. A partial object merges over the settings in
+ * force (weights key by key), so a change of one threshold never resets earlier custom weights;
+ * going back to the defaults is a revert, or a body that names them.
+ */
 export async function updateDetectSettings(
   tx: Tx,
   audit: AuditFn,
@@ -73,7 +77,16 @@ export async function updateDetectSettings(
   body: Partial<DetectSettings> & { note?: string; source?: string },
 ): Promise<number> {
   const { note, source, ...partial } = body;
-  const next = mergeSettings(partial);
+  // Locks the row in force so two concurrent edits cannot both merge over the same old version.
+  const rows = await tx.$queryRaw<{ value: unknown }[]>`
+    SELECT value FROM settings WHERE key = ${SETTINGS_KEY} FOR UPDATE`;
+  const current = mergeSettings(rows[0]?.value);
+  const next = mergeSettings({
+    ...current,
+    ...partial,
+    weights: { ...current.weights, ...(partial.weights ?? {}) },
+    clusterWeights: { ...current.clusterWeights, ...(partial.clusterWeights ?? {}) },
+  });
   const r = await putInForce(tx, next, { userId, source: source ?? 'admin', note });
   await audit({
     action: 'settings.detection.update',

@@ -39,7 +39,8 @@ describe('detection settings versions', () => {
     let now = await loadSettingsVersioned(pgPool());
     expect(now.version).toBe(v2);
     expect(now.settings.weights.joint).toBe(3);
-    expect(now.settings.accountThreshold).toBe(DEFAULT_SETTINGS.accountThreshold);
+    // A later partial change merges over the version in force: v1's threshold stays.
+    expect(now.settings.accountThreshold).toBe(0.7);
 
     const v3 = await change((tx, audit) =>
       revertDetectSettings(tx, audit, 'admin-1', { version: v1 }),
@@ -59,6 +60,21 @@ describe('detection settings versions', () => {
       'settings.detection.update',
       'settings.detection.revert',
     ]);
+  });
+
+  it('a partial change keeps earlier custom weights and thresholds (merge over the version in force)', async () => {
+    const w = Object.keys(DEFAULT_SETTINGS.weights);
+    const [a, b] = [w[0], w[1]];
+    await change((tx, audit) =>
+      updateDetectSettings(tx, audit, 'admin-1', { weights: { [a]: 7 }, clusterThreshold: 0.42 }),
+    );
+    await change((tx, audit) =>
+      updateDetectSettings(tx, audit, 'admin-1', { weights: { [b]: 9 } }),
+    );
+    const now = await loadSettingsVersioned(pgPool());
+    expect(now.settings.weights[a]).toBe(7);
+    expect(now.settings.weights[b]).toBe(9);
+    expect(now.settings.clusterThreshold).toBe(0.42);
   });
 
   it('refuses to revert to a version that does not exist', async () => {

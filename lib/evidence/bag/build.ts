@@ -55,7 +55,7 @@ export async function buildEvidenceBag(
   const key = await getSigningKey(pool); // may create the key: outside the read-only snapshot
   const partial = `${opts.outPath}.partial`;
   const tmp = `${opts.outPath}.tmp-${randomBytes(4).toString('hex')}`;
-  mkdirSync(path.dirname(path.resolve(opts.outPath)), { recursive: true });
+  mkdirSync(path.dirname(path.resolve(opts.outPath)), { recursive: true, mode: 0o700 });
   mkdirSync(tmp, { recursive: true, mode: 0o700 });
   const zip = new BagZip(partial, bagName, opts.compressionLevel ?? 1);
   const timesketch = new TextSink(path.join(tmp, 'timesketch.jsonl'));
