@@ -19,6 +19,7 @@ const UNAVAILABLE_CODES = new Set([
   'P1002', // timed out
   'P1017', // server closed the connection
   'P2024', // timed out fetching a connection from the pool
+  'P2028', // could not start a transaction in time (pool busy)
 ]);
 const UNAVAILABLE_KINDS = new Set([
   'DatabaseNotReachable',
