@@ -9,12 +9,15 @@ export interface Arena {
   buf: Buffer;
   len: number;
   rows: number;
+  /** where each row ends (so a failed batch can be split, bisect.ts) */
+  ends: number[];
 }
 
 export const newArena = (bytes = 1 << 20): Arena => ({
   buf: Buffer.allocUnsafe(bytes),
   len: 0,
   rows: 0,
+  ends: [],
 });
 
 /** Appends one encoded row (one or more complete COPY lines). */
@@ -26,13 +29,28 @@ export function put(a: Arena, text: string): void {
     a.buf = bigger;
   }
   a.len += a.buf.write(text, a.len, 'utf8');
+  a.ends.push(a.len);
   a.rows++;
 }
 
 export function reset(a: Arena): Arena {
   a.len = 0;
   a.rows = 0;
+  a.ends.length = 0;
   return a;
+}
+
+/** Rows [from, to) of an arena, as a view on its bytes (valid until the arena is reused). */
+export function subArena(a: Arena, from: number, to: number): Arena {
+  if (!a.rows) return { buf: a.buf.subarray(0, 0), len: 0, rows: 0, ends: [] }; // rows kept as values
+  const start = from ? a.ends[from - 1] : 0;
+  const end = to ? a.ends[to - 1] : 0;
+  return {
+    buf: a.buf.subarray(start, end),
+    len: end - start,
+    rows: to - from,
+    ends: a.ends.slice(from, to).map((e) => e - start),
+  };
 }
 
 /** The arena's bytes in slices of `size` (COPY data may be split anywhere, even inside a line). */

@@ -4,7 +4,7 @@ import { ensurePartitions, loadStage, type StagedRows } from './db';
 import { copyStraightIn } from './direct';
 import { recordBatch, type QuarantineRow } from './runs';
 import { MERGE_ACCOUNTS_SQL, MERGE_EVENTS_SQL } from './sql-events';
-import type { IngestKind, LineError } from './types';
+import type { IngestKind } from './types';
 
 /**
  * `rows`: the values (PGlite, or --no-copy). With COPY the rows are kept encoded instead (lanes.ts):
@@ -16,6 +16,8 @@ export interface Batch extends StagedRows {
   firstLine: number;
   /** input bytes of its lines (flushed by bytes as well as rows) */
   bytes: number;
+  /** the line number of each staged row, in row order */
+  lineNos: number[];
   slim: Arena;
   quarantine: QuarantineRow[];
   months: Set<string>;
@@ -24,6 +26,7 @@ export const newBatch = (body = newArena(), slim = newArena()): Batch => ({
   lines: 0,
   firstLine: 0,
   bytes: 0,
+  lineNos: [],
   rows: [],
   body,
   slim,
@@ -31,39 +34,6 @@ export const newBatch = (body = newArena(), slim = newArena()): Batch => ({
   months: new Set(),
 });
 export const stagedRows = (b: Batch) => b.rows.length + b.body.rows;
-
-const RAW_MAX = 4096;
-const clean = (s: string) => {
-  const t = s.replace(/\u0000/g, '\\u0000') as string & { toWellFormed?: () => string };
-  return t.toWellFormed ? t.toWellFormed() : t; // a cut may split a surrogate pair
-};
-
-/** Adds a rejected line: quarantined with at most 4 KiB of its raw text. */
-export function reject(
-  b: Batch,
-  errors: LineError[],
-  raw: string,
-  lineNo: number,
-  field: string | undefined,
-  reason: string,
-  longLine = false,
-) {
-  const truncated = longLine || raw.length > RAW_MAX;
-  // The field name and the reason quote customer-written keys, which can hold NULs and lone
-  // surrogates that Postgres json/text refuse: cleaned like the raw text, or the quarantine
-  // insert itself failed and took the whole batch with it.
-  field = field === undefined ? undefined : clean(field);
-  reason = clean(reason);
-  b.quarantine.push({
-    line_no: lineNo,
-    raw: clean(raw.length > RAW_MAX ? raw.slice(0, RAW_MAX) : raw),
-    truncated,
-    field: field ?? null,
-    reason,
-  });
-  if (errors.length < 20)
-    errors.push(field ? { line: lineNo, field, reason } : { line: lineNo, reason });
-}
 
 export interface FlushContext {
   client: PoolClient;

@@ -1,5 +1,6 @@
 import { computeEventFeatures } from '@/lib/features';
 import { fastEvent } from './fast-event';
+import { hashedExtraJson } from './hash-mode';
 import { firstIssue, ZEvent } from './schemas';
 import { parseTimestamp, timestampIso } from './timestamp';
 
@@ -88,7 +89,7 @@ export function toEventRow(
     orNull(event.temperature),
     orNull(event.thinking),
     orNull(event.status),
-    extra ? JSON.stringify(extra) : null,
+    extra ? (hashOnly ? hashedExtraJson(extra) : JSON.stringify(extra)) : null,
     features.simhash.toString(),
     features.taxonomyBucket,
     features.lshBucket,

@@ -1,7 +1,8 @@
 import { toAccountRow } from './account-row';
-import { reject } from './batch';
+import { reject } from './quarantine';
 import { splitCsvRecord } from './csv';
 import { toEventRow, type RowResult } from './event-row';
+import { hashModeRaw, hashModeReason } from './hash-mode';
 import { addRow, batchRows, laneOf, type Lane } from './lanes';
 import type { RawLine } from './lines';
 import { parseCsvLine, parseJsonLine } from './record';
@@ -63,7 +64,7 @@ export async function feed(records: AsyncIterable<RawLine>, c: FeedContext): Pro
       reject(
         lane.batch,
         c.errors,
-        l.head,
+        c.hashOnly ? hashModeRaw(l.head, c.known) : l.head,
         l.no,
         undefined,
         `line ${l.no}: longer than ${c.maxLine} bytes (${l.bytes} bytes)`,
@@ -79,7 +80,17 @@ export async function feed(records: AsyncIterable<RawLine>, c: FeedContext): Pro
         : kind === 'events'
           ? toEventRow(p.rec, p.extra, l.no, c.hashOnly)
           : toAccountRow(p.rec, p.extra, l.no);
-      if (!r.ok) reject(lane.batch, c.errors, l.text, l.no, r.field, `line ${l.no}: ${r.reason}`);
+      if (!r.ok && c.hashOnly)
+        reject(
+          lane.batch,
+          c.errors,
+          hashModeRaw(l.text, c.known),
+          l.no,
+          r.field,
+          `line ${l.no}: ${hashModeReason(r.reason)}`,
+        );
+      else if (!r.ok)
+        reject(lane.batch, c.errors, l.text, l.no, r.field, `line ${l.no}: ${r.reason}`);
       else {
         lane = lanes[laneOf(r.row[c.keyAt] as string, lanes.length)];
         addRow(lane, r.row);

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { put, reset, type Arena } from './arena';
-import { flushBatch, newBatch, stagedRows, type Batch, type FlushContext } from './batch';
+import { newBatch, stagedRows, type Batch, type FlushContext } from './batch';
+import { flushSafely, type FlushResult } from './bisect';
 import { encodeCopyRow } from './copy-text';
 import { EVENT_STAGE_COLUMNS, type StageRow } from './event-row';
 import { ROLLUP_COLS } from './sql-events';
@@ -64,6 +65,7 @@ export function laneOf(key: string, n: number): number {
  */
 export function addRow(lane: Lane, row: StageRow): void {
   const batch = lane.batch;
+  batch.lineNos.push(row[0] as number); // line_no comes first in both kinds' staged rows
   if (lane.ctx.kind === 'accounts') {
     if (lane.ctx.useCopy) put(batch.body, encodeCopyRow(row));
     else batch.rows.push(row);
@@ -90,7 +92,7 @@ export const batchRows = (b: Batch) => stagedRows(b) + b.quarantine.length;
  */
 export async function submit(
   lane: Lane,
-  done: (batch: Batch, result: { inserted: number; direct: boolean }) => void,
+  done: (batch: Batch, result: FlushResult) => void,
   state: { failure: unknown },
 ): Promise<void> {
   if (lane.inflight) await lane.inflight;
@@ -98,7 +100,7 @@ export async function submit(
   const batch = lane.batch;
   const spare = lane.spare.pop();
   lane.batch = spare ? newBatch(reset(spare.body), reset(spare.slim)) : newBatch();
-  lane.inflight = flushBatch(lane.ctx, batch).then(
+  lane.inflight = flushSafely(lane.ctx, batch).then(
     (result) => {
       lane.spare.push({ body: batch.body, slim: batch.slim }); // the flushed batch's arenas serve a later one
       done(batch, result);

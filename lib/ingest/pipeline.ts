@@ -1,6 +1,8 @@
 import { env } from '@/lib/env';
 import { ACCOUNT_STAGE_COLUMNS } from './account-row';
 import { stagedRows, type Batch } from './batch';
+import { noteError } from './quarantine';
+import type { FlushResult } from './bisect';
 import { csvRecords } from './csv';
 import { isPglite, prepareSession } from './db';
 import { EVENT_STAGE_COLUMNS } from './event-row';
@@ -80,12 +82,13 @@ export async function runIngest(
       (c) => prepareSession(c, pglite),
     );
     let wait = 0;
-    const done = (b: Batch, { inserted, direct }: { inserted: number; direct: boolean }) => {
+    const done = (b: Batch, { inserted, direct, refused }: FlushResult) => {
       if (stagedRows(b)) s.batches[direct ? 'direct' : 'staged']++;
       s.lines += b.lines;
       s.accepted += inserted;
-      s.duplicates += stagedRows(b) - inserted;
-      s.rejected += b.quarantine.length;
+      s.duplicates += stagedRows(b) - inserted - refused.length;
+      s.rejected += b.quarantine.length + refused.length;
+      for (const q of refused) noteError(s.errors, q);
       opts.onProgress?.({
         ...counts(s),
         bytesRead: src.bytesRead(),
