@@ -22,6 +22,11 @@ export default defineConfig({
             'components/**/*.test.ts',
           ],
           environment: 'node',
+          // Timeouts catch hangs, not slowness (speed lives in `npm run bench:*`). Vitest's 5 s /
+          // 10 s defaults failed the golden scan, the PDF render and the scenario fixture on this
+          // 2-core machine at load 30 while they pass in 1-3 s on a quiet one.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
