@@ -1,9 +1,13 @@
-// Next runs register() once per server process. The export worker needs Node (files, pg), so it
-// starts only in the Node.js runtime; NEXT_RUNTIME is set by Next itself, not by operators.
+// Next runs register() once per server process. The audit sealer and the export worker need Node
+// (pg, files), so they start only in the Node.js runtime; NEXT_RUNTIME is set by Next itself, not by operators.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env } = await import('@/lib/env');
-  if (env().EVIDENCE_WORKER === 'off' || !env().DATABASE_URL) return;
+  if (!env().DATABASE_URL) return;
+  // Links audit rows written outside route handlers (jobs, CLI runs) into the chain.
+  const { startAuditSealer } = await import('@/lib/audit/sealer');
+  startAuditSealer();
+  if (env().EVIDENCE_WORKER === 'off') return;
   const { startExportWorker } = await import('@/lib/evidence/jobs/worker');
   startExportWorker();
 }

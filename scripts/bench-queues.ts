@@ -1,12 +1,14 @@
 // npm run bench:queues — claim-next under concurrent analysts on a scratch database seeded with
 // `--items` open queue items (default 100k), dropped at the end. Each claim goes through the app's
-// own path (lib/queues/claimNext in a Prisma transaction with its audit row, as the route runs it).
-// Printed beside two baselines from the same run: the same pick as a plain SELECT … LIMIT 1 (no
-// lock, no update, no audit) at the same concurrency, and claim-next with one analyst.
+// own path (lib/queues/claimNext in ctx.change's transaction with its audit row, then the seal
+// pass, as the route runs it). Printed beside baselines from the same run: the same pick as a plain
+// SELECT … LIMIT 1 (no lock, no update, no audit) at the same concurrency, claim-next with one
+// analyst, and "before": the same claims with the old writer that held the chain lock until commit.
 // Flags: --items=N --analysts=N --claims=N (per analyst) --queues=N --db=NAME. See docs/performance.md.
 import os from 'node:os';
 import { env, pointAtDatabase } from '@/lib/env';
 import { createMigratedDatabase, dropDatabase } from '@/lib/db/databases';
+import { legacyWriteAudit } from '../bench/legacy-audit';
 import { seedQueueBench } from '../bench/queues-seed';
 
 const arg = (name: string, dflt: number | string) => {
@@ -64,7 +66,9 @@ async function main() {
   pointAtDatabase(url);
   const { pgPool, prisma, closeDb } = await import('../lib/db/client');
   const { prismaRunner } = await import('../lib/audit/runners');
-  const { writeAudit } = await import('../lib/audit/write');
+  const { auditedTransaction } = await import('../lib/audit/transaction');
+  const { requestSeal } = await import('../lib/audit/sealer');
+  const { verifyAuditChain } = await import('../lib/audit/verify');
   const { claimNext } = await import('../lib/queues/claim');
   try {
     const t0 = Date.now();
@@ -77,14 +81,21 @@ async function main() {
       `seeded ${ITEMS.toLocaleString('en')} open items in ${QUEUES} queues, ${ANALYSTS} analysts, in ${((Date.now() - t0) / 1000).toFixed(1)} s (database ${DB})`,
     );
     const load0 = os.loadavg();
+    // As POST /api/v1/queues/claim runs it: ctx.change's transaction, then a seal pass.
     const claim = (w: number) => {
+      const user = { id: analystIds[w % analystIds.length]! };
+      return auditedTransaction({ id: user.id, email: null }, null, (tx, audit) =>
+        claimNext(prismaRunner(tx), audit, user),
+      );
+    };
+    // Before: the same claim with the writer that held the chain lock until commit.
+    const claimLocked = (w: number) => {
       const user = { id: analystIds[w % analystIds.length]! };
       return prisma.$transaction(async (tx) => {
         const db = prismaRunner(tx);
         return claimNext(
           db,
-          (e) =>
-            writeAudit(db, { ...e, actor: { id: user.id, email: null } }).then(() => undefined),
+          (e) => legacyWriteAudit(db, { ...e, actor: { id: user.id, email: null } }),
           user,
         );
       });
@@ -98,8 +109,11 @@ async function main() {
     await measure(ANALYSTS, 5, plain); // warm the pool and caches; not counted
     const base = await measure(ANALYSTS, CLAIMS, plain);
     const single = await measure(1, CLAIMS, claim);
+    const locked = await measure(ANALYSTS, CLAIMS, claimLocked);
     const conc = await measure(ANALYSTS, CLAIMS, claim);
     const load1 = os.loadavg();
+    await requestSeal();
+    const chain = await verifyAuditChain(pgPool());
     const check = (
       await pgPool().query<{ n: number; d: number; a: number }>(
         `SELECT count(*)::int AS n, count(DISTINCT id)::int AS d,
@@ -112,9 +126,13 @@ async function main() {
     );
     console.log(row(`baseline: plain SELECT … LIMIT 1, ${ANALYSTS} concurrent`, base));
     console.log(row('baseline: claim-next, 1 analyst', single));
+    console.log(row(`before: chain lock until commit, ${ANALYSTS} analysts`, locked));
     console.log(row(`claim-next, ${ANALYSTS} concurrent analysts`, conc));
     console.log(
       `\nclaimed ${check.n} items, ${check.d} distinct, ${check.a} claim audit rows (every claim audited, none twice)`,
+    );
+    console.log(
+      `audit chain after the run: ${chain.ok ? 'verified' : `BROKEN at ${chain.firstBad?.id}`}, ${chain.rows} rows, ${chain.pending} not sealed`,
     );
     console.log(
       `target p95 <= 50 ms at ${ANALYSTS} concurrent: ${conc.p95 <= 50 ? 'met' : 'NOT met'}`,
@@ -122,7 +140,13 @@ async function main() {
     console.log(
       `loadavg (1/5/15 min) before ${load0.map((x) => x.toFixed(2)).join(' ')}, after ${load1.map((x) => x.toFixed(2)).join(' ')}; ${os.cpus().length} cores`,
     );
-    if (check.n !== check.d || check.n !== single.n + conc.n) process.exitCode = 1;
+    if (
+      check.n !== check.d ||
+      check.n !== single.n + locked.n + conc.n ||
+      !chain.ok ||
+      chain.pending
+    )
+      process.exitCode = 1;
   } finally {
     await closeDb();
     await dropDatabase(ADMIN, DB);

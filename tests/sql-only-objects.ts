@@ -14,6 +14,7 @@ export const SQL_ONLY: {
       'partial unique (WHERE status = open): one open item per subject and queue',
     queue_items_claim_idx: 'partial (open and unassigned): the claim-next order',
     queue_items_assignee_id_idx: "partial (open items): an analyst's claimed work",
+    audit_log_unsealed_idx: 'partial (seq IS NULL): the rows the audit sealer links next',
   },
   defaults: {},
   foreignKeys: {

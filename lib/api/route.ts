@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { prisma, type Tx } from '@/lib/db/client';
+import type { Tx } from '@/lib/db/client';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
-import { writeAudit, type AuditFn } from '@/lib/audit/write';
-import { prismaRunner } from '@/lib/audit/runners';
+import type { AuditFn } from '@/lib/audit/write';
+import { auditedTransaction } from '@/lib/audit/transaction';
 import { ApiError, toErrorResponse } from './errors';
 import { requestIdOf } from './request-id';
 import { readJsonBody } from './body';
@@ -61,15 +61,7 @@ export function withRoute<Q extends z.ZodType, B extends z.ZodType, P extends z.
         body = opts.body.parse(await readJsonBody(req));
       }
       const change = <T>(work: (tx: Tx, audit: AuditFn) => Promise<T>) =>
-        prisma.$transaction(async (tx) =>
-          work(tx, async (entry) => {
-            await writeAudit(prismaRunner(tx), {
-              ...entry,
-              actor: { id: user.id, email: user.email },
-              requestId,
-            });
-          }),
-        );
+        auditedTransaction({ id: user.id, email: user.email }, requestId, work);
       const result = await handler({
         req,
         user,

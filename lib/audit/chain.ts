@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 
 // Pure parts of the audit hash chain: canonical JSON and the row hash.
-// hash = sha256(prev_hash || canonical JSON of the row without its hash fields).
+// hash = sha256(prev_hash || canonical JSON of the row without its hash fields);
+// row_hash = sha256(canonical JSON of the row with an empty id), written with the row, before the
+// sealer links it into the chain.
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -37,8 +39,22 @@ export interface AuditRowBody {
 }
 
 export function hashAuditRow(prevHash: string, row: AuditRowBody): string {
+  return createHash('sha256').update(prevHash).update(rowBody(row)).digest('hex');
+}
+
+/**
+ * The row's own hash, written with it (no link), so an edit before it is sealed shows too. Without
+ * the id, which the sequence gives in the same INSERT (one round trip); the chain hash covers it.
+ */
+export function hashAuditRowContent(row: Omit<AuditRowBody, 'id'>): string {
+  return createHash('sha256')
+    .update(rowBody({ ...row, id: '' }))
+    .digest('hex');
+}
+
+function rowBody(row: AuditRowBody): string {
   // Only the listed fields are hashed (callers may pass a whole DB row with prev_hash/hash).
-  const body = canonicalJson({
+  return canonicalJson({
     id: String(row.id),
     at: row.at instanceof Date ? row.at.toISOString() : new Date(row.at).toISOString(),
     actor_id: row.actor_id,
@@ -51,5 +67,4 @@ export function hashAuditRow(prevHash: string, row: AuditRowBody): string {
     reason: row.reason,
     request_id: row.request_id,
   });
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
 }

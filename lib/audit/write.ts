@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, hashAuditRow } from './chain';
+import { hashAuditRowContent } from './chain';
 import { AUDIT_ACTIONS, isAuditAction, type ActionDef, type AuditAction } from './actions';
 
 /** Anything that runs parameterised SQL inside the caller's transaction (pg client or Prisma tx). */
@@ -26,32 +26,23 @@ export interface AuditInput {
 /** What features receive from the route wrapper: the actor and request id are filled in for them. */
 export type AuditFn = (entry: Omit<AuditInput, 'actor' | 'requestId'>) => Promise<void>;
 
-// Serialises writers on the chain head for the rest of the transaction: two concurrent
-// transactions can never both link to the same previous row.
-const CHAIN_LOCK = 'SELECT 1 AS locked FROM pg_advisory_xact_lock(7365321)'; // no void column: Prisma cannot read one
-
 /**
  * Appends one audit row. Must be called inside the transaction that makes the change, so the
- * change and its audit row commit (or roll back) together.
+ * change and its audit row commit (or roll back) together. One INSERT, no lock: the row gets an id
+ * from a sequence and its own content hash (`row_hash`); the sealer (./seal.ts) links committed
+ * rows into the chain after commit, so audited transactions no longer queue behind each other's
+ * commits. Whoever commits should then call `requestSeal()` (./sealer.ts); route handlers do.
  */
 export async function writeAudit(
   db: SqlRunner,
   input: AuditInput,
-): Promise<{ id: string; hash: string }> {
+): Promise<{ id: string; rowHash: string }> {
   // JSON round trip so what we check and hash is exactly what jsonb will give back (no undefined,
   // no Dates): the catalogue's schemas describe the stored payload.
   const before = toJson(input.before);
   const after = toJson(input.after);
   checkAgainstCatalogue(input, before, after);
-  await db.query(CHAIN_LOCK, []);
-  const last = await db.query<{ id: string; hash: string }>(
-    'SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1',
-    [],
-  );
-  const prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const id = (BigInt(last[0]?.id ?? '0') + 1n).toString();
   const row = {
-    id,
     at: new Date(),
     actor_id: input.actor.id,
     actor_email: input.actor.email,
@@ -63,12 +54,11 @@ export async function writeAudit(
     reason: input.reason ?? null,
     request_id: input.requestId ?? randomUUID(),
   };
-  const hash = hashAuditRow(prevHash, row);
-  await db.query(
-    `INSERT INTO audit_log (id, at, actor_id, actor_email, action, target_type, target_id, before, after, reason, request_id, prev_hash, hash)
-     VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13)`,
+  const rowHash = hashAuditRowContent(row);
+  const [inserted] = await db.query<{ id: string }>(
+    `INSERT INTO audit_log (at, actor_id, actor_email, action, target_type, target_id, before, after, reason, request_id, row_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11) RETURNING id::text AS id`,
     [
-      id,
       row.at,
       row.actor_id,
       row.actor_email,
@@ -79,11 +69,10 @@ export async function writeAudit(
       row.after === null ? null : JSON.stringify(row.after),
       row.reason,
       row.request_id,
-      prevHash,
-      hash,
+      rowHash,
     ],
   );
-  return { id, hash };
+  return { id: inserted!.id, rowHash };
 }
 
 /** A call site wrote an action, target or payload the catalogue does not declare: a bug (500). */

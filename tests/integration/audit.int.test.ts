@@ -147,7 +147,7 @@ describe('audit through a Prisma transaction', () => {
         after: marker(2),
       }),
     );
-    expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.rowHash).toMatch(/^[0-9a-f]{64}$/);
     expect((await verifyAuditChain(pool)).ok).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { fetchTimestamp } from '../signing/tsa';
 import type { BuildEvidenceOptions, BuildHooks, BuildResult, EvidenceScope } from '../types';
 import { csvRow } from '../writers/csv';
 import { custodyText, loadCustody } from '../writers/custody';
+import { sealAuditChain } from '@/lib/audit/seal';
 import { dataDictionary } from '../writers/dictionary';
 import { resolveScope, SCOPE_WHERE, scopeParams } from '../writers/event-sql';
 import { loadFileText } from '../writers/loadfile';
@@ -63,13 +64,15 @@ export async function buildEvidenceBag(
   let client: PoolClient | undefined;
   let failed = false;
   try {
+    // Link every committed audit row first, so the case's custody log carries chain hashes.
+    await sealAuditChain(pool);
     client = await pool.connect();
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const c = client;
     progress({ phase: 'scope', eventsDone: 0, eventsTotal: 0 });
     const head = (
       await c.query<{ id: string; hash: string }>(
-        'SELECT id::text AS id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
+        'SELECT id::text AS id, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY audit_log.seq DESC LIMIT 1',
       )
     ).rows[0];
     const scope = await resolveScope(c, opts.scope);

@@ -3,16 +3,17 @@ import type { PoolClient } from 'pg';
 import { canonicalJson, GENESIS_HASH } from '@/lib/audit/chain';
 import type { CustodyEntry, CustodyInput } from '../types';
 
-// data/custody.jsonl: every action on the case (its audit rows, up to the build's cutoff) and the
-// export's own events, as a hash chain of its own: hash = sha256(prev_hash || canonical JSON of
-// the entry without `hash`). Audit rows keep their audit_log id and hash, so on the issuing server
-// each entry can be matched to the database's chain (verify does).
+// data/custody.jsonl: every action on the case (its audit rows up to the cut-off id, sealed into
+// the chain: the build seals before it reads) and the export's own events, as a hash chain of its
+// own: hash = sha256(prev_hash || canonical JSON of the entry without `hash`). Audit rows keep
+// their audit_log id and hash, so on the issuing server each entry can be matched to the
+// database's chain (verify does).
 
 const CUSTODY_SQL = `
 SELECT id::text AS id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
        actor_email, action, target_type, target_id, after, reason, hash
   FROM audit_log
- WHERE id <= $2::bigint
+ WHERE id <= $2::bigint AND hash IS NOT NULL
    AND ((target_type = 'case' AND target_id = $1) OR after->>'caseId' = $1)
  ORDER BY id`;
 
