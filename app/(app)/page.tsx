@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 import { PanelSkeleton } from '@/components/charts/panel';
 import {
-  FlagsPerDayPanel,
+  FlagsPerRunPanel,
   QueueCountsPanel,
   RecentAnnotationsPanel,
   TopClustersPanel,
@@ -17,15 +17,15 @@ export default async function OverviewPage() {
     <>
       <PageHeader
         title="Overview"
-        description="Flags awaiting review, new flags per day, the riskiest clusters and your recent work."
+        description="Flags awaiting review, new flags by detection run, the riskiest clusters and your recent work."
       />
       <div className="space-y-4">
         <Suspense fallback={<Skeleton className="h-24" />}>
           <QueueCountsPanel />
         </Suspense>
         <div className="grid gap-4 lg:grid-cols-2">
-          <Suspense fallback={<PanelSkeleton title="New flags per day" h="min-h-72" />}>
-            <FlagsPerDayPanel />
+          <Suspense fallback={<PanelSkeleton title="New flags by detection run" h="min-h-72" />}>
+            <FlagsPerRunPanel />
           </Suspense>
           <Suspense fallback={<PanelSkeleton title="Top clusters by risk" h="min-h-72" />}>
             <TopClustersPanel />

@@ -1,27 +1,8 @@
 'use client';
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
-import { COLORS, compact, pct } from '@/components/charts/palette';
+import { COLORS, compact, pct, ratio } from '@/components/charts/palette';
+import { ChartBox } from '@/components/charts/chart-box';
 import type { SeriesPoint } from '@/lib/queries/account-series';
-
-function ChartBox({
-  title,
-  note,
-  children,
-}: {
-  title: string;
-  note: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <figure className="rounded border border-slate-100 p-2">
-      <figcaption className="mb-1 flex items-baseline justify-between text-sm">
-        <span className="font-medium">{title}</span>
-        <span className="text-xs text-slate-600">{note}</span>
-      </figcaption>
-      {children}
-    </figure>
-  );
-}
 
 /**
  * Five charts on one time axis: the volume chart carries the brush over the full range; the others
@@ -49,15 +30,15 @@ export function AccountCharts({
           data={points}
           height={200}
           yFormat={compact}
-          series={[{ key: 'events', label: 'events', color: COLORS.volume, kind: 'bar' }]}
+          yUnit="events / day"
+          counts
+          series={[{ key: 'events', label: 'events per day', color: COLORS.volume, kind: 'bar' }]}
           brush={{ start, end, onChange: onWindow }}
         />
       </ChartBox>
       <ChartBox
         title="Cumulative coverage"
-        note={
-          hasBand ? 'taxonomy buckets seen vs benign band (p5–p95)' : 'benign band not computed yet'
-        }
+        note={hasBand ? 'share of buckets seen so far' : 'benign band not computed yet'}
       >
         <TimeSeriesChart
           label="Cumulative coverage"
@@ -65,14 +46,22 @@ export function AccountCharts({
           height={200}
           yFormat={pct}
           yDomain={[0, 1]}
+          yUnit="buckets seen"
+          legend
           band={
             hasBand
-              ? { lo: 'band_lo', hi: 'band_hi', label: 'benign p5–p95', color: COLORS.band }
+              ? {
+                  lo: 'band_lo',
+                  hi: 'band_hi',
+                  label: 'benign p5–p95 (taxonomy, accounts of similar volume)',
+                  color: COLORS.band,
+                  mid: { key: 'band_mid', label: 'benign p50' },
+                }
               : undefined
           }
           series={[
-            { key: 'tax_cov', label: 'taxonomy coverage', color: COLORS.coverage },
-            { key: 'lsh_cov', label: 'fine-bucket coverage', color: COLORS.lsh },
+            { key: 'tax_cov', label: 'this account: taxonomy coverage', color: COLORS.coverage },
+            { key: 'lsh_cov', label: 'this account: fine-bucket coverage', color: COLORS.lsh },
           ]}
         />
       </ChartBox>
@@ -82,15 +71,18 @@ export function AccountCharts({
           data={win}
           yFormat={pct}
           yDomain={[0, 1]}
+          yUnit="% of prompts"
           series={[{ key: 'template_reuse', label: 'template reuse', color: COLORS.template }]}
         />
       </ChartBox>
       <ChartBox title="Reasoning elicitation" note="step-by-step prompts · extended thinking">
         <TimeSeriesChart
           label="Reasoning share"
-          data={win.map((p) => ({ ...p, thinking_share: p.events ? p.thinking / p.events : 0 }))}
+          data={win}
           yFormat={pct}
           yDomain={[0, 1]}
+          yUnit="% of events"
+          legend
           series={[
             { key: 'reasoning_share', label: 'reasoning prompts', color: COLORS.reasoning },
             { key: 'thinking_share', label: 'thinking on', color: COLORS.thinking },
@@ -99,12 +91,14 @@ export function AccountCharts({
       </ChartBox>
       <ChartBox
         title="Output / input tokens"
-        note="harvesting shows as long outputs for short prompts"
+        note="long answers to short prompts; gaps are days without events"
       >
         <TimeSeriesChart
           label="Output to input tokens"
           data={win}
-          yFormat={(v) => `${v.toFixed(1)}×`}
+          yFormat={ratio}
+          yWidth={56}
+          yUnit="output ÷ input tokens"
           series={[{ key: 'out_in', label: 'output/input', color: COLORS.tokens }]}
         />
       </ChartBox>

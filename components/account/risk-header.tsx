@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { AccountHeader } from '@/lib/queries/account-header';
 import { riskBand } from '@/lib/queries/flag-thresholds';
-import { ContributionBars } from './contribution-bars';
+import { ScoreExplanationView } from './score-explanation';
 
 const day = (s: string | null) => (s ? s.slice(0, 10) : '—');
 
@@ -68,13 +68,13 @@ export function RiskHeader({ h, threshold }: { h: AccountHeader; threshold: numb
       </div>
       <div>
         <h2 className="mb-2 font-semibold">Why this score</h2>
-        {h.contributions.length === 0 ? (
+        {h.explanation && h.explanation.items.length > 0 ? (
+          <ScoreExplanationView x={h.explanation} flagged={h.flagged} />
+        ) : (
           <p className="text-sm text-slate-600">
             No explanation recorded for this account
             {h.scored ? '' : ' (detection has not scored it yet)'}.
           </p>
-        ) : (
-          <ContributionBars items={h.contributions} />
         )}
         {h.computed_at && (
           <p className="mt-2 text-xs text-slate-600">

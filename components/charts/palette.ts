@@ -28,4 +28,6 @@ export const SERIES = [
 export const pct = (v: number) => `${(v * 100).toFixed(v < 0.1 ? 1 : 0)}%`;
 export const compact = (v: number) =>
   new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(v);
+/** A ratio on an axis: "12×", "1.5k×" — compact, so a wide value is never cut at the axis edge. */
+export const ratio = (v: number) => `${v < 10 ? Number(v.toFixed(1)) : compact(v)}×`;
 export const shortDay = (key: string) => key.slice(5);

@@ -1,5 +1,5 @@
 import type { ClusterHeader as Header } from '@/lib/queries/cluster-detail';
-import { ContributionBars } from '@/components/account/contribution-bars';
+import { ScoreExplanationView } from '@/components/account/score-explanation';
 
 /** `threshold`: detection's cluster flag threshold, read from its settings by the page. */
 export function ClusterHeader({ h, threshold }: { h: Header; threshold: number }) {
@@ -26,8 +26,8 @@ export function ClusterHeader({ h, threshold }: { h: Header; threshold: number }
       </div>
       <div>
         <h2 className="mb-2 font-semibold">Why this cluster</h2>
-        {h.contributions.length ? (
-          <ContributionBars items={h.contributions} />
+        {h.explanation.items.length ? (
+          <ScoreExplanationView x={h.explanation} flagged={h.flagged} />
         ) : (
           <p className="text-sm text-slate-600">
             {h.reasons.join(', ') || 'No explanation recorded.'}

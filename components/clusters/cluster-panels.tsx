@@ -11,7 +11,12 @@ import { CombinedTimeline, PartitionedCoverageChart } from './cluster-charts';
 export async function MembersPanel({ id }: { id: string }) {
   const r = await load(() => getClusterMembers(id));
   return (
-    <Panel title="Members" subtitle="Highest risk first" h="min-h-96" testId="members">
+    <Panel
+      title="Members"
+      subtitle="Highest own risk first: each member's own evidence, beside the risk it shows with the cluster"
+      h="min-h-96"
+      testId="members"
+    >
       {r.ok ? <MembersTable rows={r.data} /> : <PanelError error={r.error} />}
     </Panel>
   );
@@ -32,11 +37,22 @@ export async function IndicatorsPanel({ id }: { id: string }) {
 }
 
 export async function CoveragePanel({ id }: { id: string }) {
-  const r = await load(async () => getPartitionedCoverage(await getClusterMemberIds(id)));
+  const r = await load(() => getPartitionedCoverage(id));
   return (
     <Panel
       title="Partitioned coverage"
-      subtitle="Each bucket credited to the member that reached it first; a hydra splitting a sweep shows many thin bands"
+      subtitle={
+        r.ok && r.data.points.length > 0 ? (
+          <>
+            Fine prompt buckets, each credited to the member that reached it first, over the
+            cluster&apos;s whole active range: a hydra splitting one sweep shows many thin bands.
+            Taxonomy: {r.data.taxCovered} of {r.data.taxTotal} buckets
+            {r.data.taxFullDay ? `, the last reached ${r.data.taxFullDay}` : ''}.
+          </>
+        ) : (
+          'Fine prompt buckets, each credited to the member that reached it first'
+        )
+      }
       h="min-h-80"
       testId="partitioned-coverage"
     >

@@ -23,11 +23,16 @@ export function MembersTable({ rows }: { rows: ClusterMemberRow[] }) {
         <THead className="sticky top-0">
           <tr>
             <Th>Account</Th>
-            <Th numeric>Risk</Th>
-            <Th>State</Th>
-            <Th numeric title="Own risk: the member's own signals, without the cluster">
+            <Th numeric title="Own risk: from the member's own signals alone, without the cluster">
               Own risk
             </Th>
+            <Th
+              numeric
+              title="Risk shown for the account: its own, or the cluster's when flagged with it"
+            >
+              With cluster
+            </Th>
+            <Th>State</Th>
             <Th
               numeric
               title="Independent rare indicators shared with other members (summed rarity weight)"
@@ -52,13 +57,15 @@ export function MembersTable({ rows }: { rows: ClusterMemberRow[] }) {
                   {m.account_id}
                 </Link>
               </Td>
+              <Td numeric className="font-semibold" data-testid="member-own-risk">
+                {m.own_risk.toFixed(2)}
+              </Td>
               <Td numeric className={m.flagged ? 'font-semibold text-red-700' : ''}>
                 {m.risk === null ? '—' : m.risk.toFixed(2)}
               </Td>
               <Td className="text-xs whitespace-nowrap" data-testid="member-state">
                 {STATE_LABEL[m.state]}
               </Td>
-              <Td numeric>{m.own_risk.toFixed(2)}</Td>
               <Td numeric>
                 {m.tie_kinds} ({m.tie_strength.toFixed(1)})
               </Td>

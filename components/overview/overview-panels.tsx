@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { load, Panel, PanelEmpty, PanelError } from '@/components/charts/panel';
-import { getFlagsPerDay, getQueueCounts } from '@/lib/queries/overview';
+import { getFlagsPerRun, getQueueCounts } from '@/lib/queries/overview';
 import { listTopClusters } from '@/lib/queries/cluster-detail';
 import { getRecentAnnotatedAccounts } from '@/lib/annotations/recent';
 import { ClustersTable } from '@/components/clusters/clusters-table';
@@ -37,20 +37,21 @@ export async function QueueCountsPanel() {
   );
 }
 
-export async function FlagsPerDayPanel() {
-  const r = await load(() => getFlagsPerDay(60));
+export async function FlagsPerRunPanel() {
+  const r = await load(() => getFlagsPerRun(30));
   const total = r.ok ? r.data.reduce((a, d) => a + d.account + d.cluster, 0) : 0;
+  const runs = r.ok ? r.data.length : 0;
   return (
     <Panel
-      title="New flags per day"
-      subtitle="Last 60 days, accounts and clusters"
+      title="New flags by detection run"
+      subtitle={`Flags each run raised for the first time, last ${runs} run${runs === 1 ? '' : 's'} (UTC); a flag an earlier run raised is not counted again`}
       h="min-h-72"
-      testId="flags-per-day"
+      testId="flags-per-run"
     >
       {!r.ok ? (
         <PanelError error={r.error} />
       ) : total === 0 ? (
-        <PanelEmpty>No flags raised in the last 60 days.</PanelEmpty>
+        <PanelEmpty>No detection run has raised a flag yet.</PanelEmpty>
       ) : (
         <FlagsChart data={r.data} />
       )}

@@ -6,6 +6,7 @@ import { detectCore } from './core';
 import type { DetectSettings } from './settings';
 import { loadSettingsVersioned } from './settings-store';
 import { writeResults } from './write-results';
+import { writeClusterCoverage } from './cluster-coverage';
 import { routeFlagsAfterDetection } from '@/lib/queues/route-flags';
 
 export { loadSettings, type DetectSettings } from './settings';
@@ -79,6 +80,7 @@ export async function runDetection(
       const w = await writeResults(client, runId, out);
       stats.newFlags = w.newFlags;
       stats.vanishedClusters = w.vanished.length;
+      await writeClusterCoverage(client, runId); // the cluster page's partitioned coverage
       await routeFlagsAfterDetection(client, runId); // new and re-opened flags into queues
       await client.query(
         `UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`,

@@ -2,6 +2,8 @@ import 'server-only';
 import { SIGNALS } from '@/lib/detect/signal-defs';
 import { one, rows } from './sql';
 import { enrichContributions, parseContributions, type Contribution } from './contributions';
+import { accountItems, explain, type ScoreExplanation } from './explain';
+import { settingsOfRun } from './score-formula';
 
 export interface AccountHeader {
   account_id: string;
@@ -10,6 +12,8 @@ export interface AccountHeader {
   flagged: boolean;
   reasons: string[];
   contributions: Contribution[];
+  /** Σ of contributions, the formula that turns it into the risk, with this run's numbers */
+  explanation: ScoreExplanation | null;
   events: number;
   coverage: number | null;
   first_seen: string | null;
@@ -45,6 +49,9 @@ interface Row {
   tier: string | null;
   created_at: Date | null;
   verified: boolean | null;
+  run_id: string | null;
+  own_risk: number | null;
+  cluster_risk: number | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -56,7 +63,8 @@ export async function getAccountHeader(accountId: string): Promise<AccountHeader
     one<Row>(
       `SELECT k.account_id, s.risk, s.flagged, s.reasons, s.contributions, s.signals, s.events, s.coverage,
             s.first_seen, s.last_seen, s.computed_at, COALESCE(s.cluster_id, m.cluster_id) AS cluster_id, c.members AS cluster_members,
-            f.status AS flag_status, a.email_domain, a.country, a.tier, a.created_at, a.verified
+            f.status AS flag_status, a.email_domain, a.country, a.tier, a.created_at, a.verified,
+            s.run_id::text AS run_id, m.own_risk, c.risk AS cluster_risk
      FROM (SELECT $1::text AS account_id) k
      LEFT JOIN account_score s ON s.account_id = k.account_id
      LEFT JOIN accounts a ON a.account_id = k.account_id
@@ -71,6 +79,30 @@ export async function getAccountHeader(accountId: string): Promise<AccountHeader
     ).catch(() => []),
   ]);
   if (!r) return null;
+  return { ...toHeader(r, baselines), explanation: await explainAccount(r) };
+}
+
+/** Σ and formula of the run that scored the account; the cluster's risk when it was flagged with it. */
+async function explainAccount(r: Row): Promise<ScoreExplanation | null> {
+  if (r.risk === null) return null;
+  const s = await settingsOfRun(r.run_id);
+  const viaCluster =
+    r.cluster_id && r.own_risk !== null && r.cluster_risk !== null && r.risk > r.own_risk + 1e-6
+      ? { id: r.cluster_id, risk: r.cluster_risk }
+      : null;
+  return explain(
+    'account',
+    accountItems(r.contributions),
+    { slope: s.slope, bias: s.bias, threshold: s.accountThreshold, minEvents: s.minEvents },
+    r.risk,
+    viaCluster,
+  );
+}
+
+function toHeader(
+  r: Row,
+  baselines: { signal: string; p50: number; p95: number }[],
+): Omit<AccountHeader, 'explanation'> {
   return {
     account_id: r.account_id,
     scored: r.risk !== null,

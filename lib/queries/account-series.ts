@@ -20,10 +20,13 @@ export interface SeriesPoint {
   tax_cov: number;
   lsh_cov: number;
   band_lo: number | null;
+  band_mid: number | null;
   band_hi: number | null;
-  reasoning_share: number;
-  template_reuse: number;
-  out_in: number;
+  /** ratios are null on days without events: charts draw a gap there, not a dip to 0 */
+  reasoning_share: number | null;
+  thinking_share: number | null;
+  template_reuse: number | null;
+  out_in: number | null;
 }
 
 export interface AccountSeries {
@@ -35,7 +38,15 @@ export interface AccountSeries {
 
 type Raw = Omit<
   SeriesPoint,
-  'tax_cov' | 'lsh_cov' | 'band_lo' | 'band_hi' | 'reasoning_share' | 'template_reuse' | 'out_in'
+  | 'tax_cov'
+  | 'lsh_cov'
+  | 'band_lo'
+  | 'band_mid'
+  | 'band_hi'
+  | 'reasoning_share'
+  | 'thinking_share'
+  | 'template_reuse'
+  | 'out_in'
 >;
 // Same denominator as detection (lib/detect/coverage-read.ts): the "unknown" bucket is not a capability.
 const TAX_TOTAL = TAXONOMY_BUCKETS.length - 1;
@@ -114,10 +125,12 @@ export async function getSeries(
       tax_cov: tax / TAX_TOTAL,
       lsh_cov: lsh / FINE_BUCKETS,
       band_lo: b?.lo ?? null,
+      band_mid: b?.mid ?? null,
       band_hi: b?.hi ?? null,
-      reasoning_share: p.events ? p.reasoning / p.events : 0,
-      template_reuse: p.events ? 1 - Math.min(1, p.new_templates / p.events) : 0,
-      out_in: p.input_tokens ? p.output_tokens / p.input_tokens : 0,
+      reasoning_share: p.events ? p.reasoning / p.events : null,
+      thinking_share: p.events ? p.thinking / p.events : null,
+      template_reuse: p.events ? 1 - Math.min(1, p.new_templates / p.events) : null,
+      out_in: p.input_tokens ? p.output_tokens / p.input_tokens : null,
     };
   });
   return {

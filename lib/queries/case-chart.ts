@@ -5,7 +5,7 @@ import { getSeries } from './account-series';
 
 export interface PinnedChart {
   params: TChartParams;
-  points: { key: string; value: number }[];
+  points: { key: string; value: number | null }[];
 }
 
 /**
@@ -22,7 +22,9 @@ export async function getPinnedChart(caseId: string, pinId: bigint): Promise<Pin
   return { params, points: await chartPoints(params) };
 }
 
-export async function chartPoints(p: TChartParams): Promise<{ key: string; value: number }[]> {
+export async function chartPoints(
+  p: TChartParams,
+): Promise<{ key: string; value: number | null }[]> {
   const s = await getSeries([p.account_id], 'account', 0);
   const field: ChartSeries = p.series;
   return s.points

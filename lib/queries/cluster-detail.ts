@@ -1,6 +1,8 @@
 import 'server-only';
 import { one, rows } from './sql';
 import { parseContributions, type Contribution } from './contributions';
+import { clusterBaseline, clusterItems, explain, type ScoreExplanation } from './explain';
+import { settingsOfRun } from './score-formula';
 
 export interface ClusterMemberRow {
   account_id: string;
@@ -31,6 +33,8 @@ export interface ClusterHeader {
   events: number;
   reasons: string[];
   contributions: Contribution[];
+  /** Σ of contributions and the formula that turns it into the risk, with this run's numbers */
+  explanation: ScoreExplanation;
   computed_at: string;
   flag_status: string | null;
 }
@@ -46,25 +50,41 @@ export interface ClusterSummary {
 
 export async function getClusterHeader(id: string): Promise<ClusterHeader | null> {
   const r = await one<
-    Omit<ClusterHeader, 'contributions' | 'computed_at' | 'events'> & {
+    Omit<ClusterHeader, 'contributions' | 'computed_at' | 'events' | 'explanation'> & {
       contributions: unknown;
       features: unknown;
       computed_at: Date;
       events: string;
+      run_id: string;
     }
   >(
     `SELECT c.id, c.risk, c.flagged, c.members, c.events::text AS events, COALESCE(c.reasons, '{}') AS reasons, c.contributions, c.features,
-            c.computed_at, f.status AS flag_status
+            c.computed_at, f.status AS flag_status, c.run_id::text AS run_id
      FROM clusters c LEFT JOIN flags f ON f.subject_type = 'cluster' AND f.subject_id = c.id
      WHERE c.id = $1`,
     [id],
   );
   if (!r) return null;
-  const { features, ...rest } = r;
+  const { features, run_id, ...rest } = r;
+  // The benign cluster baseline: the same signals over the run's unflagged clusters (a few dozen rows).
+  const [unflagged, s] = await Promise.all([
+    rows<{ contributions: unknown }>('SELECT contributions FROM clusters WHERE NOT flagged'),
+    settingsOfRun(run_id),
+  ]);
+  const items = clusterItems(
+    r.contributions,
+    clusterBaseline(unflagged.map((u) => u.contributions)),
+  );
   return {
     ...rest,
     events: Number(r.events),
     contributions: parseContributions(r.contributions, features),
+    explanation: explain(
+      'cluster',
+      items,
+      { slope: s.clusterSlope, bias: s.clusterBias, threshold: s.clusterThreshold },
+      r.risk,
+    ),
     computed_at: r.computed_at.toISOString(),
   };
 }
@@ -93,7 +113,7 @@ export async function getClusterMembers(id: string, limit = 1000): Promise<Clust
      LEFT JOIN account_score s ON s.account_id = m.account_id
      LEFT JOIN accounts a ON a.account_id = m.account_id
      WHERE m.cluster_id = $1
-     ORDER BY s.risk DESC NULLS LAST, m.account_id LIMIT $2`,
+     ORDER BY m.own_risk DESC, s.risk DESC NULLS LAST, m.account_id LIMIT $2`,
     [id, limit],
   );
   return r.map((m) => ({

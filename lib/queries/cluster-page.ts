@@ -35,7 +35,7 @@ export async function getClusterPageData(clusterId: string): Promise<ClusterPage
   const [members, indicators, coverage, timeline] = await Promise.all([
     getClusterMembers(clusterId),
     getClusterIndicators(ids),
-    getPartitionedCoverage(ids),
+    getPartitionedCoverage(clusterId),
     getClusterTimeline(ids, header.events),
   ]);
   return { header, members, indicators, coverage, timeline };

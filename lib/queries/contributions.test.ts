@@ -26,7 +26,7 @@ describe('parseContributions', () => {
       { nothing: true },
     ]);
     expect(r).toHaveLength(2);
-    expect(r[0]).toMatchObject({ signal: 'reasoning', baseline: 'p50 0.020 · p95 0.10' });
+    expect(r[0]).toMatchObject({ signal: 'reasoning', baseline: 'p50 0.02 · p95 0.10' });
     expect(r[1]).toMatchObject({
       signal: 'template_reuse',
       value: 0.93,
@@ -44,6 +44,13 @@ describe('parseContributions', () => {
       value: 0.61,
       explanation: 'wide sweep',
     });
+  });
+
+  it('writes baselines without exponent notation (a temperature sd of 1.5e-8)', () => {
+    const r = parseContributions({
+      constant_temperature: { contribution: 0, value: 0, benign: { p50: 1.5e-8, p95: 0.16 } },
+    });
+    expect(r[0].baseline).toBe('p50 < 0.001 · p95 0.16');
   });
 
   it('returns nothing for junk', () => {

@@ -1,3 +1,5 @@
+import { formatNumber } from './format-value';
+
 // Detection stores each score's explanation as JSON (account_score.contributions / .signals). The
 // read side accepts the shapes it may take — a map signal → number, a map signal → object, or an
 // array of objects — so the UI does not break while the detector's format settles.
@@ -37,9 +39,8 @@ function pickText(o: Obj, keys: string[]): string | null {
   return null;
 }
 
-function fmt(n: number): string {
-  return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(2);
-}
+// Never exponent notation (a temperature sd of 1.5e-8 reads "< 0.001").
+const fmt = formatNumber;
 
 function fromObject(signal: string, o: Obj): Contribution {
   return {

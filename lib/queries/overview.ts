@@ -1,6 +1,5 @@
 import 'server-only';
 import { rows } from './sql';
-import { dayRange } from './downsample';
 
 export interface QueueCounts {
   accounts_open: number;
@@ -8,12 +7,6 @@ export interface QueueCounts {
   accounts_flagged: number;
   scored: number;
 }
-export interface FlagsPerDay {
-  key: string;
-  account: number;
-  cluster: number;
-}
-
 export async function getQueueCounts(): Promise<QueueCounts> {
   const [f, s] = await Promise.all([
     rows<{ subject_type: string; n: number }>(
@@ -32,21 +25,30 @@ export async function getQueueCounts(): Promise<QueueCounts> {
   };
 }
 
-/** New flags per day over the last `days` days, zero-filled (flags indexed on (status, created_at)). */
-export async function getFlagsPerDay(days = 60, now = new Date()): Promise<FlagsPerDay[]> {
-  const since = new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  const r = await rows<{ key: string; subject_type: string; n: number }>(
-    `SELECT (created_at AT TIME ZONE 'UTC')::date::text AS key, subject_type, count(*)::int AS n
-     FROM flags WHERE created_at >= $1::date GROUP BY 1, 2`,
-    [since],
+/** Flags raised for the first time by each detection run (a flag's created_at falls in its run). */
+export interface FlagsPerRun {
+  /** "2026-11-30 06:27 · run 12": the run's finish time (UTC) and id, the chart's x axis */
+  key: string;
+  run: string;
+  account: number;
+  cluster: number;
+}
+
+export async function getFlagsPerRun(limit = 30): Promise<FlagsPerRun[]> {
+  const r = await rows<{ run: string; finished: string; account: number; cluster: number }>(
+    `SELECT r.id::text AS run, to_char(r.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS finished,
+            count(f.id) FILTER (WHERE f.subject_type = 'account')::int AS account,
+            count(f.id) FILTER (WHERE f.subject_type = 'cluster')::int AS cluster
+     FROM (SELECT id, started_at, finished_at FROM detect_runs WHERE status = 'done'
+           ORDER BY id DESC LIMIT $1) r
+     LEFT JOIN flags f ON f.created_at BETWEEN r.started_at AND r.finished_at
+     GROUP BY r.id, r.finished_at ORDER BY r.id`,
+    [limit],
   );
-  const byDay = new Map<string, FlagsPerDay>();
-  for (const key of dayRange(since, now.toISOString().slice(0, 10)))
-    byDay.set(key, { key, account: 0, cluster: 0 });
-  for (const x of r) {
-    const d = byDay.get(x.key);
-    if (d && (x.subject_type === 'account' || x.subject_type === 'cluster'))
-      d[x.subject_type] += x.n;
-  }
-  return [...byDay.values()];
+  return r.map((x) => ({
+    key: `${x.finished} · run ${x.run}`,
+    run: x.run,
+    account: x.account,
+    cluster: x.cluster,
+  }));
 }

@@ -341,7 +341,7 @@ describe('cases', () => {
       `SELECT day::text AS key, events FROM account_daily WHERE account_id = 'acct-000005' AND day BETWEEN '2026-10-01' AND '2026-10-07' ORDER BY day`,
     );
     const sum = daily.rows.reduce((s, r) => s + Number(r.events), 0);
-    expect(drawn.points.reduce((s, p) => s + p.value, 0)).toBe(sum);
+    expect(drawn.points.reduce((s, p) => s + (p.value ?? 0), 0)).toBe(sum);
     expect(drawn.points.every((p) => p.key >= chart.from && p.key <= chart.to)).toBe(true);
     // An account that is not linked cannot be pinned.
     const e = await caught(

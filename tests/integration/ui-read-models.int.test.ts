@@ -6,7 +6,7 @@ import { parseAccountQuery } from '@/lib/queries/account-filter';
 import { getAccountPageData } from '@/lib/queries/account-page';
 import { getClusterPageData } from '@/lib/queries/cluster-page';
 import { listAccountEvents } from '@/lib/queries/account-events';
-import { getFlagsPerDay, getQueueCounts } from '@/lib/queries/overview';
+import { getFlagsPerRun, getQueueCounts } from '@/lib/queries/overview';
 
 // A small synthetic dataset (same generator as bench:pages): 300 accounts, 30k events, 3 clusters of 20.
 export const SMALL = {
@@ -76,9 +76,14 @@ describe('account and cluster pages', () => {
     expect(c!.members).toHaveLength(20);
     expect(c!.indicators.indicators.find((i) => i.kind === 'ip24')?.members).toBe(20);
     const last = c!.coverage.points.at(-1)!;
-    const total = c!.coverage.series.reduce((a, s) => a + Number(last[s]), 0);
-    expect(total).toBeGreaterThan(0.5);
-    expect(total).toBeLessThanOrEqual(1);
+    const total = c!.coverage.series.reduce((a, s) => a + Number(last[s.key]), 0);
+    // every fine bucket of the members is credited once: the stacked total is their union
+    const { rows: u } = await pgPool().query<{ n: number }>(
+      `SELECT count(DISTINCT bucket)::int AS n FROM account_bucket b JOIN cluster_members m USING (account_id)
+       WHERE m.cluster_id = 'cl-1' AND b.kind = 1`,
+    );
+    expect(total * c!.coverage.buckets).toBeCloseTo(u[0].n, 6);
+    expect(c!.coverage.taxCovered / c!.coverage.taxTotal).toBeGreaterThan(0.5);
     expect(c!.timeline.points.reduce((a, p) => a + p.events, 0)).toBe(c!.header.events);
   });
 
@@ -104,12 +109,28 @@ describe('account and cluster pages', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
-  it('overview counts and flags per day', async () => {
+  it('overview counts and new flags per detection run', async () => {
     const q = await getQueueCounts();
     expect(q.scored).toBe(300);
     expect(q.clusters_open).toBe(3);
-    const days = await getFlagsPerDay(90, new Date('2026-10-25T00:00:00Z'));
-    expect(days).toHaveLength(90);
-    expect(days.reduce((a, d) => a + d.account, 0)).toBeGreaterThan(0);
+    // The seed raises its cluster flags two days ago: a run spanning that time raised them; a later
+    // run raised nothing new (flags keep their created_at when a run refreshes them).
+    const { rows: runs } = await pgPool().query<{ id: string }>(
+      `INSERT INTO detect_runs (started_at, finished_at, status) VALUES
+         (now() - interval '3 days', now() - interval '1 day', 'done'),
+         (now() - interval '1 hour', now(), 'done') RETURNING id::text AS id`,
+    );
+    const { rows: want } = await pgPool().query<{ a: number; c: number }>(
+      `SELECT count(*) FILTER (WHERE f.subject_type = 'account')::int AS a,
+              count(*) FILTER (WHERE f.subject_type = 'cluster')::int AS c
+       FROM flags f JOIN detect_runs r ON f.created_at BETWEEN r.started_at AND r.finished_at WHERE r.id = $1`,
+      [runs[0].id],
+    );
+    const per = await getFlagsPerRun(30);
+    expect(per.map((p) => p.run)).toEqual(runs.map((r) => r.id));
+    expect(per[0]).toMatchObject({ account: want[0].a, cluster: 3 });
+    expect(want[0].c).toBe(3);
+    expect(per[1]).toMatchObject({ account: 0, cluster: 0 });
+    expect(per[0].key).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} · run \d+$/);
   });
 });
