@@ -31,8 +31,8 @@ async function expectTicksInside(chart: Locator) {
   const svg = await chart.locator('svg.recharts-surface').first().boundingBox();
   expect((await yTicks(chart)).length).toBeGreaterThan(1);
   const labels = chart.locator(TICK);
-  for (const b of await labels.evaluateAll((els) =>
-    els.map((e) => (e as SVGGraphicsElement).getBBox()),
+  for (const b of await labels.evaluateAll(
+    (els) => els.map((e) => ({ x: (e as SVGGraphicsElement).getBBox().x })), // an SVGRect does not serialise
   ))
     expect(b.x).toBeGreaterThanOrEqual(0);
   expect(svg).not.toBeNull();
