@@ -71,6 +71,8 @@ export interface BuildEvidenceOptions {
   auditCutoffId?: string;
   /** STIX facts fixed at the export's cut-off (default: read from the detection tables now). */
   stixFacts?: StixFacts;
+  /** The cut-off's time, printed in the report (default: the build's start). */
+  cutoffAt?: string;
   /** Renders data/report.pdf once every other payload file is written (h11b's renderer). */
   renderReport?: (ctx: BagReportContext) => Promise<Buffer>;
   /** Fetch an RFC 3161 token when TSA_URL is set (default true). */
@@ -145,6 +147,14 @@ export interface CustodyEntry {
   hash: string;
 }
 
+/** One day of a report chart, counted from the package's own events (writers/chart-series.ts). */
+export interface DailyPoint {
+  key: string;
+  events: number;
+  /** Taxonomy buckets first reached that day. */
+  tax_new: number;
+}
+
 /** What the report renderer gets: everything it needs to cite, already hashed. */
 export interface BagReportContext {
   scope: EvidenceScope;
@@ -161,6 +171,15 @@ export interface BagReportContext {
   auditChainHead: { id: string; hash: string } | null;
   signingKeyId: string;
   events: number;
+  /** Per account in scope: events and first/last event time in the natives. */
+  spans: Record<string, { events: number; first: string; last: string }>;
+  /**
+   * Chart series from the same snapshot and cut-off as the natives, keyed `account:<id>` (the
+   * first MAX_ACCOUNT_FINDINGS accounts of the report's order) and `cluster:<id>`.
+   */
+  series: Record<string, DailyPoint[]>;
+  /** When the data was cut off (the export's cut-off, else the build's start). */
+  cutoffAt: string;
 }
 
 export interface BuildResult {

@@ -17,6 +17,7 @@ import { resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 import { ingestAccounts, ingestEvents } from '@/lib/ingest';
 import { runDetection } from '@/lib/detect';
 import { writeAudit, SYSTEM_ACTOR } from '@/lib/audit/write';
+import { CASE_SAMPLES } from '@/lib/audit/case-samples';
 import {
   buildEvidenceBag,
   scopeOfCase,
@@ -87,13 +88,14 @@ beforeAll(async () => {
   try {
     await c.query('BEGIN');
     const run = { query: async <R>(q: string, p: unknown[]) => (await c.query(q, p)).rows as R[] };
+    // Payloads as lib/cases writes them (the catalogue's samples: writeAudit checks them).
     for (const action of ['case.create', 'case.link_cluster'] as const)
       await writeAudit(run, {
         actor: SYSTEM_ACTOR,
         action,
         targetType: 'case',
         targetId: CASE,
-        after: { caseId: CASE },
+        after: CASE_SAMPLES[action].after,
       });
     await c.query('COMMIT');
   } finally {

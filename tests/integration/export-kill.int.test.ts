@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointAtDatabase } from '@/lib/env';
 import { closeDb, pgPool, prisma, type Tx } from '@/lib/db/client';
@@ -12,8 +13,10 @@ import { InvalidTransitionError } from '@/lib/errors';
 import { sweepStaleJobs } from '@/lib/evidence/jobs/claim';
 import { recordDownload } from '@/lib/evidence/jobs/download';
 import { partialPath } from '@/lib/evidence/jobs/paths';
+import { buildEvidenceBag } from '@/lib/evidence/bag';
 
-// A real `npm run evidence:build` killed with SIGKILL while it streams the natives: nothing of it
+// A build cancelled while COPY still streams must end and free its connection. And a real
+// `npm run evidence:build` killed with SIGKILL while it streams the natives: nothing of it
 // may be downloadable, and the sweep (its heartbeat gone stale) fails the job and removes every
 // file it left (the partial zip and the side-file directory).
 const dir = mkdtempSync(path.join(tmpdir(), 'dw-export-kill-'));
@@ -71,6 +74,39 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeDb();
   rmSync(dir, { recursive: true, force: true });
+});
+
+describe('export build cancelled mid-COPY', () => {
+  it('rejects promptly, leaves no file and gives its connection up', async () => {
+    // 60k events are far more than one read of COPY: the abort lands while rows still stream,
+    // where a ROLLBACK on that connection used to wait forever (the build never settled).
+    const ac = new AbortController();
+    const out = path.join(dir, 'cancelled.zip');
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+    try {
+      const build = buildEvidenceBag(
+        {
+          pool,
+          scope: { caseId, title: 't', accountIds: ['kill-a0', 'kill-a1'], clusterIds: [] },
+          outPath: out,
+          timestamp: false,
+        },
+        { signal: ac.signal, onProgress: (p) => p.eventsDone >= 256 && ac.abort() },
+      );
+      const settled = await Promise.race([
+        build.then(
+          () => 'resolved',
+          (e: Error) => e.name,
+        ),
+        new Promise((r) => setTimeout(() => r('still running after 60 s'), 60_000)),
+      ]);
+      expect(settled).toBe('AbortError');
+      expect(readdirSync(dir).filter((n) => n.startsWith('cancelled.zip'))).toEqual([]);
+      expect((await pool.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
 });
 
 describe('export build killed with SIGKILL', () => {

@@ -15,12 +15,14 @@ import { runExportJob } from '@/lib/evidence/jobs/run-job';
 import { recordDownload } from '@/lib/evidence/jobs/download';
 import { createExportJob, createRebuildJob } from '@/lib/evidence/jobs/store';
 import { bagPath } from '@/lib/evidence/jobs/paths';
+import { loadChartSeries } from '@/lib/evidence/writers/chart-series';
 
 // Byte-identical rebuilds through the job path: an export is built, then the world moves on
 // (audit rows on the case, a new ingest run with events in range, a renamed case, a new cluster
 // member, a new detection result), then the export is rebuilt from its stored cut-off. Payload
 // files and both payload manifests must match the original's, report.pdf aside; a fresh export
-// of the same case at that point must not (so the comparison can fail).
+// of the same case at that point must not (so the comparison can fail). The report's charts count
+// the package's own events: same snapshot, scope and cut-off.
 const dir = mkdtempSync(path.join(tmpdir(), 'dw-rebuild-'));
 process.env.EVIDENCE_EXPORT_DIR = dir;
 pointAtDatabase(process.env.DATABASE_URL!);
@@ -145,6 +147,36 @@ describe('export rebuild', () => {
       expect(read(third, f).equals(read(first, f)), f).toBe(false);
     expect(payload(third).length).toBeGreaterThan(payload(first).length); // rb-a3's natives
   }, 300_000);
+
+  it("draws the report's chart series from the package's own events (same scope and cut-off)", async () => {
+    const cut = (
+      await pgPool().query<{ cutoff: { maxRunId: string } }>(
+        `SELECT cutoff FROM export_jobs WHERE case_id = $1 AND cutoff IS NOT NULL ORDER BY created_at LIMIT 1`,
+        [caseId],
+      )
+    ).rows[0].cutoff;
+    const series = async (maxRunId: string | null) => {
+      const c = await pgPool().connect();
+      try {
+        const scope = { accountIds: ['rb-a1', 'rb-a2'], from: null, to: null, maxRunId };
+        return await loadChartSeries(c, scope, [
+          { key: 'account:rb-a1', accounts: ['rb-a1'] },
+          { key: 'cluster:rb-cl', accounts: ['rb-a1', 'rb-a2'] },
+        ]);
+      } finally {
+        c.release();
+      }
+    };
+    const total = (p: { events: number }[]) => p.reduce((s, x) => s + x.events, 0);
+    const atCut = await series(cut.maxRunId);
+    // 40 events per account before the cut-off; the later run's 5 are not in the package.
+    expect(total(atCut['account:rb-a1'])).toBe(40);
+    expect(total(atCut['cluster:rb-cl'])).toBe(80);
+    expect(total((await series(null))['account:rb-a1'])).toBe(45);
+    // Buckets 1..19 (g % 20, 0 = unknown is no capability), each counted once, on its first day.
+    expect(atCut['cluster:rb-cl'].reduce((s, x) => s + x.tax_new, 0)).toBe(19);
+    expect(atCut['account:rb-a1'].map((p) => p.key)).toEqual(['2026-10-02']);
+  });
 
   it('refuses to rebuild an export that never ran (it has no cut-off)', async () => {
     const job = await prisma.$transaction((tx) =>

@@ -10,10 +10,11 @@ import { keyIdHex, publicKeyFile, signMinisign } from '../signing/minisign';
 import { fetchTimestamp } from '../signing/tsa';
 import type { BuildEvidenceOptions, BuildHooks, BuildResult, EvidenceScope } from '../types';
 import { csvRow } from '../writers/csv';
+import { loadChartSeries, reportAccounts } from '../writers/chart-series';
 import { custodyText, loadCustody } from '../writers/custody';
 import { sealAuditChain } from '@/lib/audit/seal';
 import { dataDictionary } from '../writers/dictionary';
-import { resolveScope, SCOPE_WHERE, scopeParams } from '../writers/event-sql';
+import { resolveScope } from '../writers/event-sql';
 import { loadFileText } from '../writers/loadfile';
 import { batesNumber } from '../writers/native-line';
 import { REDACTION_LOG_HEADER, writeNatives } from '../writers/natives';
@@ -76,15 +77,8 @@ export async function buildEvidenceBag(
       )
     ).rows[0];
     const scope = await resolveScope(c, opts.scope);
-    const total = Number(
-      (
-        await c.query<{ n: string }>(
-          `SELECT count(*) AS n FROM events WHERE ${SCOPE_WHERE}`,
-          scopeParams(scope),
-        )
-      ).rows[0].n,
-    );
-    const sampleIds = await drawSample(c, scope, sampleOpts.seed, sampleOpts.size);
+    const drawn = await drawSample(c, scope, sampleOpts.seed, sampleOpts.size);
+    const { ids: sampleIds, total } = drawn;
     progress({ phase: 'natives', eventsDone: 0, eventsTotal: total });
 
     const nat = await writeNatives({
@@ -139,6 +133,16 @@ export async function buildEvidenceBag(
           .map((p) => csvRow([p.bates, p.date, p.author, p.recipients, p.description, p.basis]))
           .join(''),
     );
+    // The report's charts: same snapshot, same scope and cut-off as the natives.
+    const series = opts.renderReport
+      ? await loadChartSeries(c, scope, [
+          ...reportAccounts(opts.scope.accountIds, scope.accountIds).map((a) => ({
+            key: `account:${a}`,
+            accounts: [a],
+          })),
+          ...facts.clusters.map((k) => ({ key: `cluster:${k.id}`, accounts: k.members })),
+        ])
+      : {};
     await c.query('COMMIT');
     hooks.signal?.throwIfAborted();
 
@@ -166,6 +170,9 @@ export async function buildEvidenceBag(
         auditChainHead: chainHead,
         signingKeyId: keyIdHex(key.keyId),
         events: nat.events,
+        spans: Object.fromEntries(nat.accounts),
+        series,
+        cutoffAt: opts.cutoffAt ?? now.toISOString(),
       });
       payload.push(zip.addBuffer('data/report.pdf', pdf, false));
       hooks.signal?.throwIfAborted();
@@ -248,7 +255,9 @@ export async function buildEvidenceBag(
     failed = true;
     zip.abort();
     rmSync(partial, { force: true });
-    await client?.query('ROLLBACK').catch(() => undefined);
+    // No ROLLBACK here: a COPY stopped mid-stream (cancel) leaves the connection's reader
+    // detached by pg-copy-streams, so any further query on it waits forever. `finally` destroys
+    // the connection instead (release(true)) and the server ends the read-only transaction.
     throw e;
   } finally {
     timesketch.destroy();

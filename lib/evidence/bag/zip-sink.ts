@@ -16,6 +16,8 @@ const FLUSH_AT = 256 * 1024;
 export interface EntryWriter {
   /** Appends text or bytes; resolves when the zip can take more (back-pressure). */
   write(chunk: string | Buffer): Promise<void>;
+  /** A SHA-256 of everything written so far, to continue on its own (the entry's goes on). */
+  sha256SoFar(): Hash;
 }
 
 export class BagZip {
@@ -93,6 +95,11 @@ export class BagZip {
         pending.push(chunk);
         pendingBytes += chunk.length;
         if (pendingBytes >= FLUSH_AT) await flush();
+      },
+      sha256SoFar: () => {
+        const h = h256.copy();
+        for (const c of pending) h.update(c);
+        return h;
       },
     };
     await produce(writer);

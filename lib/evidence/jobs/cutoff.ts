@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { sealAuditChain } from '@/lib/audit/seal';
 import { withPgTransaction } from '@/lib/db/transaction';
 import type { StixFacts } from '../types';
 import { resolveScope } from '../writers/event-sql';
@@ -32,15 +33,19 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 /** The job's cut-off: the stored one, else taken now (in one snapshot) and stored. */
 export async function fixCutoff(pool: Pool, job: ClaimedJob): Promise<ExportCutoff> {
   if (job.cutoff) return job.cutoff;
+  // The head is the sealed chain's (lib/audit/seal.ts): seal what is committed first.
+  await sealAuditChain(pool);
   return withPgTransaction(pool, async (c) => {
     await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     const { rows } = await c.query<Omit<ExportCutoff, 'accountIds' | 'stix'>>(
       `SELECT to_char(now() AT TIME ZONE 'UTC', ${ISO}) AS at,
-              coalesce((SELECT id::text FROM audit_log ORDER BY id DESC LIMIT 1), '0') AS "auditId",
-              (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS "auditHash",
+              coalesce(h.id::text, '0') AS "auditId", h.hash AS "auditHash",
               (SELECT max(id)::text FROM ingest_runs) AS "maxRunId",
               k.title AS "caseTitle", to_char(k.created_at AT TIME ZONE 'UTC', ${ISO}) AS "openedAt"
-         FROM cases k WHERE k.id = $1::uuid`,
+         FROM cases k
+         LEFT JOIN LATERAL (SELECT id, hash FROM audit_log WHERE seq IS NOT NULL
+                             ORDER BY seq DESC LIMIT 1) h ON true
+        WHERE k.id = $1::uuid`,
       [job.case_id],
     );
     if (!rows[0]) throw new Error(`Case ${job.case_id} of export ${job.id} no longer exists`);

@@ -53,6 +53,7 @@ async function buildOptions(pool: Pool, job: ClaimedJob): Promise<BuildEvidenceO
     exportId,
     auditCutoffId: cut.auditId,
     stixFacts: cut.stix,
+    cutoffAt: cut.at,
     // The request itself is an audit row of the case (≤ the cut-off, so in the custody log).
     exportEvents: [
       {

@@ -1,7 +1,8 @@
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
-import { accountFinding, clusterFinding, MAX_ACCOUNT_FINDINGS } from './findings';
+import { reportAccounts } from '../writers/chart-series';
+import { accountFinding, clusterFinding } from './findings';
 import { methodOf } from './method';
 import { ALTERNATIVES, DATA_SOURCES, DECLARATION, limitationsOf } from './text';
 import type { BagReportContext } from '../types';
@@ -24,6 +25,8 @@ export type ReportContext = Pick<
   | 'sample'
   | 'custody'
   | 'events'
+  | 'series'
+  | 'cutoffAt'
 >;
 
 export interface Requester {
@@ -62,20 +65,22 @@ export async function assembleReportInput(ctx: ReportContext, by: Requester): Pr
   });
   if (!c) throw new NotFoundError('Case not found');
   const builtAt = new Date(ctx.builtAt);
-  const { method, settings } = await methodOf(builtAt);
+  // Thresholds and weights of the detection run in force at the data's cut-off.
+  const { method, settings } = await methodOf(new Date(ctx.cutoffAt));
   const reasonsA = new Map(c.accounts.map((a) => [a.account_id, a.reasons_at_link]));
   const reasonsC = new Map(c.clusters.map((k) => [k.cluster_id, k.reasons_at_link]));
   const findings: ReportFinding[] = [];
   for (const id of ctx.scope.clusterIds) {
-    const f = await clusterFinding(id, reasonsC.get(id) ?? []);
+    const f = await clusterFinding(id, reasonsC.get(id) ?? [], ctx.series[`cluster:${id}`] ?? []);
     if (f) findings.push(f);
   }
-  // The case's own accounts first (then members added through clusters), highest risk first.
-  const direct = ctx.accountIds.filter((a) => reasonsA.has(a));
-  const accounts = [...direct, ...ctx.accountIds.filter((a) => !reasonsA.has(a))];
+  // The export's own accounts (the case's links) first, then members added through clusters;
+  // within the pages, highest risk first.
+  const accounts = reportAccounts(ctx.scope.accountIds, ctx.accountIds);
   const shown: ReportFinding[] = [];
-  for (const id of accounts.slice(0, MAX_ACCOUNT_FINDINGS)) {
-    const f = await accountFinding(id, reasonsA.get(id) ?? [], settings);
+  for (const id of accounts) {
+    const daily = ctx.series[`account:${id}`] ?? [];
+    const f = await accountFinding(id, reasonsA.get(id) ?? [], settings, daily);
     if (f) shown.push(f);
   }
   shown.sort((a, b) => (b.risk ?? 0) - (a.risk ?? 0));
@@ -96,7 +101,8 @@ export async function assembleReportInput(ctx: ReportContext, by: Requester): Pr
     clauses: [],
     limitations: limitationsOf({
       accounts: ctx.accountIds.length,
-      shown: Math.min(accounts.length, MAX_ACCOUNT_FINDINGS),
+      shown: accounts.length,
+      cutoffAt: ctx.cutoffAt,
       fields: ctx.fields,
       redact: ctx.redact,
       events: ctx.events,

@@ -1,44 +1,66 @@
 import { getAccountHeader } from '@/lib/queries/account-header';
-import { getAccountSeries, type AccountSeries } from '@/lib/queries/account-series';
-import { getClusterHeader, getClusterMemberIds } from '@/lib/queries/cluster-detail';
-import { getClusterTimeline } from '@/lib/queries/cluster-page';
+import { getClusterHeader } from '@/lib/queries/cluster-detail';
+import { bandAt, getBenignBand } from '@/lib/queries/coverage-band';
+import { dayRange, downsample } from '@/lib/queries/downsample';
+import { TAXONOMY_BUCKETS } from '@/lib/features/taxonomy';
 import type { DetectSettings } from '@/lib/detect/settings';
+import type { DailyPoint } from '../types';
 import type { ReportFinding, ReportSeriesPoint } from './types';
 
-// Findings come from the same read models the account and cluster pages use, so a chart in the
-// report and the chart on screen are drawn from one series.
+// Findings: the charts and event counts come from the package's own events (the bag writer's
+// snapshot and cut-off, lib/evidence/writers/chart-series.ts), drawn the way the account and
+// cluster pages draw theirs (days filled, folded past 2,000 points, cumulative taxonomy coverage
+// against the benign band). Risk, reasons and signals come from the detection read models.
 
-/** Accounts beyond this many get no page of their own; the natives and load file still hold them. */
-export const MAX_ACCOUNT_FINDINGS = 40;
+// Same denominator as detection and the pages: the "unknown" bucket is not a capability.
+const TAX_TOTAL = TAXONOMY_BUCKETS.length - 1;
 
-const toPoints = (s: AccountSeries): ReportSeriesPoint[] =>
-  s.points.map((p) => ({
-    key: p.key,
-    events: p.events,
-    coverage: p.tax_cov,
-    band_lo: p.band_lo,
-    band_hi: p.band_hi,
-  }));
+async function toPoints(
+  daily: DailyPoint[],
+  subject: 'account' | 'cluster',
+  events: number,
+): Promise<ReportSeriesPoint[]> {
+  if (daily.length === 0) return [];
+  const byDay = new Map(daily.map((p) => [p.key, p]));
+  const filled = dayRange(daily[0].key, daily[daily.length - 1].key).map(
+    (key) => byDay.get(key) ?? { key, events: 0, tax_new: 0 },
+  );
+  const folded = downsample(filled, { events: 'sum', tax_new: 'sum' });
+  const band = await getBenignBand(subject, events);
+  let tax = 0;
+  return folded.map((p, i) => {
+    tax += p.tax_new;
+    const b = bandAt(band, (i + 1) / folded.length);
+    return {
+      key: p.key,
+      events: p.events,
+      coverage: tax / TAX_TOTAL,
+      band_lo: b?.lo ?? null,
+      band_hi: b?.hi ?? null,
+    };
+  });
+}
 
-const day = (s: string | null) => (s ? s.slice(0, 10) : null);
-
-export async function clusterFinding(id: string, reasons: string[]): Promise<ReportFinding | null> {
+export async function clusterFinding(
+  id: string,
+  reasons: string[],
+  daily: DailyPoint[],
+): Promise<ReportFinding | null> {
   const h = await getClusterHeader(id);
   if (!h) return null;
-  const series = await getClusterTimeline(await getClusterMemberIds(id), h.events);
-  const days = series.points.map((p) => p.key);
+  const events = daily.reduce((s, p) => s + p.events, 0);
   return {
     kind: 'cluster',
     id,
     title: `${h.members} linked accounts`,
     risk: h.risk,
-    events: h.events,
-    firstSeen: days[0] ?? null,
-    lastSeen: days[days.length - 1] ?? null,
+    events,
+    firstSeen: daily[0]?.key ?? null,
+    lastSeen: daily[daily.length - 1]?.key ?? null,
     members: h.members,
     reasons: reasons.length ? reasons : h.reasons,
     signals: [],
-    series: toPoints(series),
+    series: await toPoints(daily, 'cluster', events),
   };
 }
 
@@ -46,18 +68,19 @@ export async function accountFinding(
   id: string,
   reasons: string[],
   settings: DetectSettings,
+  daily: DailyPoint[],
 ): Promise<ReportFinding | null> {
   const h = await getAccountHeader(id);
   if (!h) return null;
-  const series = await getAccountSeries(id, h.events);
+  const events = daily.reduce((s, p) => s + p.events, 0);
   return {
     kind: 'account',
     id,
     title: [h.email_domain, h.tier, h.country].filter(Boolean).join(' · ') || 'account',
     risk: h.risk,
-    events: h.events,
-    firstSeen: day(h.first_seen),
-    lastSeen: day(h.last_seen),
+    events,
+    firstSeen: daily[0]?.key ?? null,
+    lastSeen: daily[daily.length - 1]?.key ?? null,
     clusterId: h.cluster_id,
     reasons: reasons.length ? reasons : h.reasons,
     // Only signals that moved the score; the method section defines every signal.
@@ -76,6 +99,6 @@ export async function accountFinding(
           weight,
         };
       }),
-    series: toPoints(series),
+    series: await toPoints(daily, 'account', events),
   };
 }

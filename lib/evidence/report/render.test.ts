@@ -18,7 +18,7 @@ describe('renderReportPdf', () => {
     writeFileSync(file, pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     execFileSync('qpdf', ['--check', file]); // throws on a non-zero exit
-  });
+  }, 60_000); // font subsetting takes seconds on a loaded machine (5 s default timed out)
 
   it('has selectable text with the case id, an exhibit hash and page numbers', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
@@ -44,5 +44,5 @@ describe('renderReportPdf', () => {
     expect((await renderReportPdf(input)).equals(pdf)).toBe(true);
     const later = await renderReportPdf({ ...input, builtAt: new Date('2026-12-01T00:00:00Z') });
     expect(later.equals(pdf)).toBe(false);
-  });
+  }, 60_000);
 });

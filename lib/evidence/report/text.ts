@@ -45,13 +45,18 @@ export function limitationsOf(o: {
   fields: 'full' | 'hashes';
   redact: boolean;
   events: number;
+  cutoffAt: string;
 }): string[] {
   const out = [
     'Risk scores are statistical indicators of distillation-like use, not findings of intent; ' +
       'each threshold trades missed cases against false alarms.',
-    'Coverage and volume charts are computed from daily rollups; days are UTC calendar days.',
-    'The report charts and findings read the live database at build time; the natives, load file ' +
-      'and hashes were read in one consistent snapshot.',
+    'Volume and coverage charts and the event counts and dates of each finding count the events ' +
+      `of this package's natives: read in the same database snapshot, with the same scope and the ` +
+      `same data cut-off (${o.cutoffAt}); days are UTC calendar days.`,
+    'Risk scores, reasons, signal values and the benign coverage band come from the detection ' +
+      'results stored when this report was built (the database keeps only the latest run); they ' +
+      'may be newer than the cut-off. Thresholds and weights are those of the detection run ' +
+      'named in the method section, the last one finished before the cut-off.',
   ];
   if (o.shown < o.accounts)
     out.push(

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { BagZip } from '../bag/zip-sink';
@@ -85,7 +85,9 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
       const account = next.value.account_id;
       const first = out.events + 1;
       const path = `data/natives/${batesNumber(o.batesPrefix, first)}.jsonl`;
-      const unredacted = createHash('sha256');
+      // The file's hash without redaction: the delivered bytes' hash until the first redaction,
+      // then a copy of it that takes the unredacted lines (no second pass over clean files).
+      let unredacted: Hash | undefined;
       let n = 0;
       let redactions = 0;
       let from = '';
@@ -96,8 +98,9 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
           const bates = batesNumber(o.batesPrefix, first + n);
           const nl = nativeLine(row, bates, o.caseFields, o.redact);
           const line = nl.line + '\n';
+          if (nl.unredacted !== undefined && !unredacted) unredacted = w.sha256SoFar();
           await w.write(line);
-          unredacted.update(nl.unredacted === undefined ? line : nl.unredacted + '\n');
+          unredacted?.update(nl.unredacted === undefined ? line : nl.unredacted + '\n');
           n++;
           if (n === 1) from = row.ts;
           to = row.ts;
@@ -152,7 +155,7 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
         events: n,
         bytes: digest.bytes,
         sha256: digest.sha256,
-        unredactedSha256: unredacted.digest('hex'),
+        unredactedSha256: unredacted ? unredacted.digest('hex') : digest.sha256,
         custodian: account,
         dateFrom: from,
         dateTo: to,

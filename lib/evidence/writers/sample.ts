@@ -14,22 +14,31 @@ export const SAMPLE_METHOD =
 
 const SEED = `$${SCOPE_PARAMS + 1}`;
 const SIZE = `$${SCOPE_PARAMS + 2}`;
+// One scan gives both the sample and the scope's event count (the progress total): the count
+// rides on every ranked row, and a zero-size sample still returns one row for it.
 const SAMPLE_SQL = `
-SELECT id FROM (
-  SELECT id, md5(${SEED} || ':' || id) AS h,
+SELECT id, total FROM (
+  SELECT id, md5(${SEED} || ':' || id) AS h, count(*) OVER () AS total,
          row_number() OVER (PARTITION BY account_id, (ts AT TIME ZONE 'UTC')::date
                             ORDER BY md5(${SEED} || ':' || id), id) AS rk
     FROM events WHERE ${SCOPE_WHERE}
-) s WHERE rk <= ${SIZE} ORDER BY rk, h, id LIMIT ${SIZE}`;
+) s WHERE rk <= greatest(${SIZE}, 1) ORDER BY rk, h, id LIMIT greatest(${SIZE}, 1)`;
 
-/** Event ids of the sample, in draw order (index = draw position). */
+/** Event ids of the sample, in draw order (index = draw position), and the scope's event count. */
 export async function drawSample(
   client: Pick<PoolClient, 'query'>,
   scope: ResolvedScope,
   seed: string,
   size: number,
-): Promise<string[]> {
-  if (size <= 0 || scope.accountIds.length === 0) return [];
-  const r = await client.query<{ id: string }>(SAMPLE_SQL, [...scopeParams(scope), seed, size]);
-  return r.rows.map((x) => x.id);
+): Promise<{ ids: string[]; total: number }> {
+  if (scope.accountIds.length === 0) return { ids: [], total: 0 };
+  const r = await client.query<{ id: string; total: string }>(SAMPLE_SQL, [
+    ...scopeParams(scope),
+    seed,
+    Math.max(0, size),
+  ]);
+  return {
+    ids: size > 0 ? r.rows.map((x) => x.id) : [],
+    total: Number(r.rows[0]?.total ?? 0),
+  };
 }
