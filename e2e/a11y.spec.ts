@@ -25,7 +25,16 @@ test.describe('accessibility (axe)', () => {
     page,
   }) => {
     test.setTimeout(180_000);
-    for (const url of ['/', '/accounts', '/clusters', '/audit', '/admin', '/admin/users']) {
+    for (const url of [
+      '/',
+      '/accounts',
+      '/clusters',
+      '/audit',
+      '/admin',
+      '/admin/users',
+      '/admin/clauses',
+      '/inbox',
+    ]) {
       await page.goto(url);
       await expectNoViolations(page, url);
     }

@@ -18,6 +18,8 @@ import { ROLE_NAMES, storageFor } from './users';
 const UNKNOWN_UUID = '00000000-0000-4000-8000-00000000e2e0';
 const NUMERIC_SEGMENTS: Record<string, string[]> = {
   '/api/v1/cases/[id]/pins/[childId]': ['childId'],
+  '/api/v1/cases/[id]/notes/[noteId]': ['noteId'],
+  '/api/v1/cases/[id]/clauses/[linkId]': ['linkId'],
   '/api/v1/queues/items/[id]': ['id'],
   '/api/v1/queues/items/[id]/case': ['id'],
 };

@@ -25,5 +25,8 @@ export const SQL_ONLY: {
     export_jobs_rebuild_of_fkey: 'rebuild → the export it rebuilds (same package, same cut-off)',
     case_pins_annotation_id_fkey: 'pinned annotation → annotations',
     queue_members_user_id_fkey: 'queue member → users',
+    case_notes_case_id_fkey: 'note → its case',
+    inbox_items_case_id_fkey: 'inbox entry → the case it is about',
+    case_clause_links_case_id_fkey: 'clause link → its case',
   },
 };

@@ -34,6 +34,18 @@ function detail(e: ActivityEntry): string {
       return String(b.title ?? '');
     case 'case.bulk':
       return `bulk ${String(a.op ?? '')}`;
+    case 'case.note_add':
+    case 'case.note_edit': {
+      const text = String(a.body ?? '').replace(/\s+/g, ' ');
+      const n = Array.isArray(a.mention_ids) ? a.mention_ids.length : 0;
+      return (text.length > 80 ? `${text.slice(0, 80)}…` : text) + (n ? ` (${n} mentioned)` : '');
+    }
+    case 'case.note_delete':
+      return `note ${String(b.note_id ?? '')}`;
+    case 'case.clause_link':
+      return `${String(a.code)} version ${String(a.version)} for ${String(a.account_id)}`;
+    case 'case.clause_unlink':
+      return `${String(b.code)} version ${String(b.version)} for ${String(b.account_id)}`;
     default:
       return '';
   }

@@ -1,10 +1,12 @@
 'use client';
 import type { CaseDetail } from '@/lib/queries/case';
 import type { UserRef } from '@/lib/queries/user-refs';
+import { CaseClauses } from './case-clauses';
 import { CaseDetails } from './case-details';
 import { CaseEvidence } from './case-evidence';
 import { CaseFiles } from './case-files';
 import { CaseLinks } from './case-links';
+import { CaseNotes } from './case-notes';
 import { CaseTasks } from './case-tasks';
 
 export interface CasePanelProps {
@@ -12,6 +14,11 @@ export interface CasePanelProps {
   users: UserRef[];
   canWrite: boolean;
   maxFileBytes: number;
+  viewerId: string;
+  /** may write notes (cases:comment) */
+  canComment: boolean;
+  /** may link ToS clauses (cases:legal) */
+  canLegal: boolean;
 }
 
 /**
@@ -35,6 +42,12 @@ export const CASE_PANELS: {
     id: 'files',
     column: 'main',
     Panel: (p) => <CaseFiles c={p.c} canWrite={p.canWrite} maxBytes={p.maxFileBytes} />,
+  },
+  { id: 'clauses', column: 'main', Panel: (p) => <CaseClauses c={p.c} canLink={p.canLegal} /> },
+  {
+    id: 'notes',
+    column: 'main',
+    Panel: (p) => <CaseNotes caseId={p.c.id} viewerId={p.viewerId} canComment={p.canComment} />,
   },
   { id: 'tasks', column: 'side', Panel: (p) => <CaseTasks c={p.c} canWrite={p.canWrite} /> },
 ];

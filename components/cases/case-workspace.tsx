@@ -16,16 +16,22 @@ export function CaseWorkspace({
   canWrite,
   canExport = false,
   maxFileBytes,
+  viewerId,
+  canComment,
+  canLegal,
 }: {
   initial: CasePayload;
   users: UserRef[];
   canWrite: boolean;
   canExport?: boolean;
   maxFileBytes: number;
+  viewerId: string;
+  canComment: boolean;
+  canLegal: boolean;
 }) {
   const { data } = useCase(initial.case.id, initial);
   const c = data.case;
-  const props = { c, users, canWrite, maxFileBytes };
+  const props = { c, users, canWrite, maxFileBytes, viewerId, canComment, canLegal };
   return (
     <div className="flex flex-col gap-4">
       <header className="flex flex-wrap items-center gap-2">

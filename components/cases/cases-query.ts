@@ -11,6 +11,9 @@ export const caseKeys = {
   detail: (id: string) => ['cases', 'detail', id] as const,
   chart: (id: string, pinId: string) => ['cases', 'detail', id, 'chart', pinId] as const,
   annotations: (account: string) => ['account', account, 'annotations'] as const,
+  notes: (id: string) => ['cases', 'notes', id] as const,
+  mentionable: (id: string) => ['cases', 'mentionable', id] as const,
+  clauses: (id: string) => ['cases', 'clauses', id] as const,
 };
 
 export interface CasePayload {

@@ -53,6 +53,13 @@ const queue = {
 const item = { queue_id: 'q1', subject: 'account:acct-1' };
 const step = { ...item, assignee_id: null, snoozed_until: null, resolution: null };
 
+const clauseVersion = {
+  version_id: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+  version: '2026-03',
+  text: 'You may not use outputs to train a competing model.',
+  effective_from: at,
+};
+
 const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
   'auth.sign_in': { targetType: 'user', after: { ip: '10.0.0.1' } },
   'auth.sign_in_blocked': { targetType: 'user', after: { ip: null, locked_minutes: 15 } },
@@ -162,6 +169,17 @@ const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
     targetType: 'queue_item',
     before: { assignee_id: 'u1', snoozed_until: null },
     after: { ...step, snoozed_until: new Date(at) },
+  },
+  'inbox.mark': { targetType: 'user', after: { read: true, count: 3, all: true } },
+  'tos_clause.create': {
+    targetType: 'tos_clause',
+    after: { code: '4.2', title: 'No distillation', first_version: clauseVersion },
+  },
+  'tos_clause.version_add': { targetType: 'tos_clause', after: clauseVersion },
+  'tos_clause.version_update': {
+    targetType: 'tos_clause',
+    before: clauseVersion,
+    after: { ...clauseVersion, text: 'Revised before it came into force.' },
   },
 };
 const SAMPLES: Partial<Record<AuditAction, Sample>> = { ...OWN_SAMPLES, ...CASE_SAMPLES };

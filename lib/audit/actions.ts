@@ -81,12 +81,17 @@ export const AUDIT_ACTIONS = {
   // cases (lib/cases): target 'case', target_id = the case id, so the case's activity timeline is
   // `WHERE target_type = 'case' AND target_id = $id`; child ids ride in the payload.
   'case.bulk': def('Bulk change', 'case', P.ZCaseBulk),
+  'case.clause_link': def('ToS clause linked', 'case', P.ZClauseLinked),
+  'case.clause_unlink': def('ToS clause unlinked', 'case', P.ZNoPayload, P.ZClauseLinked),
   'case.close': def('Case closed', 'case', P.ZCaseClosed, P.ZCaseStatusBefore),
   'case.create': def('Case opened', 'case', P.ZCaseCreated),
   'case.file_remove': def('File removed', 'case', P.ZNoPayload, P.ZCaseFileRemoved),
   'case.file_upload': def('File uploaded', 'case', P.ZCaseFileUploaded),
   'case.link_account': def('Account linked', 'case', P.ZCaseAccountLinked),
   'case.link_cluster': def('Cluster linked', 'case', P.ZCaseClusterLinked),
+  'case.note_add': def('Note added', 'case', P.ZNoteSnapshot),
+  'case.note_delete': def('Note deleted', 'case', P.ZNoPayload, P.ZNoteSnapshot),
+  'case.note_edit': def('Note edited', 'case', P.ZNoteSnapshot, P.ZNoteSnapshot),
   'case.pin_chart': def('Chart pinned', 'case', P.ZCaseChartPinned),
   'case.pin_event': def('Event pinned', 'case', P.ZCaseEventPinned),
   'case.status': def('Status changed', 'case', P.ZCaseStatusAfter, P.ZCaseStatusBefore),
@@ -108,6 +113,17 @@ export const AUDIT_ACTIONS = {
     'case_template',
     P.ZCaseTemplateState,
     P.ZCaseTemplateState.nullable(),
+  ),
+  // the inbox (lib/cases/inbox.ts): the target is the user whose entries were marked
+  'inbox.mark': def('Inbox entries marked', 'user', P.ZInboxMarked),
+  // the ToS clause catalogue (lib/cases/clauses.ts)
+  'tos_clause.create': def('ToS clause created', 'tos_clause', P.ZClauseCreated),
+  'tos_clause.version_add': def('ToS clause version added', 'tos_clause', P.ZClauseVersionSnapshot),
+  'tos_clause.version_update': def(
+    'ToS clause version changed (not yet in force)',
+    'tos_clause',
+    P.ZClauseVersionSnapshot,
+    P.ZClauseVersionSnapshot,
   ),
   // evidence export jobs (lib/evidence/jobs): target is the case, so they show on its activity
   // and in the next package's custody log; every download is one of these rows.

@@ -13,7 +13,27 @@ const template = { name: 'Hydra', severity: 'high', tasks: ['Map the cluster'] }
 const chart = { account_id: 'acct-1', series: 'tax_cov', from: '2026-11-01', to: '2026-11-07' };
 const ended = { ...job, requestedBy: 'legal@distill.test' };
 
+const note = { note_id: '41', body: 'Ping @legal', mention_ids: ['u2'] };
+const clauseLink = {
+  link_id: '3',
+  clause_id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+  code: '4.2',
+  version_id: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+  version: '2026-03',
+  effective_from: at,
+  account_id: 'acct-1',
+  conduct_from: at,
+  conduct_to: at,
+  accepted_tos_version: null,
+  finding: 'bulk distillation prompts',
+};
+
 export const CASE_SAMPLES: Record<string, Sample> = {
+  'case.clause_link': { targetType: 'case', after: clauseLink },
+  'case.clause_unlink': { targetType: 'case', before: clauseLink },
+  'case.note_add': { targetType: 'case', after: note },
+  'case.note_delete': { targetType: 'case', before: note },
+  'case.note_edit': { targetType: 'case', before: note, after: { ...note, body: 'edited' } },
   'case.bulk': {
     targetType: 'case',
     after: {

@@ -21,7 +21,12 @@ export const PERMISSIONS = {
   // Case templates and bulk changes of other people's cases' restriction: admins.
   'cases:manage': ['admin'],
   // Legal reads every case (restricted ones too) and comments; holds and clauses build on this.
+  // Linking a ToS clause to a case (a finding) needs cases:legal.
   'cases:legal': ['legal', 'admin'],
+  // Notes on cases (Markdown, @mentions): everyone who reads cases may comment.
+  'cases:comment': ['analyst', 'legal', 'admin'],
+  // The ToS clause catalogue (clauses and their versions): admins.
+  'clauses:manage': ['admin'],
   'evidence:export': ['legal', 'admin'],
   'evidence:verify': ['legal', 'admin'],
   'audit:view': ['admin'],

@@ -9,6 +9,8 @@ import { allowedTransitions, assertTransition } from './workflow';
 import { assertUsers } from './create';
 import { bumpVersion, lockCase } from './lock';
 import { closeLocked } from './status';
+import { prismaRunner } from '@/lib/audit/runners';
+import { caseAssignedSummary, notify } from './inbox';
 
 export interface BulkPreview {
   selected: number;
@@ -80,6 +82,15 @@ export async function applyBulk(
     const payload: Record<string, unknown> = { op: ch.op, bulk_id: bulkId };
     if (ch.op === 'assign') {
       await tx.case.update({ where: { id: c.id }, data: { assignee_id: ch.assignee_id } });
+      if (ch.assignee_id && ch.assignee_id !== c.assignee_id)
+        await notify(prismaRunner(tx), user.id, [
+          {
+            user_id: ch.assignee_id,
+            kind: 'case_assigned',
+            case_id: c.id,
+            summary: caseAssignedSummary(c),
+          },
+        ]);
       Object.assign(payload, {
         assignee_id: ch.assignee_id,
         before: { assignee_id: c.assignee_id },

@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { TCaseCreate } from '@/lib/schemas/case';
 import { prismaRunner } from '@/lib/audit/runners';
 import { visibleQueueIds } from '@/lib/queues/access';
+import { caseAssignedSummary, notify } from './inbox';
 import { linkAccounts, linkClusters } from './links';
 
 /** An assignee or watcher must be an active user who may work or read cases. */
@@ -89,6 +90,10 @@ export async function createCase(
       tasks: template?.tasks.length ?? 0,
     },
   });
+  if (assignee)
+    await notify(prismaRunner(tx), user.id, [
+      { user_id: assignee, kind: 'case_assigned', case_id: c.id, summary: caseAssignedSummary(c) },
+    ]);
   const accounts =
     src.kind === 'account'
       ? [src.account_id]

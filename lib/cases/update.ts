@@ -2,7 +2,9 @@ import type { Tx } from '@/lib/db/client';
 import type { AuditFn } from '@/lib/audit/write';
 import type { SessionUser } from '@/lib/auth/permissions';
 import type { TCaseUpdate } from '@/lib/schemas/case';
+import { prismaRunner } from '@/lib/audit/runners';
 import { assertUsers } from './create';
+import { caseAssignedSummary, notify } from './inbox';
 import { bumpVersion, currentValues, lockCase, type CaseCurrent, type LockedCase } from './lock';
 
 type Fields = Omit<TCaseUpdate, 'version'>;
@@ -59,6 +61,18 @@ export async function updateCase(
   const changed = Object.keys(after);
   if (changed.length === 0) return { version: c.version, changed, current: currentValues(c) };
   const next = await bumpVersion(tx, c);
+  if (typeof after.assignee_id === 'string')
+    await notify(prismaRunner(tx), user.id, [
+      {
+        user_id: after.assignee_id,
+        kind: 'case_assigned',
+        case_id: c.id,
+        summary: caseAssignedSummary({
+          number: c.number,
+          title: (after.title as string) ?? c.title,
+        }),
+      },
+    ]);
   await audit({
     action: 'case.update',
     targetType: 'case',

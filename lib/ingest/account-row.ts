@@ -15,6 +15,7 @@ export const ACCOUNT_STAGE_COLUMNS = [
   'signup_ip',
   'verified',
   'extra',
+  'tos_version',
 ] as const;
 
 export function toAccountRow(
@@ -39,6 +40,7 @@ export function toAccountRow(
     orNull(account.signup_ip),
     orNull(account.verified),
     extra ? JSON.stringify(extra) : null,
+    orNull(account.tos_version),
   ];
   return { ok: true, row, ms: created ?? 0 };
 }

@@ -73,6 +73,8 @@ export const ZAccount = z.object({
   payment_fingerprint: opt(z.string().min(1).max(512)),
   signup_ip: opt(ip),
   verified: opt(z.boolean()),
+  // The ToS version the account accepted (free text, e.g. "2026-03"); shown beside clause links.
+  tos_version: opt(z.string().min(1).max(64)),
 });
 export type AccountInput = z.infer<typeof ZAccount>;
 
@@ -113,6 +115,7 @@ export const ACCOUNT_FIELDS: Record<keyof AccountInput, FieldKind> = {
   payment_fingerprint: 'string',
   signup_ip: 'string',
   verified: 'bool',
+  tos_version: 'string',
 };
 
 /** "field: message" from the first zod issue, naming a missing required field plainly. */

@@ -136,15 +136,16 @@ export const MERGE_ROLLUPS_SQL = rollupsOf(`
 
 export const MERGE_ACCOUNTS_SQL = `
 WITH up AS (
-  INSERT INTO accounts AS a (account_id, created_at, email_domain, org_id, tier, country, payment_fingerprint, signup_ip, verified, extra)
-  SELECT DISTINCT ON (account_id) account_id, created_at, email_domain, org_id, tier, country, payment_fingerprint, signup_ip, verified, extra
+  INSERT INTO accounts AS a (account_id, created_at, email_domain, org_id, tier, country, payment_fingerprint, signup_ip, verified, extra, tos_version)
+  SELECT DISTINCT ON (account_id) account_id, created_at, email_domain, org_id, tier, country, payment_fingerprint, signup_ip, verified, extra, tos_version
   FROM stage_accounts ORDER BY account_id, line_no DESC
   ON CONFLICT (account_id) DO UPDATE SET created_at = excluded.created_at, email_domain = excluded.email_domain,
     org_id = excluded.org_id, tier = excluded.tier, country = excluded.country, payment_fingerprint = excluded.payment_fingerprint,
-    signup_ip = excluded.signup_ip, verified = excluded.verified, extra = excluded.extra, ingested_at = now()
-  WHERE (a.created_at, a.email_domain, a.org_id, a.tier, a.country, a.payment_fingerprint, a.signup_ip, a.verified, a.extra)
+    signup_ip = excluded.signup_ip, verified = excluded.verified, extra = excluded.extra, tos_version = excluded.tos_version,
+    ingested_at = now()
+  WHERE (a.created_at, a.email_domain, a.org_id, a.tier, a.country, a.payment_fingerprint, a.signup_ip, a.verified, a.extra, a.tos_version)
     IS DISTINCT FROM (excluded.created_at, excluded.email_domain, excluded.org_id, excluded.tier, excluded.country,
-      excluded.payment_fingerprint, excluded.signup_ip, excluded.verified, excluded.extra)
+      excluded.payment_fingerprint, excluded.signup_ip, excluded.verified, excluded.extra, excluded.tos_version)
   RETURNING account_id, created_at, email_domain, org_id, payment_fingerprint, signup_ip
 ), ind AS (
   INSERT INTO account_indicator (account_id, kind, value, events, first_ts, last_ts)

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AuditFn } from '@/lib/audit/write';
+import { notify } from '@/lib/cases/inbox';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { TItemAction } from '@/lib/schemas/queue';
@@ -91,6 +92,15 @@ export async function applyItemStep(
     [item.id, ...params],
   );
   const after = rows[0]!;
+  if (step.action === 'reassign')
+    await notify(db, user.id, [
+      {
+        user_id: step.assigneeId,
+        kind: 'queue_item_assigned',
+        queue_item_id: item.id,
+        summary: `Queue item ${item.id} (${item.subject_type} ${item.subject_id}) assigned to you`,
+      },
+    ]);
   await audit({
     action: STEP_ACTION[step.action],
     targetType: 'queue_item',

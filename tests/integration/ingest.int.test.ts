@@ -156,6 +156,14 @@ describe('ingest events', () => {
       { value: 'pf-77e0', n: 1 },
       { value: 'pf-9a1c', n: 3 },
     ]);
+    // the optional accepted ToS version is stored when the line has it (docs/ingest.md)
+    const tos = await db.pool.query(
+      `SELECT account_id, tos_version FROM accounts WHERE account_id IN ('acct-0', 'acct-1') ORDER BY 1`,
+    );
+    expect(tos.rows).toEqual([
+      { account_id: 'acct-0', tos_version: '2026-03' },
+      { account_id: 'acct-1', tos_version: null },
+    ]);
     expect(await ingestAccounts('docs/samples/accounts.ndjson', { pool: db.pool })).toMatchObject({
       accepted: 0,
       duplicates: 4,

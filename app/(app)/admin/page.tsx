@@ -16,6 +16,11 @@ const SECTIONS = [
     title: 'Queues',
     text: 'Review queues: filters, SLA, members, priority.',
   },
+  {
+    href: '/admin/clauses',
+    title: 'ToS clauses',
+    text: 'Terms of Service clauses and their versions, linked from case findings.',
+  },
 ];
 
 export default async function AdminPage() {

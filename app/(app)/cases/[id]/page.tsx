@@ -24,6 +24,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       canWrite={can(user, 'cases:write')}
       canExport={can(user, 'evidence:export')}
       maxFileBytes={caseFileMaxBytes()}
+      viewerId={user.id}
+      canComment={can(user, 'cases:comment')}
+      canLegal={can(user, 'cases:legal')}
     />
   );
 }
