@@ -128,6 +128,7 @@ export class BagZip {
   /** Stops writing (cancel or error); the caller removes the partial file. */
   abort(): void {
     this.zip.outputStream.unpipe(this.out);
+    this.out.on('error', () => undefined); // in-flight writes fail after destroy; nobody waits
     this.out.destroy();
   }
 }

@@ -39,6 +39,9 @@ export class TextSink {
   }
 
   destroy() {
+    // A write still in flight fails with ERR_STREAM_DESTROYED after this: nobody waits for it,
+    // and an 'error' without a listener would be an uncaught exception (a crashed server).
+    this.out.on('error', () => undefined);
     this.out.destroy();
   }
 }
