@@ -50,7 +50,8 @@ export function CaseLinks({ c, canWrite }: { c: CaseDetail; canWrite: boolean })
                     </Link>
                   </Td>
                   <Td numeric>{risk(a.risk_at_link)}</Td>
-                  <Td truncate max="max-w-md">
+                  {/* Reasons are the evidence at link time: wrapped, never cut. */}
+                  <Td className="max-w-md whitespace-normal break-words">
                     {a.reasons_at_link.join('; ') || '—'}
                   </Td>
                   <Td>{a.outcome ? CASE_OUTCOME_LABEL[a.outcome] : '—'}</Td>

@@ -41,7 +41,10 @@ export async function listAudit(f: TAuditFilter) {
     orderBy: { id: 'desc' },
     take: f.limit + 1,
   });
-  const entries = rows.slice(0, f.limit).map((r) => ({ ...r, id: r.id.toString() }));
+  // BigInt columns (id, and seq: the chain position given at sealing) as strings for JSON.
+  const entries = rows
+    .slice(0, f.limit)
+    .map((r) => ({ ...r, id: r.id.toString(), seq: r.seq === null ? null : r.seq.toString() }));
   return {
     entries,
     nextBefore: rows.length > f.limit ? (entries[entries.length - 1]?.id ?? null) : null,
