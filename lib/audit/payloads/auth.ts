@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { ip, role } from './common';
+
+// ---------------------------------------------------------------- sign-in and users
+export const ZSignIn = z.strictObject({ ip });
+export const ZSignInBlocked = z.strictObject({ ip, locked_minutes: z.number().int().min(1) });
+export const ZSignInFailed = z.union([
+  z.strictObject({ ip, why: z.enum(['unknown email', 'account disabled', 'wrong password']) }),
+  // SSO refusals (lib/auth/oidc.ts decideOidcUser): the reason is a sentence.
+  z.strictObject({ method: z.literal('oidc'), reason: z.string().min(1) }),
+]);
+export const ZRoleOnly = z.strictObject({ role });
+export const ZOidcSignIn = z.strictObject({
+  role,
+  decision: z.enum(['sign_in', 'link', 'create']),
+});
+export const ZUserCreated = z.strictObject({ email: z.string().email(), name: z.string(), role });
+export const ZUserState = z.strictObject({ name: z.string(), role, disabled: z.boolean() });
+export const ZUserStatePassword = ZUserState.extend({ password: z.literal('changed') });
