@@ -96,6 +96,7 @@ const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
       flaggedClusters: 1,
       newFlags: 30,
       vanishedClusters: 0,
+      abortedRuns: ['7'],
       settingsVersion: null,
       settings,
     },

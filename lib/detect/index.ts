@@ -8,6 +8,7 @@ import { loadSettingsVersioned } from './settings-store';
 import { writeResults } from './write-results';
 import { writeClusterCoverage } from './cluster-coverage';
 import { routeFlagsAfterDetection } from '@/lib/queues/route-flags';
+import { acquireDetectLock } from './run-lock';
 
 export { loadSettings, type DetectSettings } from './settings';
 
@@ -28,6 +29,8 @@ export interface DetectSummary {
   vanishedClusters: number;
   /** detect_settings_versions.version in force (null = code defaults) */
   settingsVersion: number | null;
+  /** runs a killed process had left 'running', marked 'aborted' by this run */
+  abortedRuns: string[];
   elapsedMs: number;
   stageMs: Record<string, number>;
 }
@@ -54,6 +57,22 @@ export async function runDetection(
       last = Date.now();
     }
   };
+  const lock = await acquireDetectLock(pool, () => step('waiting for another detection run'));
+  try {
+    return await runLocked(pool, opts, lock.swept, t0, step, stageMs);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(
+  pool: Pool,
+  opts: { actor?: AuditActor; settings?: DetectSettings },
+  abortedRuns: string[],
+  t0: number,
+  step: (stage: string, done?: number, total?: number) => void,
+  stageMs: Record<string, number>,
+): Promise<DetectSummary> {
   const run = await pool.query<{ id: string }>(
     `INSERT INTO detect_runs (status) VALUES ('running') RETURNING id::text AS id`,
   );
@@ -75,6 +94,7 @@ export async function runDetection(
       newFlags: 0,
       vanishedClusters: 0,
       settingsVersion: version,
+      abortedRuns,
     };
     await withPgTransaction(pool, async (client) => {
       const w = await writeResults(client, runId, out);

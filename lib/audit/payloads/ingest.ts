@@ -56,6 +56,8 @@ export const ZDetectRun = z.strictObject({
   flaggedClusters: count,
   newFlags: count,
   vanishedClusters: count,
+  /** runs a killed process left 'running', swept by this run (absent on rows before the sweep) */
+  abortedRuns: z.array(z.string().regex(/^\d+$/)).optional(),
   settingsVersion: z.number().int().min(1).nullable(),
   settings: ZSettings,
 });
