@@ -17,7 +17,21 @@ const ZEnv = z.object({
   OIDC_ROLE_CLAIM: z.string().default('distill_watch_role'),
   OIDC_DEFAULT_ROLE: z.enum(ROLES).optional(),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  // Waiting for a connection (pool full, or a server that does not answer) ends after this.
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // A statement of the app's pool is cancelled after this (0 = never); unset = 60 s inside the
+  // Next server, never in the CLIs (detection and exports run long statements by design).
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().nonnegative().optional(),
+  NEXT_RUNTIME: z.string().optional(),
   INGEST_LANES: z.coerce.number().int().min(1).max(8).default(2),
+  // HTTP ingest runs on its own pool, so uploads can never take the connections sign-in and the
+  // pages need (docs/ingest.md#http): at most INGEST_MAX_CONCURRENT at once (429 beyond), a pool
+  // of INGEST_POOL_SIZE (default: one connection per lane of each), a statement timeout per batch,
+  // and a body that sends nothing for INGEST_BODY_IDLE_TIMEOUT_MS ends the request (408).
+  INGEST_MAX_CONCURRENT: z.coerce.number().int().positive().default(2),
+  INGEST_POOL_SIZE: z.coerce.number().int().positive().optional(),
+  INGEST_STATEMENT_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(300_000),
+  INGEST_BODY_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   // HTTP ingest limits (docs/ingest.md#http): body bytes as sent, bytes after gunzip, the
   // compression ratio a gzip body may have, the longest line; and rows of a batch are also
   // flushed when their text passes INGEST_BATCH_MAX_BYTES (CLI and HTTP).
@@ -111,6 +125,12 @@ export function databaseUrl(): string {
   if (!url)
     throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database)');
   return url;
+}
+
+/** The app pool's statement timeout in ms (0 = none); see DB_STATEMENT_TIMEOUT_MS. */
+export function appStatementTimeoutMs(): number {
+  const e = env();
+  return e.DB_STATEMENT_TIMEOUT_MS ?? (e.NEXT_RUNTIME ? 60_000 : 0);
 }
 
 /** Production refuses to run without an explicit auth secret. */

@@ -8,7 +8,9 @@ interface Found {
   fields?: string[];
 }
 
-const UNAVAILABLE_SQLSTATE = /^(08|57P0[123])/; // connection exceptions, admin/crash shutdown
+// connection exceptions, admin/crash shutdown, and a statement cancelled by statement_timeout
+// (DB_STATEMENT_TIMEOUT_MS: the database is too busy to answer in time)
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]|57014)/;
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -28,7 +30,7 @@ const UNAVAILABLE_KINDS = new Set([
   'TooManyConnections',
 ]);
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
 
 type Loose = {
   code?: unknown;

@@ -28,6 +28,8 @@ export interface FeedContext {
   keyAt: number;
   errors: LineError[];
   send: (lane: Lane) => Promise<void>;
+  /** told the number of every line read */
+  read: (lineNo: number) => void;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function feed(records: AsyncIterable<RawLine>, c: FeedContext): Pro
   let seen = 0;
   let header: string[] | null = null;
   for await (const l of records) {
+    c.read(l.no);
     if (c.format === 'csv' && !header) {
       header = splitCsvRecord((l.text ?? '').replace(/^\uFEFF/, '')).map((h) => h.trim());
       const missing = REQUIRED[kind].filter((col) => !header?.includes(col));

@@ -2,7 +2,14 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { Pool } from 'pg';
 import { env } from '@/lib/env';
-import { ingestAccounts, ingestEvents, IngestInputError, type IngestSummary } from './index';
+import {
+  ingestAccounts,
+  ingestEvents,
+  IngestInputError,
+  type IngestOptions,
+  type IngestSummary,
+} from './index';
+import { acquireIngestSlot, idleLimited } from './http-guards';
 import type { TokenIdentity } from './tokens';
 import type { IngestKind } from './types';
 
@@ -14,6 +21,8 @@ export function httpLimits() {
     maxDecompressedBytes: e.INGEST_MAX_DECOMPRESSED_BYTES,
     maxGzipRatio: e.INGEST_MAX_GZIP_RATIO,
     maxLineBytes: e.INGEST_HTTP_MAX_LINE_BYTES,
+    maxConcurrent: e.INGEST_MAX_CONCURRENT,
+    bodyIdleMs: e.INGEST_BODY_IDLE_TIMEOUT_MS,
   };
 }
 
@@ -25,6 +34,8 @@ export interface IngestHttpInput {
   pool: Pool;
   requestId: string;
   limits?: Partial<ReturnType<typeof httpLimits>>;
+  /** batch size and lanes (tests); default as for any ingest */
+  tuning?: Pick<IngestOptions, 'batchSize' | 'lanes'>;
 }
 
 /**
@@ -47,7 +58,11 @@ export async function ingestHttp(i: IngestHttpInput): Promise<IngestSummary & { 
       'the request body is empty: send NDJSON, one object per line',
     );
   const ct = (i.headers.get('content-type') ?? '').toLowerCase();
-  const stream = Readable.fromWeb(i.body as unknown as NodeWebStream<Uint8Array>);
+  const release = acquireIngestSlot(lim.maxConcurrent);
+  const stream = idleLimited(
+    Readable.fromWeb(i.body as unknown as NodeWebStream<Uint8Array>),
+    lim.bodyIdleMs,
+  );
   const run = i.kind === 'events' ? ingestEvents : ingestAccounts;
   try {
     const s = await run(stream, {
@@ -63,15 +78,24 @@ export async function ingestHttp(i: IngestHttpInput): Promise<IngestSummary & { 
       format: ct.startsWith('text/csv') ? 'csv' : 'ndjson',
       sourceName: `http:${i.token.prefix}`,
       requestId: i.requestId,
+      ...i.tuning,
     });
     return { ok: s.rejected === 0, ...s };
   } catch (e) {
     if (!(e instanceof IngestInputError)) throw e;
-    const done = e.summary
-      ? ` (run ${e.summary.runId}: the first ${e.summary.lines} lines were ingested before stopping)`
-      : '';
-    const err = new IngestInputError(e.code, `${e.message}${done}`);
+    const err = new IngestInputError(e.code, `${e.message}${committedNote(e.summary)}`);
     err.summary = e.summary;
     throw err;
+  } finally {
+    release();
   }
+}
+
+/** What a stopped upload had committed, by line number, so the client knows where to resume. */
+function committedNote(s: IngestSummary | undefined): string {
+  if (!s?.runId) return '';
+  const n = s.committedThrough ?? 0;
+  return n > 0
+    ? ` (run ${s.runId}: committed through line ${n}; resend from line ${n + 1})`
+    : ` (run ${s.runId}: nothing was committed; resend the whole body)`;
 }

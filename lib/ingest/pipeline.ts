@@ -8,6 +8,7 @@ import { isPglite, prepareSession } from './db';
 import { EVENT_STAGE_COLUMNS } from './event-row';
 import { feed, REQUIRED } from './feed';
 import { drain, openLanes, submit, type Lane } from './lanes';
+import { CommitFrontier } from './frontier';
 import { splitLines, type RawLine } from './lines';
 import { EVENT_ROW_COLUMNS } from './sql-events';
 import { actorOf, finishRun, startRun } from './runs';
@@ -45,15 +46,15 @@ export async function runIngest(
     name: opts.sourceName,
   });
   const actor = actorOf(opts.actor);
-  const runId = await startRun(opts.pool, kind, src.name, actor);
   const s: IngestSummary = {
-    runId,
+    runId: '',
     kind,
     format: src.format,
     lines: 0,
     accepted: 0,
     duplicates: 0,
     rejected: 0,
+    committedThrough: 0,
     errors: [],
     elapsedMs: 0,
     batches: { direct: 0, staged: 0 },
@@ -63,26 +64,31 @@ export async function runIngest(
   const batchSize = opts.batchSize ?? (pglite ? 10_000 : DEFAULT_BATCH_SIZE);
   // One lane per connection (lanes.ts); PGlite serves one connection at a time.
   const nLanes = pglite ? 1 : Math.max(1, opts.lanes ?? env().INGEST_LANES);
-  let lanes: Lane[] = [];
+  // The run opens, and closes, on lane 0's connection: it never needs one connection more than
+  // its lanes, so runs that hold a whole pool between them cannot wait on each other for one.
+  const lanes = await openLanes(
+    opts.pool,
+    nLanes,
+    {
+      kind,
+      runId: '',
+      source: src.name,
+      useCopy: !pglite && opts.useCopy !== false,
+      columns: kind === 'events' ? EVENT_ROW_COLUMNS : ACCOUNT_STAGE_COLUMNS,
+      ensured: new Set(),
+      timings: { stage: 0, merge: 0, commit: 0 },
+    },
+    (c) => prepareSession(c, pglite),
+  );
   let broken = false;
   const state: { failure: unknown } = { failure: null };
+  const frontier = new CommitFrontier();
   try {
-    lanes = await openLanes(
-      opts.pool,
-      nLanes,
-      {
-        kind,
-        runId,
-        source: src.name,
-        useCopy: !pglite && opts.useCopy !== false,
-        columns: kind === 'events' ? EVENT_ROW_COLUMNS : ACCOUNT_STAGE_COLUMNS,
-        ensured: new Set(),
-        timings: { stage: 0, merge: 0, commit: 0 },
-      },
-      (c) => prepareSession(c, pglite),
-    );
+    s.runId = await startRun(lanes[0].client, kind, src.name, actor);
+    for (const lane of lanes) lane.ctx.runId = s.runId;
     let wait = 0;
     const done = (b: Batch, { inserted, direct, refused }: FlushResult) => {
+      frontier.committed(b);
       if (stagedRows(b)) s.batches[direct ? 'direct' : 'staged']++;
       s.lines += b.lines;
       s.accepted += inserted;
@@ -99,6 +105,7 @@ export async function runIngest(
     // Pipelining: the database merges each lane's batch k while this thread parses batch k+1.
     const send = async (lane: Lane) => {
       const tw = Date.now();
+      frontier.sent(lane.batch);
       await submit(lane, done, state);
       wait += Date.now() - tw;
     };
@@ -120,6 +127,7 @@ export async function runIngest(
         ),
         errors: s.errors,
         send,
+        read: (no) => (frontier.lastLine = no),
       });
     } catch (e) {
       if (
@@ -133,16 +141,24 @@ export async function runIngest(
     await drain(lanes);
     if (state.failure) throw state.failure;
     s.elapsedMs = Date.now() - t0;
+    s.committedThrough = frontier.through(lanes);
     s.timings = { ...lanes[0].ctx.timings, wait, parse: s.elapsedMs - wait };
-    await finishRun(opts.pool, s, 'done', actor, opts.requestId);
+    await finishRun(lanes[0].client, s, 'done', actor, opts.requestId);
     return s;
   } catch (e) {
     broken = !(e instanceof IngestInputError);
     await drain(lanes); // never rejects (failures are captured), and the clients must be idle
     s.elapsedMs = Date.now() - t0;
-    await finishRun(opts.pool, s, 'failed', actor, opts.requestId, (e as Error).message).catch(
-      () => undefined,
-    );
+    s.committedThrough = frontier.through(lanes);
+    if (s.runId)
+      await finishRun(
+        lanes[0].client,
+        s,
+        'failed',
+        actor,
+        opts.requestId,
+        (e as Error).message,
+      ).catch(() => undefined);
     if (e instanceof IngestInputError) e.summary = s;
     throw e;
   } finally {

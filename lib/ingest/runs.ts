@@ -1,5 +1,4 @@
-import { withPgTransaction } from '@/lib/db/transaction';
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import { writeAudit, type AuditActor } from '@/lib/audit/write';
 import { pgRunner } from '@/lib/audit/runners';
 import type { IngestKind, IngestSummary } from './types';
@@ -9,13 +8,14 @@ export function actorOf(a: string | AuditActor | undefined): AuditActor {
   return typeof a === 'string' ? { id: null, email: a } : a;
 }
 
+/** Opens the run on one of its own lane connections (so a run never needs a connection more). */
 export async function startRun(
-  pool: Pool,
+  client: PoolClient,
   kind: IngestKind,
   source: string,
   actor: AuditActor,
 ): Promise<string> {
-  const { rows } = await pool.query<{ id: string }>(
+  const { rows } = await client.query<{ id: string }>(
     'INSERT INTO ingest_runs (kind, source, actor) VALUES ($1, $2, $3) RETURNING id::text AS id',
     [kind, source, actor.email ?? actor.id],
   );
@@ -59,16 +59,21 @@ export async function recordBatch(
   );
 }
 
-/** Closes the run and writes its 'ingest.run' audit row in the same transaction. */
+/**
+ * Closes the run and writes its 'ingest.run' audit row in the same transaction, on a lane
+ * connection the run already holds: taking one more from the pool at the end let concurrent runs
+ * that held every connection wait on each other for good.
+ */
 export async function finishRun(
-  pool: Pool,
+  client: PoolClient,
   s: IngestSummary,
   status: 'done' | 'failed',
   actor: AuditActor,
   requestId?: string,
   error?: string,
 ): Promise<void> {
-  await withPgTransaction(pool, async (client) => {
+  await client.query('BEGIN');
+  try {
     await client.query(
       'UPDATE ingest_runs SET finished_at = now(), status = $2 WHERE id = $1::bigint',
       [s.runId, status],
@@ -82,5 +87,9 @@ export async function finishRun(
       requestId,
       after: { ...counts, status, firstErrors: errors.slice(0, 5), ...(error ? { error } : {}) },
     });
-  });
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
 }

@@ -32,6 +32,12 @@ export interface IngestSummary {
   accepted: number;
   duplicates: number;
   rejected: number;
+  /**
+   * Every input line up to and including this one is committed (accepted, a duplicate, or
+   * quarantined); a resend can start after it. With several lanes, lines beyond it may be
+   * committed too (the lanes commit independently), and resending them is harmless.
+   */
+  committedThrough?: number;
   /** the first 20 rejected lines */
   errors: LineError[];
   elapsedMs: number;
@@ -79,7 +85,8 @@ export class IngestInputError extends Error {
   /** what had been committed before the input turned out unusable (batches already ingested stay) */
   summary?: IngestSummary;
   constructor(
-    public code: 'not_found' | 'unsupported_format' | 'too_large' | 'bad_header' | 'empty_body',
+    public code:
+      'not_found' | 'unsupported_format' | 'too_large' | 'bad_header' | 'empty_body' | 'timeout',
     message: string,
   ) {
     super(message);

@@ -21,6 +21,7 @@ export const ZIngestRun = z.strictObject({
   accepted: count,
   duplicates: count,
   rejected: count,
+  committedThrough: count.optional(),
   elapsedMs: z.number().min(0),
   batches: z.strictObject({ direct: count, staged: count }),
   timings: z

@@ -1,5 +1,5 @@
 import { withIngestToken } from '@/lib/api/ingest-route';
-import { pgPool } from '@/lib/db/client';
+import { ingestPgPool } from '@/lib/db/client';
 import { ingestHttp } from '@/lib/ingest/http';
 
 // Streamed NDJSON (or text/csv) body, bearer ingest token; see docs/ingest.md#http.
@@ -12,7 +12,7 @@ export const POST = withIngestToken(({ req, token, requestId }) =>
     body: req.body,
     headers: req.headers,
     token,
-    pool: pgPool(),
+    pool: ingestPgPool(),
     requestId,
   }),
 );
