@@ -66,6 +66,10 @@ export function computeSignals(
     templates_per_query: t && n >= 20 ? t.templates / n : null,
     near_duplicate: t && n >= 20 ? t.nearDupEvents / n : null,
     coverage_tax: c ? c.taxBuckets / TAX_TOTAL : 0,
+    coverage_evenness:
+      c && n >= 100 && c.taxEvents.length >= 2
+        ? (normalisedEntropy(c.taxEvents) * Math.log(c.taxEvents.length)) / Math.log(TAX_TOTAL)
+        : null,
     coverage_early: c ? c.taxCum[Math.round(c.taxCum.length / 4)] / TAX_TOTAL : 0,
     coverage_lsh: lsh / FINE_BUCKETS,
     new_buckets_per_1k: n >= 500 ? lsh / uniformExpect : null,

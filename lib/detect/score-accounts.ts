@@ -8,6 +8,7 @@ import type { DetectSettings } from './settings';
 import { quantileSorted, robustCentre } from './stats';
 import { VolumeRanges, neighbourhood, type Ranges } from './benign-range';
 import { jointRange, jointScore, type Joint } from './joint';
+import { novelty, noveltyRange, type Novelty } from './neighbours';
 
 export interface AccountResult extends Scored {
   id: string;
@@ -17,6 +18,8 @@ export interface AccountResult extends Scored {
   flagged: boolean;
   /** the joint outlier score and its parts (for the explanation) */
   joint: Joint;
+  /** distance to the nearest benign accounts of similar volume (for the explanation) */
+  novelty: Novelty;
 }
 
 // Share of the most jointly unusual accounts left out of the benign reference in the second pass,
@@ -67,15 +70,27 @@ export function scoreAccounts(
   const ranges: Ranges[] = all.map((i) => vr.at(events[i]));
   const joints = all.map((i) => jointScore(values[i], ranges[i]));
   const jr = jointRange(ref.map((i) => joints[i].score));
+  const nov = novelty(values, events, ref);
+  const nr = noveltyRange(nov, ref, events);
   const results = ids.map((id, i) => {
     const d = daily.get(id)!;
-    const sc = scoreSignals(values[i], s, ranges[i], { joint: joints[i], range: jr });
+    const sc = scoreSignals(
+      values[i],
+      s,
+      ranges[i],
+      { joint: joints[i], range: jr },
+      {
+        novelty: nov[i],
+        range: nr,
+      },
+    );
     return {
       id,
       daily: d,
       cov: cov.get(id),
       values: values[i],
       joint: joints[i],
+      novelty: nov[i],
       ...sc,
       flagged: sc.risk >= s.accountThreshold && d.events >= s.minEvents,
     };

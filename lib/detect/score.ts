@@ -3,6 +3,7 @@ import { SIGNALS, type SignalDef } from './signal-defs';
 import type { SignalValues } from './compute-signals';
 import { beyond, evidenceBeyond, type Ranges } from './benign-range';
 import { jointEvidence, jointText, type Joint } from './joint';
+import { noveltyEvidence, noveltyText, type Novelty } from './neighbours';
 import type { Range } from './benign-range';
 import { logistic } from './stats';
 import { gateOpen } from './gate';
@@ -46,6 +47,8 @@ export function reasonText(def: SignalDef, c: Contribution): string {
 
 /** Identifier of the joint outlier score among the contributions (its weight is `weights.joint`). */
 export const JOINT = 'joint';
+/** Identifier of the distance to the nearest benign accounts (neighbours.ts; `weights.novelty`). */
+export const NOVELTY = 'novelty';
 
 /**
  * Risk = logistic(slope × (Σ_i w_i·e_i + w_joint·e_joint − bias)). Each e_i is 0 inside the benign
@@ -58,6 +61,7 @@ export function scoreSignals(
   s: DetectSettings,
   ranges: Ranges = {},
   joint?: { joint: Joint; range: Range },
+  nov?: { novelty: Novelty; range: Range },
 ): Scored {
   const contributions: Record<string, Contribution> = {};
   let total = 0;
@@ -91,6 +95,19 @@ export function scoreSignals(
       explanation: jointText(joint.joint),
     };
   }
+  if (nov) {
+    const evidence = noveltyEvidence(nov.novelty.distance, nov.range);
+    const weight = s.weights[NOVELTY] ?? 0;
+    total += weight * evidence;
+    contributions[NOVELTY] = {
+      value: nov.novelty.distance,
+      evidence,
+      weight,
+      contribution: weight * evidence,
+      benign: { p50: nov.range.p50, p95: nov.range.p95 },
+      explanation: noveltyText(nov.novelty),
+    };
+  }
   const risk = logistic(s.slope * (total - s.bias));
   const reasons = Object.entries(contributions)
     .filter(([, c]) => c.contribution >= 0.1)
@@ -99,10 +116,12 @@ export function scoreSignals(
     .map(([id, c]) =>
       id === JOINT
         ? `Joint outlier among accounts of similar volume: ${c.explanation}`
-        : reasonText(
-            SIGNALS.find((d) => d.id === id)!,
-            c,
-          ),
+        : id === NOVELTY
+          ? `Like no benign account: ${c.explanation}`
+          : reasonText(
+              SIGNALS.find((d) => d.id === id)!,
+              c,
+            ),
     );
   return { risk, contributions, reasons, total };
 }

@@ -120,6 +120,17 @@ export const SIGNALS: readonly SignalDef[] = [
       'Share of capability-taxonomy buckets the account has touched. Ordinary users stay in a few areas; extraction sweeps all of them.',
   },
   {
+    id: 'coverage_evenness',
+    label: 'Capability evenness',
+    group: 'coverage',
+    unit: '0..1',
+    lo: 0.7,
+    hi: 0.9,
+    needs: 'out_per_request',
+    explain:
+      "How evenly the account's requests spread over all capability buckets (entropy of the bucket counts, 1 = the same number in every bucket). People and products lean on a few capabilities; a training set is built to be balanced. Counted only when the answers are long (output per request at least the benign median): evaluation suites are balanced too, but grade short answers.",
+  },
+  {
     id: 'coverage_early',
     label: 'Early taxonomy coverage',
     group: 'coverage',

@@ -87,6 +87,14 @@ function accountMeta(id: string): {
       unit: 'sd',
       invert: false,
     };
+  if (id === 'novelty')
+    return {
+      label: 'Unlike any benign account',
+      meaning:
+        'Distance, over all behaviour signals at once, to the 10 nearest benign accounts of similar volume: an account that matches no ordinary segment (batch job, curriculum builder, chat user) on all signals together, even when each signal alone is ordinary for some segment.',
+      unit: 'sd',
+      invert: false,
+    };
   const d = SIGNALS.find((x) => x.id === id);
   return d
     ? { label: d.label, meaning: d.explain, unit: unitOf(d.id, d.unit), invert: !!d.invert }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { JOINT } from '../score';
+import { JOINT, NOVELTY } from '../score';
 import { SIGNAL_IDS } from '../signal-defs';
 import type { DetectSettings } from '../settings';
 import type { AccountScoreRow } from '../write-results';
@@ -8,7 +8,7 @@ import { fitLogistic, predict, type LogisticModel } from './logistic';
 import { priorWeights } from './prior';
 
 /** The model's inputs: every signal's evidence and the joint outlier evidence. */
-export const FEATURES = [...SIGNAL_IDS, JOINT];
+export const FEATURES = [...SIGNAL_IDS, JOINT, NOVELTY];
 
 export interface Sample {
   account_id: string;
