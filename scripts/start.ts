@@ -11,6 +11,7 @@ import { localAuthSecret } from '@/lib/bootstrap/local-secret';
 import { loadDemoData } from '@/lib/bootstrap/demo-data';
 import { bindInstance } from '@/lib/bootstrap/instance-marker';
 import { demoUsersPresent } from '@/lib/bootstrap/demo-guard';
+import { sweepStaleRuns } from '@/lib/ingest/run-life';
 
 // `npm start`: no DATABASE_URL → embedded PGlite (data in DATA_DIR, kept across restarts);
 // DATABASE_URL set → that Postgres and nothing else. Then migrate, seed, build when needed, serve.
@@ -90,6 +91,12 @@ try {
   console.log(`migrations: ${m.applied.length} applied, ${m.skipped.length} already applied`);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {
+    // Runs left 'running' by a killed ingest get closed as 'aborted', with their audit row.
+    const swept = await sweepStaleRuns(pool);
+    if (swept.length)
+      console.log(
+        `ingest runs left open by a killed process closed as aborted: ${swept.join(', ')}`,
+      );
     if (embedded) {
       await bindInstance(pool, e.DATA_DIR, `127.0.0.1:${e.PGLITE_PORT}`);
       // Demo users (their passwords are in the README) belong to the embedded demo only.

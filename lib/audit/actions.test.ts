@@ -101,10 +101,29 @@ const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
       settings,
     },
   },
+  'ingest.abort': {
+    targetType: 'ingest_run',
+    after: {
+      runId: '7',
+      kind: 'events',
+      source: 'events.ndjson',
+      lines: 1000,
+      accepted: 990,
+      duplicates: 0,
+      rejected: 10,
+      startedAt: at,
+      status: 'aborted',
+    },
+  },
+  'ingest.start': {
+    targetType: 'ingest_run',
+    after: { runId: '7', kind: 'events', source: 'http:dwi_abcdefgh' },
+  },
   'ingest.run': {
     targetType: 'ingest_run',
     after: {
       ...ingest,
+      committedThrough: 10,
       status: 'failed',
       firstErrors: [
         { line: 3, field: 'ts', reason: 'not a date' },

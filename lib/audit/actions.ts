@@ -44,7 +44,9 @@ export const AUDIT_ACTIONS = {
   'demo.load': def('Demo data loaded', 'setting', P.ZDemoLoad),
   'instance.bind': def('Embedded database bound to its data folder', 'setting', P.ZInstanceBind),
   'detect.run': def('Detection run', 'detect_run', P.ZDetectRun),
+  'ingest.abort': def('Ingest run aborted', 'ingest_run', P.ZIngestAbort),
   'ingest.run': def('Ingest run', 'ingest_run', P.ZIngestRun),
+  'ingest.start': def('Ingest run started', 'ingest_run', P.ZIngestStart),
   'ingest_token.create': def('Ingest token created', 'ingest_token', P.ZIngestToken),
   'ingest_token.revoke': def('Ingest token revoked', 'ingest_token', P.ZTokenRevoked, P.ZTokenLive),
   'settings.detection.revert': def(

@@ -11,7 +11,8 @@ import { drain, openLanes, submit, type Lane } from './lanes';
 import { CommitFrontier } from './frontier';
 import { splitLines, type RawLine } from './lines';
 import { EVENT_ROW_COLUMNS } from './sql-events';
-import { actorOf, finishRun, startRun } from './runs';
+import { actorOf } from './runs';
+import { finishRun, startRun } from './run-life';
 import { ACCOUNT_FIELDS, EVENT_FIELDS } from './schemas';
 import { openSource } from './source';
 import {
@@ -81,10 +82,11 @@ export async function runIngest(
     (c) => prepareSession(c, pglite),
   );
   let broken = false;
+  let closed = false;
   const state: { failure: unknown } = { failure: null };
   const frontier = new CommitFrontier();
   try {
-    s.runId = await startRun(lanes[0].client, kind, src.name, actor);
+    s.runId = await startRun(lanes[0].client, kind, src.name, actor, opts.requestId);
     for (const lane of lanes) lane.ctx.runId = s.runId;
     let wait = 0;
     const done = (b: Batch, { inserted, direct, refused }: FlushResult) => {
@@ -144,6 +146,7 @@ export async function runIngest(
     s.committedThrough = frontier.through(lanes);
     s.timings = { ...lanes[0].ctx.timings, wait, parse: s.elapsedMs - wait };
     await finishRun(lanes[0].client, s, 'done', actor, opts.requestId);
+    closed = true;
     return s;
   } catch (e) {
     broken = !(e instanceof IngestInputError);
@@ -158,11 +161,16 @@ export async function runIngest(
         actor,
         opts.requestId,
         (e as Error).message,
-      ).catch(() => undefined);
+      ).then(
+        () => (closed = true),
+        () => undefined,
+      );
     if (e instanceof IngestInputError) e.summary = s;
     throw e;
   } finally {
-    for (const lane of lanes) lane.client.release(broken);
+    // A run not closed still holds its liveness lock on lane 0 (run-life.ts): that connection is
+    // ended rather than pooled, which frees the lock and lets the sweep close the run.
+    for (const [i, lane] of lanes.entries()) lane.client.release(broken || (i === 0 && !closed));
   }
 }
 

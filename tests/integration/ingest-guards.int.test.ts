@@ -115,6 +115,12 @@ describe('HTTP ingest cannot hang the app', () => {
     }
     // the slots are free again
     expect((await post(lines('e', 2).join('\n'))).status).toBe(200);
+    // and no pooled connection keeps a closed run's liveness lock (lib/ingest/run-life.ts)
+    const locks = await ingestPgPool().query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1`,
+      [0x16e57],
+    );
+    expect(locks.rows[0].n).toBe(0);
   });
 
   it('ends a stalled body with 408 and names the line through which it committed', async () => {
@@ -146,6 +152,13 @@ describe('HTTP ingest cannot hang the app', () => {
     );
     for (let i = 1; i <= through; i++) expect(ids.has(`s-${i}`)).toBe(true);
     expect(ids.has(`s-${through + 1}`)).toBe(false);
+    // the stopped run is closed (failed, audited), not left for the sweep
+    const run = await pgPool().query(
+      `SELECT r.status, (SELECT count(*)::int FROM audit_log a WHERE a.target_id = r.id::text
+         AND a.action IN ('ingest.start', 'ingest.run')) AS audited
+       FROM ingest_runs r WHERE r.source = 'http:dwi_stallxxx'`,
+    );
+    expect(run.rows).toEqual([{ status: 'failed', audited: 2 }]);
   });
 
   it('gives the pools connect and statement timeouts that end in a clear 503', async () => {

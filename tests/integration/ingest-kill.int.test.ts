@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestEvents } from '@/lib/ingest';
+import { sweepStaleRuns } from '@/lib/ingest/run-life';
 import { generateFlatEvents, writeNdjson } from '@/lib/scenario/flat';
 import { freshDb, snapshot } from './ingest-snapshot';
 
@@ -41,6 +42,13 @@ function cli(url: string) {
     },
   );
 }
+const auditActions = async (db: typeof killed, runId: string) =>
+  (
+    await db.pool.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE target_type = 'ingest_run' AND target_id = $1 ORDER BY id`,
+      [runId],
+    )
+  ).rows.map((r) => r.action);
 const count = async (db: typeof killed) =>
   (await db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n as number;
 
@@ -77,6 +85,12 @@ describe('loss-free ingest', () => {
       if (Date.now() - t0 > 120_000) throw new Error('ingest never reached its second batch');
       await new Promise((r) => setTimeout(r, 100));
     }
+    // Defect 6: the run is audited from its start, and a live run is never swept.
+    const [{ id: runId }] = (
+      await killed.pool.query<{ id: string }>(`SELECT id::text AS id FROM ingest_runs`)
+    ).rows;
+    expect(await auditActions(killed, runId)).toEqual(['ingest.start']);
+    expect(await sweepStaleRuns(killed.pool)).toEqual([]);
     process.kill(-(child.pid as number), 'SIGKILL');
     await exited;
     // The parked backend would otherwise finish its statement once the lock is free (it cannot
@@ -88,6 +102,16 @@ describe('loss-free ingest', () => {
     await killed.pool.query(UNPARK_SQL);
     const partial = await count(killed);
     expect(partial).toBe(BATCH); // exactly the first batch: each commits atomically, none after
+    // The start-up sweep closes the dead run, with an audit row for what it committed.
+    expect(await sweepStaleRuns(killed.pool)).toEqual([runId]);
+    expect(await sweepStaleRuns(killed.pool)).toEqual([]);
+    expect(await auditActions(killed, runId)).toEqual(['ingest.start', 'ingest.abort']);
+    const abort = await killed.pool.query(
+      `SELECT after, reason FROM audit_log WHERE action = 'ingest.abort' AND target_id = $1`,
+      [runId],
+    );
+    expect(abort.rows[0].after).toMatchObject({ runId, lines: BATCH, accepted: BATCH });
+    expect(abort.rows[0].reason).toMatch(/killed or crashed/);
 
     const rerun = cli(killed.url);
     let out = '';
@@ -104,6 +128,6 @@ describe('loss-free ingest', () => {
     expect(await count(killed)).toBe(N);
     expect(await snapshot(killed.pool)).toEqual(await snapshot(clean.pool));
     const runs = await killed.pool.query(`SELECT status FROM ingest_runs ORDER BY id`);
-    expect(runs.rows.map((r) => r.status)).toEqual(['running', 'done']); // the killed run never closed
+    expect(runs.rows.map((r) => r.status)).toEqual(['aborted', 'done']);
   });
 });

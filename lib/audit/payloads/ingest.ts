@@ -42,6 +42,22 @@ export const ZIngestRun = z.strictObject({
   error: z.string().optional(),
 });
 
+const runKind = z.enum(['events', 'accounts']);
+export const ZIngestStart = z.strictObject({
+  runId: z.string().regex(/^\d+$/),
+  kind: runKind,
+  source: z.string(),
+});
+/** A run whose process died before it closed (lib/ingest/run-life.ts): what its batches committed. */
+export const ZIngestAbort = ZIngestStart.extend({
+  lines: count,
+  accepted: count,
+  duplicates: count,
+  rejected: count,
+  startedAt: iso,
+  status: z.literal('aborted'),
+});
+
 // The full settings shape is ZDetectSettings (lib/detect/settings.ts); the log needs the fields a
 // reader of a custody log asks for, and keeps whatever else detection stores (loose on purpose).
 const ZSettings = z.looseObject({
