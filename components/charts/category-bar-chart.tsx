@@ -1,63 +1,27 @@
 'use client';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { LazyCategoryBarPlot } from './lazy';
 import type { SeriesDef } from './time-series-chart';
 
 // Bars per category (a queue, an outcome): feature charts pass rows keyed by `key` and declare
 // series; the wrapper owns axes, grid, tooltip and the legend, and the unit goes on the y axis.
-export function CategoryBarChart<T extends { key: string }>({
-  data,
-  series,
-  label,
-  unit,
-  height = 220,
-  yFormat,
-}: {
+// The box keeps its height while the Recharts plot loads.
+export interface CategoryBarProps<T extends { key: string }> {
   data: T[];
   series: Omit<SeriesDef, 'kind'>[];
   label: string;
   unit: string;
   height?: number;
   yFormat?: (v: number) => string;
-}) {
+}
+
+export function CategoryBarChart<T extends { key: string }>({
+  label,
+  height = 220,
+  ...plot
+}: CategoryBarProps<T>) {
   return (
     <div role="img" aria-label={label} data-chart={label} style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="key" tick={{ fontSize: 11 }} interval={0} />
-          <YAxis
-            width={56}
-            tick={{ fontSize: 11 }}
-            tickFormatter={yFormat}
-            allowDecimals={false}
-            label={{ value: unit, angle: -90, position: 'insideLeft', fontSize: 11 }}
-          />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' && yFormat ? yFormat(v) : String(v))}
-            isAnimationActive={false}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              fill={s.color}
-              stackId={s.stack}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <LazyCategoryBarPlot {...plot} />
     </div>
   );
 }

@@ -1,21 +1,10 @@
 'use client';
-import {
-  Area,
-  Bar,
-  Brush,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { shortDay } from './palette';
 import { ChartLegend, type LegendEntry } from './chart-legend';
+import { LazyTimeSeriesPlot } from './lazy';
 
-// The one Recharts wrapper for time series: feature charts pass rows keyed by `key` (a day) and
-// declare series; the wrapper owns axes, grid, tooltip, the optional benign band and the brush.
+// The one wrapper for time series: feature charts pass rows keyed by `key` (a day) and declare
+// series; the wrapper owns axes, grid, tooltip, the optional benign band and the brush. The figure,
+// its reserved height and its legend render at once; the Recharts plot inside loads lazily.
 export interface SeriesDef {
   key: string;
   label: string;
@@ -37,32 +26,7 @@ export interface BrushDef {
   onChange: (start: number, end: number) => void;
 }
 
-type Row = { key: string };
-const tooltipValue = (v: unknown, f?: (v: number) => string): string =>
-  typeof v === 'number'
-    ? f
-      ? f(v)
-      : String(v)
-    : Array.isArray(v)
-      ? v.map((x) => tooltipValue(x, f)).join(' – ')
-      : 'no events'; // a gap: a ratio on a day without events
-const field = (d: Row, k: string) => (d as unknown as Record<string, unknown>)[k];
-
-export function TimeSeriesChart<T extends Row>({
-  data,
-  series,
-  band,
-  brush,
-  height = 160,
-  yFormat,
-  yDomain,
-  syncId,
-  label,
-  legend = false,
-  yUnit,
-  yWidth = 48,
-  counts = false,
-}: {
+export interface TimeSeriesProps<T extends { key: string }> {
   data: T[];
   series: SeriesDef[];
   band?: BandDef;
@@ -79,7 +43,15 @@ export function TimeSeriesChart<T extends Row>({
   yWidth?: number;
   /** whole-number ticks only (the y axis counts things) */
   counts?: boolean;
-}) {
+}
+
+export function TimeSeriesChart<T extends { key: string }>({
+  height = 160,
+  label,
+  legend = false,
+  ...plot
+}: TimeSeriesProps<T>) {
+  const { data, series, band } = plot;
   const entries: LegendEntry[] = [
     ...series.map((s) => ({
       label: s.label,
@@ -100,110 +72,7 @@ export function TimeSeriesChart<T extends Row>({
       data-last={data[data.length - 1]?.key}
     >
       <div style={{ height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart
-            data={data}
-            syncId={syncId}
-            margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid stroke="#e2e8f0" vertical={false} />
-            <XAxis dataKey="key" tickFormatter={shortDay} tick={{ fontSize: 11 }} minTickGap={24} />
-            <YAxis
-              width={yUnit ? yWidth + 14 : yWidth}
-              tick={{ fontSize: 11 }}
-              tickFormatter={yFormat}
-              domain={yDomain ?? [0, 'auto']}
-              allowDecimals={!counts}
-              label={
-                yUnit
-                  ? {
-                      value: yUnit,
-                      angle: -90,
-                      position: 'insideLeft',
-                      fontSize: 11,
-                      fill: '#475569',
-                      style: { textAnchor: 'middle' },
-                    }
-                  : undefined
-              }
-            />
-            <Tooltip
-              formatter={(v) => tooltipValue(v, yFormat)}
-              labelClassName="text-xs"
-              isAnimationActive={false}
-            />
-            {band && (
-              <Area
-                dataKey={(d: Row) => [field(d, band.lo), field(d, band.hi)]}
-                name={band.label}
-                stroke="none"
-                fill={band.color}
-                fillOpacity={0.15}
-                isAnimationActive={false}
-                connectNulls
-              />
-            )}
-            {band?.mid && (
-              <Line
-                dataKey={band.mid.key}
-                name={band.mid.label}
-                stroke={band.color}
-                strokeDasharray="4 3"
-                dot={false}
-                strokeWidth={1.25}
-                isAnimationActive={false}
-                connectNulls
-              />
-            )}
-            {series.map((s) =>
-              s.kind === 'bar' ? (
-                <Bar
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.label}
-                  fill={s.color}
-                  stackId={s.stack}
-                  isAnimationActive={false}
-                />
-              ) : s.kind === 'area' ? (
-                <Area
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.label}
-                  stroke={s.color}
-                  fill={s.color}
-                  fillOpacity={0.5}
-                  stackId={s.stack}
-                  type="monotone"
-                  isAnimationActive={false}
-                />
-              ) : (
-                <Line
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.label}
-                  stroke={s.color}
-                  dot={false}
-                  strokeWidth={1.5}
-                  type="monotone"
-                  isAnimationActive={false}
-                />
-              ),
-            )}
-            {brush && (
-              <Brush
-                dataKey="key"
-                height={22}
-                travellerWidth={8}
-                stroke="#64748b"
-                startIndex={brush.start}
-                endIndex={brush.end}
-                tickFormatter={shortDay}
-                onChange={(r) => brush.onChange(r.startIndex ?? 0, r.endIndex ?? data.length - 1)}
-              />
-            )}
-          </ComposedChart>
-        </ResponsiveContainer>
+        <LazyTimeSeriesPlot {...plot} />
       </div>
       {legend && <ChartLegend entries={entries} label={label} />}
     </div>
