@@ -37,7 +37,7 @@ test.describe('signed out', () => {
 
   test('a page redirects to sign-in and an API answers 401', async ({ page, request }) => {
     await page.goto('/accounts');
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccounts$/);
     const res = await request.get('/api/v1/audit');
     expect(res.status()).toBe(401);
     expect((await res.json()).error.code).toBe('unauthenticated');

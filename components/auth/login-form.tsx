@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/form-controls';
 
-export function LoginForm({ oidc }: { oidc: boolean }) {
+// callbackUrl has been checked on the server (lib/auth/callback-url.ts): a path on this host.
+export function LoginForm({ oidc, callbackUrl }: { oidc: boolean; callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +25,7 @@ export function LoginForm({ oidc }: { oidc: boolean }) {
     });
     setBusy(false);
     if (res?.ok && !res.error) {
-      router.replace('/');
+      router.replace(callbackUrl);
       router.refresh();
     } else {
       setError(
@@ -46,7 +47,7 @@ export function LoginForm({ oidc }: { oidc: boolean }) {
         {busy ? 'Signing in…' : 'Sign in'}
       </Button>
       {oidc && (
-        <Button size="lg" className="w-full" onClick={() => signIn('oidc', { callbackUrl: '/' })}>
+        <Button size="lg" className="w-full" onClick={() => signIn('oidc', { callbackUrl })}>
           Sign in with single sign-on
         </Button>
       )}

@@ -2,6 +2,12 @@
 import { signOut } from 'next-auth/react';
 import { Button } from '@/components/ui/button';
 
+// next-auth would redirect to NEXTAUTH_URL's host after sign-out; the user stays on the host they use.
+async function signOutHere() {
+  await signOut({ redirect: false });
+  window.location.assign('/login');
+}
+
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   return (
     <div className="flex items-center gap-3 text-sm">
@@ -14,7 +20,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
       >
         {role}
       </span>
-      <Button size="sm" onClick={() => signOut({ callbackUrl: '/login' })}>
+      <Button size="sm" onClick={signOutHere}>
         Sign out
       </Button>
     </div>
