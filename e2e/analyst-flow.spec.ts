@@ -92,15 +92,15 @@ test.describe('analyst flow', () => {
     // Pin one event by id (an earlier run may have starred the first one).
     const fresh = page
       .getByTestId('event-row')
-      .filter({ has: page.getByRole('button', { name: '☆ Star' }) })
+      .filter({ has: page.getByRole('button', { name: 'Star', exact: true }) })
       .first();
     await expect(fresh).toBeVisible();
     const eventId = await fresh.getAttribute('data-event-id');
     const event = page.locator(`[data-testid="event-row"][data-event-id="${eventId}"]`);
 
     const comment = `e2e: systematic sweep ${Date.now()}`;
-    await event.getByRole('button', { name: '☆ Star' }).click();
-    await expect(event.getByRole('button', { name: '★ Starred' })).toBeVisible();
+    await event.getByRole('button', { name: 'Star', exact: true }).click();
+    await expect(event.getByRole('button', { name: 'Starred', exact: true })).toBeVisible();
     await event.getByRole('button', { name: 'Tag', exact: true }).click();
     await event.getByLabel('Tag').fill('e2e-sweep');
     await event.getByRole('button', { name: 'Save' }).click();
@@ -157,8 +157,8 @@ test.describe('legal is read-only', () => {
     ).toBeGreaterThan(0);
     await first.locator('a').first().click();
     await expect(page.getByTestId('event-row').first()).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByRole('button', { name: '☆ Star' })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: /Reveal full text/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Star', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Reveal masked text/ })).toHaveCount(0);
     await shot(page, info, 'account-as-legal');
     const res = await page.goto('/accounts/does-not-exist');
     expect(res?.status()).toBe(404);

@@ -49,15 +49,15 @@ test.describe('cases', () => {
       await page.getByRole('button', { name: 'All', exact: true }).click();
     const fresh = page
       .getByTestId('event-row')
-      .filter({ has: page.getByRole('button', { name: '☆ Star' }) })
+      .filter({ has: page.getByRole('button', { name: 'Star', exact: true }) })
       .first();
     await expect(fresh).toBeVisible();
     const eventId = (await fresh.getAttribute('data-event-id'))!;
-    await fresh.getByRole('button', { name: '☆ Star' }).click();
+    await fresh.getByRole('button', { name: 'Star', exact: true }).click();
     await expect(
       page
         .locator(`[data-testid="event-row"][data-event-id="${eventId}"]`)
-        .getByRole('button', { name: '★ Starred' }),
+        .getByRole('button', { name: 'Starred', exact: true }),
     ).toBeVisible();
 
     // Open a case from the account.

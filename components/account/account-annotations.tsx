@@ -2,10 +2,10 @@
 import { Panel, PanelEmpty, PanelError } from '@/components/charts/panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useAnnotations } from './account-query';
-
-const ICON = { star: '★', tag: '#', comment: '💬' } as const;
+import { AnnotationItem } from './annotation-item';
 
 // Everything analysts marked on this account, newest first (the list a case will link to later).
+// Authors edit or delete their own tags and comments here or on the event.
 export function AccountAnnotations({ account }: { account: string }) {
   const q = useAnnotations(account);
   return (
@@ -23,28 +23,12 @@ export function AccountAnnotations({ account }: { account: string }) {
         <PanelEmpty>No annotations yet. Star, tag or comment an event below the charts.</PanelEmpty>
       ) : (
         <ul
-          className="max-h-72 space-y-1 overflow-y-auto text-sm"
+          className="max-h-72 divide-y divide-slate-100 overflow-y-auto"
           tabIndex={0}
           aria-label="Annotations on this account"
         >
           {q.data.annotations.map((a) => (
-            <li key={a.id} className="flex gap-2" data-testid="annotation-item">
-              <span aria-hidden className="w-5 text-center">
-                {ICON[a.kind]}
-              </span>
-              <span className="flex-1">
-                {a.kind === 'star' ? 'starred' : a.kind === 'tag' ? `tagged #${a.value}` : a.value}
-                {a.event_id && (
-                  <span className="text-xs text-slate-600">
-                    {' '}
-                    · event {a.event_id} at {a.event_ts?.slice(0, 19).replace('T', ' ')}
-                  </span>
-                )}
-              </span>
-              <span className="text-xs text-slate-600">
-                {a.author_email} · {a.created_at.slice(0, 16).replace('T', ' ')}
-              </span>
-            </li>
+            <AnnotationItem key={a.id} account={account} a={a} showEvent />
           ))}
         </ul>
       )}

@@ -54,10 +54,28 @@ export function useRemoveAnnotation(account: string) {
   });
 }
 
+export function useEditAnnotation(account: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, value }: { id: string; value: string }) =>
+      fetchJson<{ annotation: AnnotationDto }>(`/api/v1/annotations/${id}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ value }),
+      }),
+    onSuccess: () =>
+      qc.invalidateQueries({ queryKey: accountKeys.annotations(account), exact: true }),
+  });
+}
+
 /** Reveal is a POST (an audited action), never a cached query: each reveal is logged. */
 export function useReveal() {
   return useMutation({
-    mutationFn: (input: { account_id: string; event_id: string; event_ts: string }) =>
+    mutationFn: (input: {
+      account_id: string;
+      event_id: string;
+      event_ts: string;
+      reason: string;
+    }) =>
       fetchJson<{ event: RevealedEvent }>('/api/v1/events/reveal', {
         method: 'POST',
         body: JSON.stringify(input),

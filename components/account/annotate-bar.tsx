@@ -1,13 +1,15 @@
 'use client';
 import { useState } from 'react';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/form-controls';
+import { StarIcon } from '@/components/ui/icons';
 import type { AnnotationDto } from '@/lib/schemas/annotation';
 import { useAddAnnotation, useRemoveAnnotation } from './account-query';
+import { AnnotationItem } from './annotation-item';
+import { AnnotationTextForm } from './annotation-text-form';
+import { useViewerId } from './viewer';
 
-// Star / tag / comment controls for one event, and the annotations already on it. Read-only roles
-// (legal) see the annotations but not the controls; the API refuses them anyway.
+// Star / tag / comment controls for one event, and the tags and comments already on it. Read-only
+// roles (legal) see the annotations but not the controls; the API refuses them anyway.
 export function AnnotateBar({
   account,
   eventId,
@@ -21,54 +23,27 @@ export function AnnotateBar({
   notes: AnnotationDto[];
   canAnnotate: boolean;
 }) {
+  const me = useViewerId();
   const add = useAddAnnotation(account);
   const remove = useRemoveAnnotation(account);
   const [mode, setMode] = useState<'tag' | 'comment' | null>(null);
-  const [text, setText] = useState('');
-  const myStar = notes.find((n) => n.kind === 'star');
+  const myStar = notes.find((n) => n.kind === 'star' && n.author_id === me);
   const target = {
     subject_type: 'event' as const,
     account_id: account,
     event_id: eventId,
     event_ts: eventTs,
   };
-  const submit = () => {
-    if (!mode || !text.trim()) return;
-    add.mutate(
-      { ...target, kind: mode, value: text },
-      {
-        onSuccess: () => {
-          setText('');
-          setMode(null);
-        },
-      },
-    );
-  };
+  const texts = notes.filter((n) => n.kind !== 'star');
   return (
     <div className="mt-1 space-y-1">
-      <ul className="flex flex-wrap gap-1.5 text-xs" aria-label="Annotations">
-        {notes
-          .filter((n) => n.kind === 'tag')
-          .map((n) => (
-            <li key={n.id}>
-              <Badge tone="info">#{n.value}</Badge>
-            </li>
+      {texts.length > 0 && (
+        <ul className="rounded bg-slate-50 px-2" aria-label="Annotations">
+          {texts.map((n) => (
+            <AnnotationItem key={n.id} account={account} a={n} />
           ))}
-        {notes
-          .filter((n) => n.kind === 'comment')
-          .map((n) => (
-            <li
-              key={n.id}
-              className="w-full rounded bg-slate-50 px-2 py-1 text-slate-700"
-              data-testid="comment"
-            >
-              <span className="text-slate-600">
-                {n.author_email} · {n.created_at.slice(0, 16).replace('T', ' ')}:
-              </span>{' '}
-              {n.value}
-            </li>
-          ))}
-      </ul>
+        </ul>
+      )}
       {canAnnotate && (
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <Button
@@ -78,48 +53,42 @@ export function AnnotateBar({
               myStar ? remove.mutate(myStar.id) : add.mutate({ ...target, kind: 'star' })
             }
           >
-            {myStar ? '★ Starred' : '☆ Star'}
+            <StarIcon className="h-3.5 w-3.5" filled={Boolean(myStar)} />
+            {myStar ? 'Starred' : 'Star'}
           </Button>
-          <Button
-            size="sm"
-            aria-pressed={mode === 'tag'}
-            onClick={() => setMode(mode === 'tag' ? null : 'tag')}
-          >
-            Tag
-          </Button>
-          <Button
-            size="sm"
-            aria-pressed={mode === 'comment'}
-            onClick={() => setMode(mode === 'comment' ? null : 'comment')}
-          >
-            Comment
-          </Button>
-          {mode && (
-            <form
-              className="flex flex-1 gap-2"
-              onSubmit={(ev) => {
-                ev.preventDefault();
-                submit();
-              }}
+          {(['tag', 'comment'] as const).map((k) => (
+            <Button
+              key={k}
+              size="sm"
+              aria-pressed={mode === k}
+              onClick={() => setMode(mode === k ? null : k)}
             >
-              <Input
-                autoFocus
-                aria-label={mode === 'tag' ? 'Tag' : 'Comment'}
-                value={text}
-                onChange={(ev) => setText(ev.target.value)}
-                maxLength={mode === 'tag' ? 40 : 4000}
-                placeholder={mode === 'tag' ? 'e.g. sweep' : 'What does this show?'}
-                controlSize="sm"
-                className="min-w-40 flex-1"
-              />
-              <Button type="submit" size="sm" variant="primary" loading={add.isPending}>
-                Save
-              </Button>
-            </form>
+              {k === 'tag' ? 'Tag' : 'Comment'}
+            </Button>
+          ))}
+          {mode && (
+            <AnnotationTextForm
+              key={mode}
+              kind={mode}
+              pending={add.isPending}
+              serverError={add.error?.message}
+              onCancel={() => setMode(null)}
+              onSubmit={(value, done) =>
+                add.mutate(
+                  { ...target, kind: mode, value },
+                  {
+                    onSuccess: () => {
+                      done();
+                      setMode(null);
+                    },
+                  },
+                )
+              }
+            />
           )}
-          {(add.error || remove.error) && (
+          {remove.error && (
             <span role="alert" className="text-red-700">
-              {(add.error ?? remove.error)?.message}
+              {remove.error.message}
             </span>
           )}
         </div>

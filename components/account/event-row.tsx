@@ -2,10 +2,12 @@
 import { useState } from 'react';
 import type { EventRow as EventDto } from '@/lib/queries/account-events';
 import type { AnnotationDto } from '@/lib/schemas/annotation';
-import { useReveal } from './account-query';
+import type { RevealedEvent } from '@/lib/events/reveal';
+import { RevealControl } from './reveal-control';
 import { AnnotateBar } from './annotate-bar';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { StarIcon } from '@/components/ui/icons';
 
 export function EventRow({
   account,
@@ -20,16 +22,15 @@ export function EventRow({
   canAnnotate: boolean;
   canReveal: boolean;
 }) {
-  const reveal = useReveal();
+  const [full, setFull] = useState<RevealedEvent | null>(null);
   const [open, setOpen] = useState(false);
-  const full = reveal.data?.event;
   const starred = notes.some((n) => n.kind === 'star');
   return (
     <li className="px-3 py-2 text-sm" data-testid="event-row" data-event-id={e.id}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
         {starred && (
-          <span aria-label="starred" className="text-amber-700">
-            ★
+          <span role="img" aria-label="starred" className="text-amber-700">
+            <StarIcon className="h-3.5 w-3.5" filled />
           </span>
         )}
         <time dateTime={e.ts} className="font-mono">
@@ -59,20 +60,8 @@ export function EventRow({
             {open ? 'Hide response' : 'Show response'}
           </Button>
         )}
-        {canReveal && !full && (
-          <Button
-            variant="ghost"
-            size="sm"
-            loading={reveal.isPending}
-            onClick={() => reveal.mutate({ account_id: account, event_id: e.id, event_ts: e.ts })}
-          >
-            Reveal full text (logged)
-          </Button>
-        )}
-        {reveal.error && (
-          <span role="alert" className="text-xs text-red-700">
-            {reveal.error.message}
-          </span>
+        {canReveal && !full && e.masked > 0 && (
+          <RevealControl account={account} eventId={e.id} eventTs={e.ts} onRevealed={setFull} />
         )}
       </div>
       <AnnotateBar

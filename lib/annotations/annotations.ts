@@ -1,9 +1,13 @@
 import type { AuditFn } from '@/lib/audit/write';
 import type { Tx } from '@/lib/db/client';
 import { prisma } from '@/lib/db/client';
-import { ConflictError, NotFoundError } from '@/lib/errors';
+import { LimitExceededError, NotFoundError } from '@/lib/errors';
 import type { SessionUser } from '@/lib/auth/permissions';
-import type { AnnotationDto, TAnnotationCreate } from '@/lib/schemas/annotation';
+import {
+  ANNOTATIONS_PER_ACCOUNT_MAX,
+  type AnnotationDto,
+  type TAnnotationCreate,
+} from '@/lib/schemas/annotation';
 import type { Annotation } from '@/lib/generated/prisma/client';
 
 const ANNOTATION_ACTION = {
@@ -69,6 +73,13 @@ export async function createAnnotation(
     });
     if (dup) return toDto(dup);
   }
+  const mine = await tx.annotation.count({
+    where: { account_id: input.account_id, author_id: user.id, deleted_at: null },
+  });
+  if (mine >= ANNOTATIONS_PER_ACCOUNT_MAX)
+    throw new LimitExceededError(
+      `You already have ${ANNOTATIONS_PER_ACCOUNT_MAX} annotations on this account, the most one author may keep: edit or delete one first.`,
+    );
   const row = await tx.annotation.create({
     data: {
       subject_type: input.subject_type,
@@ -89,29 +100,6 @@ export async function createAnnotation(
     after: dto,
   });
   return dto;
-}
-
-/** Soft-deletes; only the author (or an admin) may remove an annotation. Others get 404. */
-export async function deleteAnnotation(
-  tx: Tx,
-  audit: AuditFn,
-  user: SessionUser,
-  id: bigint,
-): Promise<void> {
-  const row = await tx.annotation.findFirst({ where: { id, deleted_at: null } });
-  if (!row || (row.author_id !== user.id && user.role !== 'admin'))
-    throw new NotFoundError('Annotation not found');
-  if (row.deleted_at) throw new ConflictError('Already removed');
-  await tx.annotation.update({
-    where: { id },
-    data: { deleted_at: new Date(), deleted_by: user.id },
-  });
-  await audit({
-    action: 'annotation.delete',
-    targetType: row.subject_type,
-    targetId: row.event_id ?? row.account_id,
-    before: toDto(row),
-  });
 }
 
 /** Active annotations of an account, or of some of its events; newest first. */

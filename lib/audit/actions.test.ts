@@ -161,6 +161,11 @@ const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
   },
   'annotation.star': { targetType: 'event', after: { ...annotation, kind: 'star', value: null } },
   'annotation.tag': { targetType: 'event', after: { ...annotation, kind: 'tag', value: 'e2e' } },
+  'annotation.update': {
+    targetType: 'event',
+    before: { ...annotation, kind: 'comment', value: 'sweep' },
+    after: { ...annotation, kind: 'comment', value: 'a sweep of the taxonomy' },
+  },
   'event.reveal': { targetType: 'event', after: { account_id: 'acct-1', ts: at } },
   'saved_view.create': { targetType: 'saved_view', after: view },
   'saved_view.delete': { targetType: 'saved_view', before: view },

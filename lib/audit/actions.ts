@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = {
   'annotation.delete': def('Annotation deleted', ANNOTATED, P.ZNoPayload, P.ZAnnotation),
   'annotation.star': def('Event starred', ANNOTATED, P.ZAnnotationStar),
   'annotation.tag': def('Tag added', ANNOTATED, P.ZAnnotationTag),
+  'annotation.update': def('Annotation edited', ANNOTATED, P.ZAnnotationText, P.ZAnnotationText),
   'event.reveal': def('Prompt text revealed', 'event', P.ZReveal),
   'saved_view.create': def('Saved view created', 'saved_view', P.ZSavedView),
   'saved_view.delete': def('Saved view deleted', 'saved_view', P.ZNoPayload, P.ZSavedView),

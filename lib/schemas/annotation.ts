@@ -2,6 +2,24 @@ import { z } from 'zod';
 
 // One schema for annotations, used by the route and the client hooks.
 export const ANNOTATION_KINDS = ['star', 'tag', 'comment'] as const;
+/** Limits the form shows and the route enforces: longer text is refused, never cut. */
+export const COMMENT_MAX = 4000;
+export const TAG_MAX = 40;
+/** Active annotations one author may keep on one account (stars, tags and comments together). */
+export const ANNOTATIONS_PER_ACCOUNT_MAX = 200;
+
+const ZTagValue = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'is required')
+  .max(TAG_MAX, `is at most ${TAG_MAX} characters`)
+  .regex(/^[\p{L}\p{N} _.:-]+$/u, 'letters, digits, space, _ . : - only');
+const ZCommentValue = z
+  .string()
+  .trim()
+  .min(1, 'is required: write a comment first')
+  .max(COMMENT_MAX, `is at most ${COMMENT_MAX} characters`);
 
 const ZTarget = z.discriminatedUnion('subject_type', [
   z.object({
@@ -15,24 +33,18 @@ const ZTarget = z.discriminatedUnion('subject_type', [
 
 const ZBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('star') }),
-  z.object({
-    kind: z.literal('tag'),
-    value: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(1, 'is required')
-      .max(40)
-      .regex(/^[\p{L}\p{N} _.:-]+$/u, 'letters, digits, space, _ . : - only'),
-  }),
-  z.object({
-    kind: z.literal('comment'),
-    value: z.string().trim().min(1, 'is required').max(4000),
-  }),
+  z.object({ kind: z.literal('tag'), value: ZTagValue }),
+  z.object({ kind: z.literal('comment'), value: ZCommentValue }),
 ]);
 
 export const ZAnnotationCreate = z.intersection(ZTarget, ZBody);
 export type TAnnotationCreate = z.infer<typeof ZAnnotationCreate>;
+
+/** PATCH /api/v1/annotations/:id: a tag's or comment's new text (a star has none to edit). */
+export const ZAnnotationUpdate = z.object({ value: z.string().max(100_000, 'is far too long') });
+/** The new value, checked by the rules of the annotation's kind. */
+export const annotationValueSchema = (kind: 'tag' | 'comment') =>
+  kind === 'tag' ? ZTagValue : ZCommentValue;
 
 export const ZAnnotationListQuery = z.object({
   account: z.string().min(1).max(128),

@@ -4,7 +4,8 @@ import { writeAudit } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { seedDataset } from '@/bench/pages/seed';
-import { createAnnotation, deleteAnnotation, listAnnotations } from '@/lib/annotations/annotations';
+import { createAnnotation, listAnnotations } from '@/lib/annotations/annotations';
+import { deleteAnnotation } from '@/lib/annotations/edit';
 import { getRecentAnnotatedAccounts } from '@/lib/annotations/recent';
 import { revealEvent } from '@/lib/events/reveal';
 import { deleteView, listSavedViews, saveView } from '@/lib/saved-views/saved-views';
@@ -135,10 +136,19 @@ describe('annotations', () => {
 
   it('reveal returns the unredacted prompt and logs event.reveal', async () => {
     const r = await change(ana, (tx, a) =>
-      revealEvent(tx, a, { account_id: 'acct-000011', event_id: ev.id, event_ts: ev.ts }),
+      revealEvent(tx, a, {
+        account_id: 'acct-000011',
+        event_id: ev.id,
+        event_ts: ev.ts,
+        reason: 'case 12: check the masked address',
+      }),
     );
     expect(r.prompt).toMatch(/@mail\.example/);
-    expect((await audits('event.reveal'))[0]).toMatchObject({ target_id: ev.id, actor_id: ana.id });
+    expect((await audits('event.reveal'))[0]).toMatchObject({
+      target_id: ev.id,
+      actor_id: ana.id,
+      reason: 'case 12: check the masked address',
+    });
   });
 
   it('saved views are per user, canonicalised, replaced by name', async () => {

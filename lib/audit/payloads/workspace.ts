@@ -33,6 +33,9 @@ export const ZAnnotation = z.discriminatedUnion('kind', [
   ZAnnotationComment,
 ]);
 
+/** An edit changes only the text of a tag or a comment: before and after are each one of them. */
+export const ZAnnotationText = z.discriminatedUnion('kind', [ZAnnotationTag, ZAnnotationComment]);
+
 export const ZReveal = z.strictObject({ account_id: z.string().min(1), ts: iso });
 
 export const ZSavedView = z.strictObject({

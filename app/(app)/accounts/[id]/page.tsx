@@ -9,6 +9,7 @@ import { PanelSkeleton } from '@/components/charts/panel';
 import { RiskHeader } from '@/components/account/risk-header';
 import { LinkedPanel, TimelinePanel } from '@/components/account/account-panels';
 import { AccountAnnotations } from '@/components/account/account-annotations';
+import { ViewerProvider } from '@/components/account/viewer';
 import { OpenCaseButton } from '@/components/cases/open-case-button';
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
@@ -18,7 +19,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const [header, thresholds] = await Promise.all([getAccountHeader(id), getFlagThresholds()]);
   if (!header) notFound();
   return (
-    <>
+    <ViewerProvider id={user.id}>
       <PageHeader
         title={`Account ${id}`}
         description="Why it scored, what it did over time, and the queries that prove it."
@@ -48,6 +49,6 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <AccountAnnotations account={id} />
         </div>
       </div>
-    </>
+    </ViewerProvider>
   );
 }
