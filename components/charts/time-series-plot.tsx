@@ -41,11 +41,7 @@ export default function TimeSeriesPlot({
 }: Omit<TimeSeriesProps<Row>, 'label' | 'legend' | 'height'>) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart
-        data={data}
-        syncId={syncId}
-        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
-      >
+      <ComposedChart data={data} syncId={syncId} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="key" tickFormatter={shortDay} tick={{ fontSize: 11 }} minTickGap={24} />
         <YAxis

@@ -1,14 +1,17 @@
 'use client';
 import { signOut } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 
-// next-auth would redirect to NEXTAUTH_URL's host after sign-out; the user stays on the host they use.
-async function signOutHere() {
-  await signOut({ redirect: false });
-  window.location.assign('/login');
-}
-
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+  const router = useRouter();
+  // next-auth's own redirect would go to NEXTAUTH_URL's host; a relative one keeps the user on the
+  // host they use (an internal name, a tunnel) after the session cookie is cleared.
+  const signOutHere = async () => {
+    await signOut({ redirect: false });
+    router.replace('/login');
+    router.refresh();
+  };
   return (
     <div className="flex items-center gap-3 text-sm">
       <span data-testid="current-user">
