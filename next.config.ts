@@ -24,6 +24,7 @@ const nextConfig: NextConfig = {
     'pg-copy-streams',
     '@prisma/adapter-pg',
     'pdfkit',
+    'yazl', // its buffer-crc32 gets zlib's native CRC-32 (lib/evidence/bag/native-crc.ts)
   ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; build stays fast

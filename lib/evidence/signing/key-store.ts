@@ -90,11 +90,15 @@ export async function getSigningKey(pool: Pick<Pool, 'query'>): Promise<SigningK
   let stored = await read();
   if (!stored) {
     const seed = randomBytes(32);
+    const made = keyFromSeed(seed);
+    const sealed = seal(seed, made);
     await pool.query(
       `INSERT INTO settings (key, value, updated_by) VALUES ($1, $2::jsonb, 'evidence') ON CONFLICT (key) DO NOTHING`,
-      [SETTING_KEY, JSON.stringify(seal(seed, keyFromSeed(seed)))],
+      [SETTING_KEY, JSON.stringify(sealed)],
     );
     stored = (await read())!;
+    // Ours won the insert: keep the key we hold instead of deriving the wrapping key again.
+    if (stored.secret === sealed.secret) cache = { stored: JSON.stringify(stored), key: made };
   }
   const id = JSON.stringify(stored);
   if (cache?.stored !== id) cache = { stored: id, key: open(stored) };

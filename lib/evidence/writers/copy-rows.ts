@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import {
@@ -38,23 +37,34 @@ export function parseCopyRow(line: string): EventRow {
   return row as unknown as EventRow;
 }
 
+/** How far the COPY stream may run ahead of the writer: Postgres keeps producing while rows are
+ *  redacted, hashed and deflated, instead of the two taking turns (bounded, whatever the size). */
+const READ_AHEAD = 2 * 1024 * 1024;
+
 export async function* copyEventRows(
   client: PoolClient,
   scope: ResolvedScope,
-): AsyncGenerator<EventRow> {
+): AsyncGenerator<EventRow[]> {
   await client.query(SET_SCOPE_SQL, setScopeParams(scope));
-  const stream = client.query(copyTo(`COPY (${COPY_EVENTS_SQL}) TO STDOUT`));
-  const dec = new StringDecoder('utf8');
-  let rest = '';
+  const stream = client.query(
+    copyTo(`COPY (${COPY_EVENTS_SQL}) TO STDOUT`, { highWaterMark: READ_AHEAD }),
+  );
+  // Lines are cut from the bytes and each decoded on its own (a newline byte never occurs inside
+  // a UTF-8 sequence or an escaped COPY field). A row's strings then hold on to their own line,
+  // not to a whole network chunk: values kept past the row (an account's first/last timestamp,
+  // the custodian) would otherwise pin one chunk each and memory would grow with the export.
+  let rest: Buffer | undefined;
   try {
     for await (const chunk of stream) {
-      const s = rest + dec.write(chunk as Buffer);
+      const buf = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
+      const rows: EventRow[] = [];
       let start = 0;
-      for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', start)) {
-        yield parseCopyRow(s.slice(start, nl));
+      for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, start)) {
+        rows.push(parseCopyRow(buf.toString('utf8', start, nl)));
         start = nl + 1;
       }
-      rest = s.slice(start);
+      rest = start < buf.length ? buf.subarray(start) : undefined;
+      if (rows.length) yield rows;
     }
   } finally {
     stream.destroy();

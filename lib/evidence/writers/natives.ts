@@ -62,15 +62,37 @@ export interface NativesResult {
   sample: ExhibitSample['items'];
 }
 
+/** Rows one by one from batches: only the step to a new batch waits (a promise per batch, not per row). */
+function rowReader(it: AsyncIterator<EventRow[]>) {
+  let batch: EventRow[] = [];
+  let i = 0;
+  const refill = async (): Promise<EventRow | undefined> => {
+    for (;;) {
+      const n = await it.next();
+      if (n.done) return undefined;
+      batch = n.value;
+      i = 0;
+      if (batch.length) return batch[i++];
+    }
+  };
+  return (): EventRow | undefined | Promise<EventRow | undefined> =>
+    i < batch.length ? batch[i++] : refill();
+}
+
+async function* cursorBatches(cursor: QueryStream): AsyncGenerator<EventRow[]> {
+  for await (const row of cursor) yield [row as EventRow];
+}
+
 export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
   // COPY by default (one continuous stream); the cursor stays as the reference reader (the
   // integration test checks both give the same bytes) and a fallback.
   let cursor: QueryStream | undefined;
-  let it: AsyncIterator<EventRow>;
+  let it: AsyncIterator<EventRow[]>;
   if (o.reader === 'cursor') {
     cursor = o.client.query(new QueryStream(EVENTS_SQL, scopeParams(o.scope), { batchSize: 2000 }));
-    it = cursor[Symbol.asyncIterator]() as AsyncIterator<EventRow>;
+    it = cursorBatches(cursor);
   } else it = copyEventRows(o.client, o.scope)[Symbol.asyncIterator]();
+  const read = rowReader(it);
   const out: NativesResult = {
     files: [],
     digests: [],
@@ -80,9 +102,10 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
     sample: [],
   };
   try {
-    let next = await it.next();
-    while (!next.done) {
-      const account = next.value.account_id;
+    const first0 = read();
+    let next: EventRow | undefined = first0 instanceof Promise ? await first0 : first0;
+    while (next) {
+      const account = next.account_id;
       const first = out.events + 1;
       const path = `data/natives/${batesNumber(o.batesPrefix, first)}.jsonl`;
       // The file's hash without redaction: the delivered bytes' hash until the first redaction,
@@ -93,13 +116,14 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
       let from = '';
       let to = '';
       const digest = await o.zip.addStreamed(path, async (w) => {
-        while (!next.done && n < o.perFile && next.value.account_id === account) {
-          const row = next.value;
+        while (next && n < o.perFile && next.account_id === account) {
+          const row: EventRow = next;
           const bates = batesNumber(o.batesPrefix, first + n);
           const nl = nativeLine(row, bates, o.caseFields, o.redact);
           const line = nl.line + '\n';
           if (nl.unredacted !== undefined && !unredacted) unredacted = w.sha256SoFar();
-          await w.write(line);
+          const wait = w.write(line);
+          if (wait) await wait;
           unredacted?.update(nl.unredacted === undefined ? line : nl.unredacted + '\n');
           n++;
           if (n === 1) from = row.ts;
@@ -107,7 +131,7 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
           for (const r of nl.redactions) {
             redactions++;
             out.redactionsByKind[r.kind] = (out.redactionsByKind[r.kind] ?? 0) + 1;
-            await o.redactionLog.write(
+            const logged = o.redactionLog.write(
               csvRow([
                 path,
                 n,
@@ -121,8 +145,10 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
                 r.originalSha256,
               ]),
             );
+            if (logged) await logged;
           }
-          await o.timesketch.write(timesketchLine(row, bates, path, o.caseFields, nl.prompt));
+          const ts = o.timesketch.write(timesketchLine(row, bates, path, o.caseFields, nl.prompt));
+          if (ts) await ts;
           if (o.sampleIds.has(row.id))
             out.sample.push({
               bates,
@@ -137,7 +163,8 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
             o.signal?.throwIfAborted();
             o.onEvents(out.events + n);
           }
-          next = await it.next();
+          const nx = read();
+          next = nx instanceof Promise ? await nx : nx;
         }
       });
       out.events += n;

@@ -11,12 +11,15 @@ export class TextSink {
     readonly tmpPath: string,
     header = '',
   ) {
-    this.out = createWriteStream(tmpPath, { mode: 0o600 });
+    // A large buffer: with the default 16 KiB the natives pass waited for the disk every ~25
+    // rows (a third of its time in one profile); this still bounds memory.
+    this.out = createWriteStream(tmpPath, { mode: 0o600, highWaterMark: 4 * 1024 * 1024 });
     if (header) this.out.write(header);
   }
 
-  async write(s: string): Promise<void> {
-    if (!this.out.write(s)) await once(this.out, 'drain');
+  /** A promise only when the disk is behind (wait for it before the next write). */
+  write(s: string): Promise<void> | undefined {
+    return this.out.write(s) ? undefined : once(this.out, 'drain').then(() => undefined);
   }
 
   private closing: Promise<void> | undefined;
