@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { RedactionKind } from './redact/redact';
+import type { CustodyCut } from './writers/custody';
 
 // The contract between the bag writer (lib/evidence/bag) and its callers: the export jobs, the
 // CLI and the report renderer. Until cases land, a scope is a case id + title + accounts +
@@ -67,8 +68,8 @@ export interface BuildEvidenceOptions {
   privilegeLog?: PrivilegeEntry[];
   exportId?: string;
   exportEvents?: CustodyInput[];
-  /** The custody log covers audit rows up to this id (default: the chain head at build start). */
-  auditCutoffId?: string;
+  /** Where the custody log stops (default: the chain position of the head at build start). */
+  auditCutoff?: CustodyCut;
   /** STIX facts fixed at the export's cut-off (default: read from the detection tables now). */
   stixFacts?: StixFacts;
   /** The cut-off's time, printed in the report (default: the build's start). */

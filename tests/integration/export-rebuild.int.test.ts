@@ -7,6 +7,7 @@ import { pointAtDatabase } from '@/lib/env';
 import { closeDb, pgPool, prisma, type Tx } from '@/lib/db/client';
 import { writeAudit, type AuditFn } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
+import { sealAuditChain } from '@/lib/audit/seal';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { ZExportOptions } from '@/lib/schemas/export';
 import { buildEvidenceBag } from '@/lib/evidence/bag';
@@ -177,6 +178,68 @@ describe('export rebuild', () => {
     expect(atCut['cluster:rb-cl'].reduce((s, x) => s + x.tax_new, 0)).toBe(19);
     expect(atCut['account:rb-a1'].map((p) => p.key)).toEqual(['2026-10-02']);
   });
+
+  it('cuts the custody log by chain position: a row with a lower id sealed after the cut-off stays out', async () => {
+    const opts = ZExportOptions.parse({ sampleSize: 2, sampleSeed: 'seq' });
+    // A transaction takes an audit id on the case and stays open while the export is built.
+    let commitLate!: () => void;
+    const held = new Promise<void>((r) => (commitLate = r));
+    let lateId = '';
+    let written!: () => void;
+    const wrote = new Promise<void>((r) => (written = r));
+    const late = prisma.$transaction(
+      async (tx) => {
+        lateId = (
+          await writeAudit(prismaRunner(tx), {
+            action: 'evidence.export_cancel',
+            targetType: 'case',
+            targetId: caseId,
+            actor: { id: lea.id, email: lea.email },
+            after: { caseId, jobId: '00000000-0000-4000-8000-00000000a11d', status: 'cancelled' },
+          })
+        ).id;
+        written();
+        await held;
+      },
+      { timeout: 120_000 },
+    );
+    await wrote;
+    const job = await prisma.$transaction((tx) =>
+      createExportJob(tx, audit(tx), lea, caseId, opts),
+    );
+    const first = await build(job.id);
+    const cut = (
+      await pgPool().query<{ cutoff: { auditId: string; auditSeq: string } }>(
+        'SELECT cutoff FROM export_jobs WHERE id = $1',
+        [job.id],
+      )
+    ).rows[0].cutoff;
+    commitLate();
+    await late;
+    await sealAuditChain(pgPool());
+    const late_ = (
+      await pgPool().query<{ seq: string }>(
+        'SELECT seq::text AS seq FROM audit_log WHERE id = $1',
+        [lateId],
+      )
+    ).rows[0];
+    // The late row's id is below the cut-off's, its place in the chain after it.
+    expect(BigInt(lateId)).toBeLessThan(BigInt(cut.auditId));
+    expect(BigInt(late_.seq)).toBeGreaterThan(BigInt(cut.auditSeq));
+
+    const rebuild = await prisma.$transaction((tx) => createRebuildJob(tx, audit(tx), lea, job.id));
+    const second = await build(rebuild.id);
+    const custody = read(second, 'data/custody.jsonl');
+    expect(custody.equals(read(first, 'data/custody.jsonl'))).toBe(true);
+    expect(custody.toString()).not.toContain('00000000-0000-4000-8000-00000000a11d');
+    // A fresh export sees it.
+    const fresh = await prisma.$transaction((tx) =>
+      createExportJob(tx, audit(tx), lea, caseId, opts),
+    );
+    expect(read(await build(fresh.id), 'data/custody.jsonl').toString()).toContain(
+      '00000000-0000-4000-8000-00000000a11d',
+    );
+  }, 300_000);
 
   it('refuses to rebuild an export that never ran (it has no cut-off)', async () => {
     const job = await prisma.$transaction((tx) =>

@@ -72,8 +72,8 @@ export async function buildEvidenceBag(
     const c = client;
     progress({ phase: 'scope', eventsDone: 0, eventsTotal: 0 });
     const head = (
-      await c.query<{ id: string; hash: string }>(
-        'SELECT id::text AS id, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY audit_log.seq DESC LIMIT 1',
+      await c.query<{ id: string; hash: string; seq: string }>(
+        'SELECT id::text AS id, hash, seq::text AS seq FROM audit_log WHERE seq IS NOT NULL ORDER BY audit_log.seq DESC LIMIT 1',
       )
     ).rows[0];
     const scope = await resolveScope(c, opts.scope);
@@ -116,7 +116,7 @@ export async function buildEvidenceBag(
     const custody = await loadCustody(
       c,
       opts.scope.caseId,
-      opts.auditCutoffId ?? head?.id ?? '0',
+      opts.auditCutoff ?? { seq: head?.seq ?? '0' },
       opts.exportEvents ?? [],
       opts.exportId,
     );

@@ -14,9 +14,15 @@ import type { ClaimedJob } from './claim';
 export interface ExportCutoff {
   /** When the cut-off was taken (ISO, UTC): the time of the custody log's export entry. */
   at: string;
-  /** The audit chain head then: the custody log holds the case's audit rows up to this id. */
+  /** The audit chain head then (its id and hash, for the bag and the custody entry). */
   auditId: string;
   auditHash: string | null;
+  /**
+   * The head's chain position: the custody log holds the case's rows sealed up to it. Ids are
+   * taken at insert, so a row with a lower id may commit (and be sealed) after the cut-off; its
+   * seq is higher. Absent on cut-offs taken before this field existed (they cut by id).
+   */
+  auditSeq?: string | null;
   /** The newest ingest run then: events of later runs are left out. */
   maxRunId: string | null;
   /** The case as it was: title (bag description, STIX campaign) and opening time. */
@@ -40,10 +46,11 @@ export async function fixCutoff(pool: Pool, job: ClaimedJob): Promise<ExportCuto
     const { rows } = await c.query<Omit<ExportCutoff, 'accountIds' | 'stix'>>(
       `SELECT to_char(now() AT TIME ZONE 'UTC', ${ISO}) AS at,
               coalesce(h.id::text, '0') AS "auditId", h.hash AS "auditHash",
+              coalesce(h.seq::text, '0') AS "auditSeq",
               (SELECT max(id)::text FROM ingest_runs) AS "maxRunId",
               k.title AS "caseTitle", to_char(k.created_at AT TIME ZONE 'UTC', ${ISO}) AS "openedAt"
          FROM cases k
-         LEFT JOIN LATERAL (SELECT id, hash FROM audit_log WHERE seq IS NOT NULL
+         LEFT JOIN LATERAL (SELECT id, hash, seq FROM audit_log WHERE seq IS NOT NULL
                              ORDER BY seq DESC LIMIT 1) h ON true
         WHERE k.id = $1::uuid`,
       [job.case_id],

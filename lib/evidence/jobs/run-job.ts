@@ -51,7 +51,7 @@ async function buildOptions(pool: Pool, job: ClaimedJob): Promise<BuildEvidenceO
     sample: { seed: o.sampleSeed ?? job.case_id, size: o.sampleSize },
     privilegeLog: o.privilegeLog,
     exportId,
-    auditCutoffId: cut.auditId,
+    auditCutoff: cut.auditSeq ? { seq: cut.auditSeq } : { id: cut.auditId },
     stixFacts: cut.stix,
     cutoffAt: cut.at,
     // The request itself is an audit row of the case (≤ the cut-off, so in the custody log).
@@ -60,7 +60,12 @@ async function buildOptions(pool: Pool, job: ClaimedJob): Promise<BuildEvidenceO
         at: cut.at,
         actor: 'export-worker',
         action: 'export.cut_off',
-        details: { audit_id: cut.auditId, max_ingest_run: cut.maxRunId },
+        details: {
+          audit_id: cut.auditId,
+          // Only on cut-offs that have it, so older exports rebuild to the same custody bytes.
+          ...(cut.auditSeq ? { audit_seq: cut.auditSeq } : {}),
+          max_ingest_run: cut.maxRunId,
+        },
       },
     ],
     renderReport: async (ctx) =>

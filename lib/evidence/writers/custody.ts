@@ -9,13 +9,19 @@ import type { CustodyEntry, CustodyInput } from '../types';
 // their audit_log id and hash, so on the issuing server each entry can be matched to the
 // database's chain (verify does).
 
-const CUSTODY_SQL = `
+// The case's sealed audit rows up to the cut-off: by chain position (seq), or by id for cut-offs
+// stored before they carried one (their rebuilds must keep giving the same bytes).
+const custodySql = (by: 'seq' | 'id') => `
 SELECT id::text AS id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
        actor_email, action, target_type, target_id, after, reason, hash
   FROM audit_log
- WHERE id <= $2::bigint AND hash IS NOT NULL
+ WHERE ${by} <= $2::bigint AND hash IS NOT NULL AND seq IS NOT NULL
    AND ((target_type = 'case' AND target_id = $1) OR after->>'caseId' = $1)
- ORDER BY id`;
+ ORDER BY ${by}`;
+const CUSTODY_SQL = { seq: custodySql('seq'), id: custodySql('id') };
+
+/** Where the custody log stops: a chain position, or (older cut-offs) an audit id. */
+export type CustodyCut = { seq: string } | { id: string };
 
 interface AuditRow {
   id: string;
@@ -78,11 +84,12 @@ export function chainCustody(
 export async function loadCustody(
   client: Pick<PoolClient, 'query'>,
   caseId: string,
-  cutoffId: string,
+  cut: CustodyCut,
   exportEvents: readonly CustodyInput[],
   exportId?: string,
 ): Promise<CustodyEntry[]> {
-  const rows = (await client.query<AuditRow>(CUSTODY_SQL, [caseId, cutoffId])).rows;
+  const [sql, bound] = 'seq' in cut ? [CUSTODY_SQL.seq, cut.seq] : [CUSTODY_SQL.id, cut.id];
+  const rows = (await client.query<AuditRow>(sql, [caseId, bound])).rows;
   return chainCustody(caseId, rows, exportEvents, exportId);
 }
 
