@@ -9,6 +9,9 @@ import { quantileSorted } from './stats';
 // neither): a per-signal range pools them, so an account that is ordinary on each axis for SOME
 // segment but matches no segment on all axes together goes unseen. Its k-th nearest benign
 // neighbour is far away, whatever each signal alone says. Issue 13, "joint evidence".
+// The reference is every account, not the trimmed one of the joint score: trimming removed whole
+// benign segments (batch jobs), which then had no neighbours. k = 10 keeps a small campaign from
+// being its own neighbourhood; a larger one is left to the other signals and linking.
 
 const FEATURES = SIGNALS.filter((d) => !COHORT_WIDE.has(d.id));
 // Ratios and counts with long right tails are compared on a log scale.

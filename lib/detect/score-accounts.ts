@@ -70,8 +70,8 @@ export function scoreAccounts(
   const ranges: Ranges[] = all.map((i) => vr.at(events[i]));
   const joints = all.map((i) => jointScore(values[i], ranges[i]));
   const jr = jointRange(ref.map((i) => joints[i].score));
-  const nov = novelty(values, events, ref);
-  const nr = noveltyRange(nov, ref, events);
+  const nov = novelty(values, events, all); // untrimmed: see neighbours.ts
+  const nr = noveltyRange(nov, all, events);
   const results = ids.map((id, i) => {
     const d = daily.get(id)!;
     const sc = scoreSignals(
