@@ -7,6 +7,12 @@ export async function register() {
   // Links audit rows written outside route handlers (jobs, CLI runs) into the chain.
   const { startAuditSealer } = await import('@/lib/audit/sealer');
   startAuditSealer();
+  // Deletes raw events past the admin's retention period (never held accounts' events).
+  if (env().RETENTION_SCHEDULE_HOURS > 0) {
+    const { startRetentionSchedule } = await import('@/lib/cases/retention/schedule');
+    const { pgPool } = await import('@/lib/db/client');
+    startRetentionSchedule(pgPool, env().RETENTION_SCHEDULE_HOURS);
+  }
   if (env().EVIDENCE_WORKER === 'off') return;
   const { startExportWorker } = await import('@/lib/evidence/jobs/worker');
   startExportWorker();

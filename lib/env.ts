@@ -88,6 +88,14 @@ const ZEnv = z.object({
     .int()
     .positive()
     .default(2 * 1024 ** 3),
+  // Retention (lib/cases/retention, docs/retention.md): the server runs the purge every this many
+  // hours (0, the default: never; `npm run purge` still works). The period itself is an admin
+  // setting in the database, not an environment variable.
+  RETENTION_SCHEDULE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(0),
   // Tools and tests only: the server where benchmarks and tests create their own databases,
   // and an override for the shared prompts file used by the scenario generator.
   BENCH_ADMIN_URL: z.string().default('postgresql://postgres@127.0.0.1:5432/postgres'),

@@ -15,6 +15,7 @@ export const SQL_ONLY: {
     queue_items_claim_idx: 'partial (open and unassigned): the claim-next order',
     queue_items_assignee_id_idx: "partial (open items): an analyst's claimed work",
     audit_log_unsealed_idx: 'partial (seq IS NULL): the rows the audit sealer links next',
+    legal_holds_active_case_key: 'partial unique (lifted_at IS NULL): one active hold per case',
   },
   defaults: {},
   foreignKeys: {
@@ -28,5 +29,6 @@ export const SQL_ONLY: {
     case_notes_case_id_fkey: 'note → its case',
     inbox_items_case_id_fkey: 'inbox entry → the case it is about',
     case_clause_links_case_id_fkey: 'clause link → its case',
+    legal_holds_case_id_fkey: 'legal hold → its case',
   },
 };

@@ -44,6 +44,12 @@ function detail(e: ActivityEntry): string {
       return `note ${String(b.note_id ?? '')}`;
     case 'case.clause_link':
       return `${String(a.code)} version ${String(a.version)} for ${String(a.account_id)}`;
+    case 'case.hold_set': {
+      const n = Array.isArray(a.account_ids) ? a.account_ids.length : 0;
+      return `${n} account${n === 1 ? '' : 's'} held`;
+    }
+    case 'case.hold_lift':
+      return `hold ${String(a.hold_id ?? '')} lifted`;
     case 'case.clause_unlink':
       return `${String(b.code)} version ${String(b.version)} for ${String(b.account_id)}`;
     default:

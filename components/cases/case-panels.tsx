@@ -5,6 +5,7 @@ import { CaseClauses } from './case-clauses';
 import { CaseDetails } from './case-details';
 import { CaseEvidence } from './case-evidence';
 import { CaseFiles } from './case-files';
+import { CaseHold } from './case-hold';
 import { CaseLinks } from './case-links';
 import { CaseNotes } from './case-notes';
 import { CaseTasks } from './case-tasks';
@@ -17,7 +18,7 @@ export interface CasePanelProps {
   viewerId: string;
   /** may write notes (cases:comment) */
   canComment: boolean;
-  /** may link ToS clauses (cases:legal) */
+  /** may link ToS clauses and set or lift legal holds (cases:legal) */
   canLegal: boolean;
 }
 
@@ -49,5 +50,6 @@ export const CASE_PANELS: {
     column: 'main',
     Panel: (p) => <CaseNotes caseId={p.c.id} viewerId={p.viewerId} canComment={p.canComment} />,
   },
+  { id: 'hold', column: 'side', Panel: (p) => <CaseHold caseId={p.c.id} canLegal={p.canLegal} /> },
   { id: 'tasks', column: 'side', Panel: (p) => <CaseTasks c={p.c} canWrite={p.canWrite} /> },
 ];

@@ -14,6 +14,7 @@ export const caseKeys = {
   notes: (id: string) => ['cases', 'notes', id] as const,
   mentionable: (id: string) => ['cases', 'mentionable', id] as const,
   clauses: (id: string) => ['cases', 'clauses', id] as const,
+  holds: (id: string) => ['cases', 'holds', id] as const,
 };
 
 export interface CasePayload {

@@ -196,6 +196,36 @@ const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
     after: { ...step, snoozed_until: new Date(at) },
   },
   'inbox.mark': { targetType: 'user', after: { read: true, count: 3, all: true } },
+  'retention.purge': {
+    targetType: 'events_partition',
+    after: {
+      partition: 'events_202601',
+      mode: 'drop',
+      cutoff: at,
+      raw_event_days: 90,
+      deleted: 1200,
+      kept_for_hold: 0,
+      held_accounts: 2,
+    },
+  },
+  'retention.purge_run': {
+    targetType: 'setting',
+    after: {
+      cutoff: at,
+      raw_event_days: 90,
+      partitions_dropped: 1,
+      partitions_trimmed: 2,
+      deleted: 1500,
+      kept_for_hold: 30,
+      held_accounts: 2,
+      elapsed_ms: 412.5,
+    },
+  },
+  'settings.retention.update': {
+    targetType: 'setting',
+    before: null,
+    after: { raw_event_days: 365 },
+  },
   'tos_clause.create': {
     targetType: 'tos_clause',
     after: { code: '4.2', title: 'No distillation', first_version: clauseVersion },

@@ -90,6 +90,8 @@ export const AUDIT_ACTIONS = {
   'case.create': def('Case opened', 'case', P.ZCaseCreated),
   'case.file_remove': def('File removed', 'case', P.ZNoPayload, P.ZCaseFileRemoved),
   'case.file_upload': def('File uploaded', 'case', P.ZCaseFileUploaded),
+  'case.hold_lift': def('Legal hold lifted', 'case', P.ZHoldLifted, P.ZHoldSnapshot),
+  'case.hold_set': def('Legal hold set', 'case', P.ZHoldSnapshot),
   'case.link_account': def('Account linked', 'case', P.ZCaseAccountLinked),
   'case.link_cluster': def('Cluster linked', 'case', P.ZCaseClusterLinked),
   'case.note_add': def('Note added', 'case', P.ZNoteSnapshot),
@@ -119,6 +121,16 @@ export const AUDIT_ACTIONS = {
   ),
   // the inbox (lib/cases/inbox.ts): the target is the user whose entries were marked
   'inbox.mark': def('Inbox entries marked', 'user', P.ZInboxMarked),
+  // raw-event retention (lib/cases/retention): the setting, and each purge (one row per partition
+  // in the transaction that emptied it, then one for the run)
+  'retention.purge': def('Old events purged', 'events_partition', P.ZPurgePartition),
+  'retention.purge_run': def('Retention purge run', 'setting', P.ZPurgeRun),
+  'settings.retention.update': def(
+    'Retention changed',
+    'setting',
+    P.ZRetentionSetting,
+    P.ZRetentionSetting.nullable(),
+  ),
   // the ToS clause catalogue (lib/cases/clauses.ts)
   'tos_clause.create': def('ToS clause created', 'tos_clause', P.ZClauseCreated),
   'tos_clause.version_add': def('ToS clause version added', 'tos_clause', P.ZClauseVersionSnapshot),

@@ -28,7 +28,21 @@ const clauseLink = {
   finding: 'bulk distillation prompts',
 };
 
+const hold = {
+  hold_id: '7',
+  reason: 'Litigation expected',
+  set_by: 'u2',
+  set_at: at,
+  account_ids: ['acct-1', 'acct-2'],
+};
+
 export const CASE_SAMPLES: Record<string, Sample> = {
+  'case.hold_set': { targetType: 'case', after: hold },
+  'case.hold_lift': {
+    targetType: 'case',
+    before: hold,
+    after: { hold_id: '7', lift_reason: 'Settled', lifted_at: at },
+  },
   'case.clause_link': { targetType: 'case', after: clauseLink },
   'case.clause_unlink': { targetType: 'case', before: clauseLink },
   'case.note_add': { targetType: 'case', after: note },

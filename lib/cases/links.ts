@@ -4,6 +4,7 @@ import type { SessionUser } from '@/lib/auth/permissions';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { TCaseLink, TCaseUnlink } from '@/lib/schemas/case';
 import { bumpVersion, lockCase, type LockedCase } from './lock';
+import { assertNotHeld } from './holds';
 
 /**
  * Links accounts to a case with their risk and reasons as scored now (the score moves with every
@@ -131,6 +132,7 @@ export async function removeCaseLink(
   const c = await lockCase(tx, user, caseId, input.version);
   if (c.status === 'closed')
     throw new ValidationError('Reopen the case before unlinking', 'status');
+  if (input.kind === 'account') await assertNotHeld(tx, c);
   const where = {
     case_id: c.id,
     [input.kind === 'account' ? 'account_id' : 'cluster_id']: input.id,

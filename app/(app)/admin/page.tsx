@@ -21,6 +21,11 @@ const SECTIONS = [
     title: 'ToS clauses',
     text: 'Terms of Service clauses and their versions, linked from case findings.',
   },
+  {
+    href: '/admin/retention',
+    title: 'Retention and holds',
+    text: 'How long raw events are kept; the legal holds a purge respects.',
+  },
 ];
 
 export default async function AdminPage() {

@@ -8,3 +8,4 @@ export * from './queues';
 export * from './cases';
 export * from './evidence';
 export * from './notes';
+export * from './retention';

@@ -4,6 +4,7 @@ import { requirePage } from '@/lib/auth/page-guard';
 import { can } from '@/lib/auth/permissions';
 import { getAccountHeader } from '@/lib/queries/account-header';
 import { getFlagThresholds } from '@/lib/queries/flag-thresholds';
+import { getAccountHolds } from '@/lib/queries/holds';
 import { PageHeader } from '@/components/ui/page-header';
 import { PanelSkeleton } from '@/components/charts/panel';
 import { RiskHeader } from '@/components/account/risk-header';
@@ -11,12 +12,17 @@ import { LinkedPanel, TimelinePanel } from '@/components/account/account-panels'
 import { AccountAnnotations } from '@/components/account/account-annotations';
 import { ViewerProvider } from '@/components/account/viewer';
 import { OpenCaseButton } from '@/components/cases/open-case-button';
+import { AccountHolds } from '@/components/account/account-holds';
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePage('accounts:view');
   const id = decodeURIComponent((await params).id);
   // Every role that may open accounts sees all of them; an unknown id is a 404 like a forbidden one.
-  const [header, thresholds] = await Promise.all([getAccountHeader(id), getFlagThresholds()]);
+  const [header, thresholds, holds] = await Promise.all([
+    getAccountHeader(id),
+    getFlagThresholds(),
+    getAccountHolds(user, id),
+  ]);
   if (!header) notFound();
   return (
     <ViewerProvider id={user.id}>
@@ -32,6 +38,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           ) : undefined
         }
       />
+      <AccountHolds holds={holds} />
       <RiskHeader h={header} threshold={thresholds.account} />
       <div className="space-y-4">
         <Suspense fallback={<PanelSkeleton title="Timelines" h="min-h-[64rem]" />}>
