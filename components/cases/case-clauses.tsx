@@ -1,5 +1,5 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -10,13 +10,12 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { fetchJson } from '@/lib/client/fetch-json';
 import type { CaseDetail } from '@/lib/queries/case';
 import type { CaseClauseLinkView, ClauseView } from '@/lib/queries/clauses';
-import { caseKeys, sendJson } from './cases-query';
+import { caseKeys, sendJson, useCaseMutation } from './cases-query';
 
 const day = (iso: string) => iso.slice(0, 10);
 
 /** ToS clause findings: the version in force at the conduct, beside the account's accepted one. */
 export function CaseClauses({ c, canLink }: { c: CaseDetail; canLink: boolean }) {
-  const qc = useQueryClient();
   const [clause, setClause] = useState('');
   const [account, setAccount] = useState('');
   const [finding, setFinding] = useState('');
@@ -27,24 +26,23 @@ export function CaseClauses({ c, canLink }: { c: CaseDetail; canLink: boolean })
         `/api/v1/cases/${c.id}/clauses`,
       ),
   });
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: caseKeys.clauses(c.id), exact: true });
-    void qc.invalidateQueries({ queryKey: caseKeys.detail(c.id), exact: true });
-  };
-  const link = useMutation({
-    mutationFn: () =>
+  const link = useCaseMutation(
+    c.id,
+    () =>
       sendJson(`/api/v1/cases/${c.id}/clauses`, 'POST', {
         clause_id: clause,
         account_id: account,
         finding,
       }),
-    onSuccess: () => setFinding(''),
-    onSettled: refresh,
-  });
-  const unlink = useMutation({
-    mutationFn: (id: string) => sendJson(`/api/v1/cases/${c.id}/clauses/${id}`, 'DELETE'),
-    onSettled: refresh,
-  });
+    () => setFinding(''),
+    caseKeys.clauses(c.id),
+  );
+  const unlink = useCaseMutation(
+    c.id,
+    (id: string) => sendJson(`/api/v1/cases/${c.id}/clauses/${id}`, 'DELETE'),
+    undefined,
+    caseKeys.clauses(c.id),
+  );
   const links = q.data?.links ?? [];
   const error = link.error ?? unlink.error;
   return (

@@ -1,5 +1,5 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -10,7 +10,7 @@ import { Input } from '@/components/ui/form-controls';
 import { Skeleton } from '@/components/ui/skeleton';
 import { fetchJson } from '@/lib/client/fetch-json';
 import type { CaseHoldView } from '@/lib/queries/holds';
-import { caseKeys, sendJson } from './cases-query';
+import { caseKeys, sendJson, useCaseMutation } from './cases-query';
 
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -19,22 +19,18 @@ const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
  * accounts. Legal and admins set and lift it, each with a reason; earlier holds stay listed.
  */
 export function CaseHold({ caseId, canLegal }: { caseId: string; canLegal: boolean }) {
-  const qc = useQueryClient();
   const [reason, setReason] = useState('');
   const q = useQuery({
     queryKey: caseKeys.holds(caseId),
     queryFn: () => fetchJson<{ holds: CaseHoldView[] }>(`/api/v1/cases/${caseId}/hold`),
   });
   const active = q.data?.holds.find((h) => h.active) ?? null;
-  const act = useMutation({
-    mutationFn: () =>
-      sendJson(`/api/v1/cases/${caseId}/hold${active ? '/lift' : ''}`, 'POST', { reason }),
-    onSuccess: () => setReason(''),
-    onSettled: () => {
-      void qc.invalidateQueries({ queryKey: caseKeys.holds(caseId), exact: true });
-      void qc.invalidateQueries({ queryKey: caseKeys.detail(caseId), exact: true }); // timeline
-    },
-  });
+  const act = useCaseMutation(
+    caseId,
+    () => sendJson(`/api/v1/cases/${caseId}/hold${active ? '/lift' : ''}`, 'POST', { reason }),
+    () => setReason(''),
+    caseKeys.holds(caseId),
+  );
   const past = (q.data?.holds ?? []).filter((h) => !h.active);
   return (
     <Card

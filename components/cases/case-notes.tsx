@@ -1,5 +1,5 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -10,7 +10,7 @@ import { fetchJson } from '@/lib/client/fetch-json';
 import type { CaseNoteView } from '@/lib/queries/case-notes';
 import type { UserRef } from '@/lib/queries/user-refs';
 import { NOTE_MAX_BYTES } from '@/lib/schemas/note';
-import { caseKeys, sendJson } from './cases-query';
+import { caseKeys, sendJson, useCaseMutation } from './cases-query';
 import { NoteItem } from './note-item';
 
 interface Saved {
@@ -27,7 +27,6 @@ export function CaseNotes({
   viewerId: string;
   canComment: boolean;
 }) {
-  const qc = useQueryClient();
   const [draft, setDraft] = useState('');
   const [ignored, setIgnored] = useState<Saved['note']['ignored']>([]);
   const notes = useQuery({
@@ -40,25 +39,24 @@ export function CaseNotes({
     enabled: canComment,
     staleTime: 60_000,
   });
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: caseKeys.notes(caseId), exact: true });
-    void qc.invalidateQueries({ queryKey: caseKeys.detail(caseId), exact: true }); // timeline
-  };
-  const save = useMutation({
-    mutationFn: (v: { id?: string; body: string }) =>
+  const save = useCaseMutation(
+    caseId,
+    (v: { id?: string; body: string }) =>
       v.id
         ? sendJson<Saved>(`/api/v1/cases/${caseId}/notes/${v.id}`, 'PATCH', { body: v.body })
         : sendJson<Saved>(`/api/v1/cases/${caseId}/notes`, 'POST', { body: v.body }),
-    onSuccess: (r, v) => {
+    (r, v) => {
       setIgnored(r.note.ignored);
       if (!v.id) setDraft('');
     },
-    onSettled: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => sendJson(`/api/v1/cases/${caseId}/notes/${id}`, 'DELETE'),
-    onSettled: refresh,
-  });
+    caseKeys.notes(caseId),
+  );
+  const remove = useCaseMutation(
+    caseId,
+    (id: string) => sendJson(`/api/v1/cases/${caseId}/notes/${id}`, 'DELETE'),
+    undefined,
+    caseKeys.notes(caseId),
+  );
   const bytes = new TextEncoder().encode(draft).length;
   const mention = (u: UserRef) => {
     const local = u.email.split('@')[0]!;

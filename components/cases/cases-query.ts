@@ -1,5 +1,5 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
 import type { CaseDetail } from '@/lib/queries/case';
 import type { ActivityEntry } from '@/lib/queries/case-activity';
@@ -39,17 +39,25 @@ export function usePinnedChart(caseId: string, pinId: string) {
   });
 }
 
-/** A mutation on one case that refreshes the case (and its timeline) when it settles. */
+/**
+ * A mutation on one case that refreshes the case (and its timeline) when it settles, and the
+ * panel's own query when the panel reads one (notes, clauses, holds).
+ */
 export function useCaseMutation<V, R = unknown>(
   caseId: string,
   fn: (vars: V) => Promise<R>,
-  onSuccess?: (r: R) => void,
+  onSuccess?: (r: R, vars: V) => void,
+  panelKey?: QueryKey,
 ) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSuccess,
-    onSettled: () => qc.invalidateQueries({ queryKey: caseKeys.detail(caseId), exact: true }),
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: caseKeys.detail(caseId), exact: true }),
+        panelKey && qc.invalidateQueries({ queryKey: panelKey, exact: true }),
+      ]),
   });
 }
 

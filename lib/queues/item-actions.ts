@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { TItemAction } from '@/lib/schemas/queue';
 import type { Db } from './db';
 import { isMember, seesAllQueues, visibleQueueIds } from './access';
-import { ITEM_COLUMNS, type QueueItemRow } from './item-row';
+import { ITEM_COLUMNS, itemStepPayloads, type QueueItemRow } from './item-row';
 
 /**
  * Locks the given items (in id order, so two bulk actions never deadlock) after checking the
@@ -14,18 +14,28 @@ import { ITEM_COLUMNS, type QueueItemRow } from './item-row';
  * answered as not found, naming it.
  */
 export async function lockItems(db: Db, user: SessionUser, ids: string[]): Promise<QueueItemRow[]> {
-  const visible = await visibleQueueIds(db, user);
-  const rows = await db.query<QueueItemRow>(
-    `SELECT ${ITEM_COLUMNS} FROM queue_items i
-     WHERE i.id = ANY($1::bigint[]) AND ($2::text[] IS NULL OR i.queue_id = ANY($2::text[]))
-     ORDER BY i.id FOR UPDATE`,
-    [ids, visible],
-  );
+  const rows = await visibleItems(db, user, ids, true);
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length)
     throw new NotFoundError(`No such queue item: ${missing.slice(0, 5).join(', ')}`);
   return rows;
+}
+
+/** The items among `ids` in queues the user may see, in id order; locked when `lock`. */
+async function visibleItems(
+  db: Db,
+  user: SessionUser,
+  ids: string[],
+  lock: boolean,
+): Promise<QueueItemRow[]> {
+  const visible = await visibleQueueIds(db, user);
+  return db.query<QueueItemRow>(
+    `SELECT ${ITEM_COLUMNS} FROM queue_items i
+     WHERE i.id = ANY($1::bigint[]) AND ($2::text[] IS NULL OR i.queue_id = ANY($2::text[]))
+     ORDER BY i.id${lock ? ' FOR UPDATE' : ''}`,
+    [ids, visible],
+  );
 }
 
 const STEP_ACTION = {
@@ -105,15 +115,7 @@ export async function applyItemStep(
     action: STEP_ACTION[step.action],
     targetType: 'queue_item',
     targetId: item.id,
-    before: { assignee_id: item.assignee_id, snoozed_until: item.snoozed_until },
-    after: {
-      queue_id: item.queue_id,
-      subject: `${item.subject_type}:${item.subject_id}`,
-      assignee_id: after.assignee_id,
-      snoozed_until: after.snoozed_until,
-      resolution: after.resolution,
-      ...(opts.bulk ? { bulk: true } : {}),
-    },
+    ...itemStepPayloads(item, after, opts.bulk ? { bulk: true } : {}),
     reason: step.reason ?? null,
   });
   return after;
@@ -132,12 +134,7 @@ export async function actOnItem(
 
 /** One item the user may see (404 otherwise), without locking it. */
 export async function getItem(db: Db, user: SessionUser, id: string): Promise<QueueItemRow> {
-  const visible = await visibleQueueIds(db, user);
-  const rows = await db.query<QueueItemRow>(
-    `SELECT ${ITEM_COLUMNS} FROM queue_items i
-     WHERE i.id = $1::bigint AND ($2::text[] IS NULL OR i.queue_id = ANY($2::text[]))`,
-    [id, visible],
-  );
-  if (!rows[0]) throw new NotFoundError('No such queue item');
-  return rows[0];
+  const [row] = await visibleItems(db, user, [id], false);
+  if (!row) throw new NotFoundError('No such queue item');
+  return row;
 }

@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR, writeAudit, type AuditFn } from '@/lib/audit/write';
 import { ZQueueFilter } from '@/lib/schemas/queue';
 import type { Db } from './db';
 import { filterSql } from './filter-sql';
-import { ITEM_COLUMNS, type QueueItemRow } from './item-row';
+import { ITEM_COLUMNS, itemStepPayloads, type QueueItemRow } from './item-row';
 
 export interface RouteResult {
   queueId: string;
@@ -81,14 +81,8 @@ export async function closeItemsOfClosedFlags(
       action: 'queue_item.resolve',
       targetType: 'queue_item',
       targetId: item.id,
-      before: { assignee_id: item.assignee_id, snoozed_until: item.snoozed_until },
-      after: {
-        queue_id: item.queue_id,
-        subject: `${item.subject_type}:${item.subject_id}`,
-        assignee_id: item.assignee_id,
-        snoozed_until: item.snoozed_until,
-        resolution: 'flag_closed',
-      },
+      // The UPDATE changed neither holder nor snooze, so the returned row is also the before.
+      ...itemStepPayloads(item, item),
       reason: runId ? `Flag closed by detection run ${runId}` : 'Flag closed',
     });
   return rows.map((r) => r.id);
