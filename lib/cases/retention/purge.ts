@@ -3,7 +3,7 @@ import { pgRunner } from '@/lib/audit/runners';
 import { SYSTEM_ACTOR, writeAudit, type AuditActor } from '@/lib/audit/write';
 import { ConflictError } from '@/lib/errors';
 import { HELD_ACCOUNTS_SQL } from '../holds';
-import { classify, ident, listEventPartitions, type EventPartition } from './partitions';
+import { listEventPartitions, purgePartition, type PartitionResult } from './partitions';
 import { RETENTION_KEY, parseRetention } from './settings';
 
 // `npm run purge` and the server's scheduled run: delete raw events older than the retention
@@ -18,13 +18,6 @@ import { RETENTION_KEY, parseRetention } from './settings';
 // Rollups (account_daily, account_bucket, …) are kept: see docs/retention.md.
 
 const PURGE_LOCK = 0x70757267; // 'purg': one purge at a time per database
-
-export interface PartitionResult {
-  partition: string;
-  mode: 'drop' | 'delete';
-  deleted: number;
-  kept_for_hold: number;
-}
 
 export interface PurgeResult {
   /** null when no retention period is set: nothing was (or would be) deleted */
@@ -48,61 +41,6 @@ export interface PurgeOptions {
 async function heldAccounts(client: PoolClient): Promise<string[]> {
   const { rows } = await client.query<{ account_id: string }>(HELD_ACCOUNTS_SQL);
   return rows.map((r) => r.account_id);
-}
-
-/**
- * Detaching needs an exclusive lock on `events`; waiting long for it would queue every reader of
- * events behind the purge. So it waits at most 5 s and, failing that, the caller deletes the rows
- * instead (same result, slower), rolled back to a savepoint so the transaction stays usable.
- */
-async function detachAndDrop(client: PoolClient, t: string): Promise<boolean> {
-  await client.query('SAVEPOINT detach');
-  try {
-    await client.query(`SET LOCAL lock_timeout = '5s'`);
-    await client.query(`ALTER TABLE events DETACH PARTITION ${t}`);
-    await client.query(`DROP TABLE ${t}`);
-    await client.query(`SET LOCAL lock_timeout = 0`);
-    return true;
-  } catch (e) {
-    if ((e as { code?: string }).code !== '55P03') throw e; // lock_not_available
-    await client.query('ROLLBACK TO SAVEPOINT detach');
-    return false;
-  }
-}
-
-/** Counts (and unless dry, deletes) one partition's old events; null when nothing is old. */
-async function purgePartition(
-  client: PoolClient,
-  p: EventPartition,
-  cutoff: Date,
-  held: string[],
-  dry: boolean,
-): Promise<PartitionResult | null> {
-  const kind = classify(p, cutoff);
-  if (kind === 'skip') return null;
-  const t = ident(p.name);
-  const { rows } = await client.query<{ old: string; kept: string }>(
-    `SELECT count(*) AS old, count(*) FILTER (WHERE account_id = ANY($2::text[])) AS kept
-       FROM ${t} WHERE ts < $1`,
-    [cutoff, held],
-  );
-  const old = Number(rows[0]!.old);
-  const kept = Number(rows[0]!.kept);
-  if (old === 0) return null;
-  if (kind === 'whole' && kept === 0) {
-    if (dry || (await detachAndDrop(client, t)))
-      return { partition: p.name, mode: 'drop', deleted: old, kept_for_hold: 0 };
-  }
-  if (old === kept) return { partition: p.name, mode: 'delete', deleted: 0, kept_for_hold: kept };
-  if (!dry) {
-    const r = await client.query(
-      `DELETE FROM ${t} WHERE ts < $1 AND NOT (account_id = ANY($2::text[]))`,
-      [cutoff, held],
-    );
-    if (r.rowCount !== old - kept)
-      throw new Error(`purge of ${p.name}: counted ${old - kept} rows, deleted ${r.rowCount}`);
-  }
-  return { partition: p.name, mode: 'delete', deleted: old - kept, kept_for_hold: kept };
 }
 
 async function inTx<T>(client: PoolClient, readOnly: boolean, work: () => Promise<T>) {
