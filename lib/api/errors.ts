@@ -57,7 +57,13 @@ export function toErrorResponse(e: unknown, requestId: string): NextResponse {
   // documented HTTP codes of the ingest endpoints, except too_large, documented as payload_too_large.
   if (e instanceof IngestInputError) {
     const tooLarge = e.code === 'too_large';
-    const status = tooLarge ? 413 : e.code === 'timeout' ? 408 : 400;
+    const status = tooLarge
+      ? 413
+      : e.code === 'timeout'
+        ? 408
+        : e.code === 'unauthorized'
+          ? 401
+          : 400;
     if (status === 408) headers.connection = 'close'; // the client stopped sending mid-body
     return NextResponse.json(errorBody(tooLarge ? 'payload_too_large' : e.code, e.message), {
       status,

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { pgPool } from '@/lib/db/client';
-import { verifyIngestToken, type TokenIdentity } from '@/lib/ingest/tokens';
+import { assertTokenLive, verifyIngestToken, type TokenIdentity } from '@/lib/ingest/tokens';
+import type { IngestScope } from '@/lib/schemas/ingest-token';
+import type { IngestOptions } from '@/lib/ingest/types';
 import { ApiError, toErrorResponse } from './errors';
 import { requestIdOf } from './request-id';
 
@@ -8,6 +10,8 @@ export interface IngestRouteContext {
   req: NextRequest;
   token: TokenIdentity;
   requestId: string;
+  /** for the pipeline: refuses the next batch once the token is revoked or expired */
+  guard: NonNullable<IngestOptions['guard']>;
 }
 
 export type IngestRouteHandler = ((req: NextRequest) => Promise<Response>) & {
@@ -20,6 +24,7 @@ export type IngestRouteHandler = ((req: NextRequest) => Promise<Response>) & {
  * Errors map to `{ error: { code, message, field? } }`.
  */
 export function withIngestToken(
+  scope: IngestScope,
   handler: (ctx: IngestRouteContext) => Promise<Response | unknown>,
 ): IngestRouteHandler {
   const fn = async (req: NextRequest) => {
@@ -30,9 +35,17 @@ export function withIngestToken(
         throw new ApiError(
           401,
           'unauthenticated',
-          'A valid ingest token is required (Authorization: Bearer dwi_…)',
+          'A valid ingest token is required (Authorization: Bearer dwi_…); this one is missing, unknown, revoked or expired',
         );
-      const result = await handler({ req, token, requestId });
+      if (!token.scopes.includes(scope))
+        throw new ApiError(
+          403,
+          'forbidden',
+          `This ingest token may feed ${token.scopes.join(' and ')} only, not ${scope}`,
+        );
+      const guard = (client: Parameters<IngestRouteContext['guard']>[0]) =>
+        assertTokenLive(client, token.id);
+      const result = await handler({ req, token, requestId, guard });
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true }, { headers: { 'x-request-id': requestId } });
     } catch (e) {

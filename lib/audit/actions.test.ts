@@ -134,7 +134,7 @@ const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
   },
   'ingest_token.create': {
     targetType: 'ingest_token',
-    after: { name: 'ci', prefix: 'dwi_abcdefgh' },
+    after: { name: 'ci', prefix: 'dwi_abcdefgh', scopes: ['events'], expires_at: at },
   },
   'ingest_token.revoke': {
     targetType: 'ingest_token',

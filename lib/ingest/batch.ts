@@ -44,6 +44,7 @@ export interface FlushContext {
   columns: readonly string[];
   ensured: Set<string>;
   timings: { stage: number; merge: number; commit: number };
+  guard?: (client: PoolClient) => Promise<void>;
 }
 
 /**
@@ -80,6 +81,7 @@ async function batchTransaction(
   const { client } = ctx;
   await client.query('BEGIN');
   try {
+    await ctx.guard?.(client);
     // A batch need not wait for its WAL flush: if the server crashes before the flush, the batch
     // and its run counters are lost together and the idempotent rerun restores them. The run's
     // closing transaction (finishRun, synchronous) flushes the WAL, so a 'done' run is durable.

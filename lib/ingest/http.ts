@@ -30,7 +30,9 @@ export interface IngestHttpInput {
   kind: IngestKind;
   body: ReadableStream<Uint8Array> | null;
   headers: Headers;
-  token: TokenIdentity;
+  token: Pick<TokenIdentity, 'id' | 'name' | 'prefix'>;
+  /** checked in every batch transaction (the route: the token is still live) */
+  guard?: IngestOptions['guard'];
   pool: Pool;
   requestId: string;
   limits?: Partial<ReturnType<typeof httpLimits>>;
@@ -78,6 +80,7 @@ export async function ingestHttp(i: IngestHttpInput): Promise<IngestSummary & { 
       format: ct.startsWith('text/csv') ? 'csv' : 'ndjson',
       sourceName: `http:${i.token.prefix}`,
       requestId: i.requestId,
+      guard: i.guard,
       ...i.tuning,
     });
     return { ok: s.rejected === 0, ...s };

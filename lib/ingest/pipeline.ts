@@ -78,6 +78,7 @@ export async function runIngest(
       columns: kind === 'events' ? EVENT_ROW_COLUMNS : ACCOUNT_STAGE_COLUMNS,
       ensured: new Set(),
       timings: { stage: 0, merge: 0, commit: 0 },
+      guard: opts.guard,
     },
     (c) => prepareSession(c, pglite),
   );

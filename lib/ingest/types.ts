@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { AuditActor } from '@/lib/audit/write';
 
 export type IngestKind = 'events' | 'accounts';
@@ -76,6 +76,11 @@ export interface IngestOptions {
   sourceName?: string;
   /** for request-scoped audit rows */
   requestId?: string;
+  /**
+   * Run first in every batch transaction, on its connection; throwing stops the run before that
+   * batch writes (the HTTP ingest checks there that its token is still live).
+   */
+  guard?: (client: PoolClient) => Promise<void>;
 }
 
 export type IngestSource = Readable | string;
@@ -86,7 +91,13 @@ export class IngestInputError extends Error {
   summary?: IngestSummary;
   constructor(
     public code:
-      'not_found' | 'unsupported_format' | 'too_large' | 'bad_header' | 'empty_body' | 'timeout',
+      | 'not_found'
+      | 'unsupported_format'
+      | 'too_large'
+      | 'bad_header'
+      | 'empty_body'
+      | 'timeout'
+      | 'unauthorized',
     message: string,
   ) {
     super(message);

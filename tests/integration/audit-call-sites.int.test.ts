@@ -56,7 +56,14 @@ describe('audit call sites write what the catalogue declares', () => {
     await upsertOidcUser({ sub: 'sso-1', email: 'sso@x.test', distill_watch_role: 'legal' });
     await upsertOidcUser({ sub: 'sso-1', email: 'sso@x.test', distill_watch_role: 'admin' });
 
-    const token = await change((tx, audit) => createIngestToken(tx, audit, 'ci', admin.id));
+    const token = await change((tx, audit) =>
+      createIngestToken(
+        tx,
+        audit,
+        { name: 'ci', scopes: ['events'], expiresAt: new Date(Date.now() + 86_400_000) },
+        admin.id,
+      ),
+    );
     await change((tx, audit) => revokeIngestToken(tx, audit, token.id));
 
     const v1 = await change((tx, audit) =>

@@ -25,7 +25,12 @@ const { ingestHttp } = await import('@/lib/ingest/http');
 let token = '';
 beforeAll(async () => {
   const t = await prisma.$transaction((tx) =>
-    createIngestToken(tx, async () => undefined, 'guards', 'admin-1'),
+    createIngestToken(
+      tx,
+      async () => undefined,
+      { name: 'guards', scopes: ['events', 'accounts'], expiresAt: null },
+      'admin-1',
+    ),
   );
   token = t.token;
 });

@@ -29,7 +29,12 @@ const line = (i: number) =>
 describe('HTTP ingest', () => {
   it('authenticates tokens by hash, stops honouring revoked ones', async () => {
     const t = await prisma.$transaction((tx) =>
-      createIngestToken(tx, noAudit, 'collector', 'admin-1'),
+      createIngestToken(
+        tx,
+        noAudit,
+        { name: 'collector', scopes: ['events', 'accounts'], expiresAt: null },
+        'admin-1',
+      ),
     );
     expect(t.token).toMatch(/^dwi_/);
     const stored = await pool.query('SELECT token_hash, prefix FROM ingest_tokens WHERE id = $1', [

@@ -48,7 +48,7 @@ export default async function AdminPage() {
       </ul>
       <p className="mt-6 max-w-2xl text-slate-600">
         Ingest tokens and detection thresholds have no screen yet: admins manage them through the
-        API, <code>/api/v1/admin/ingest-tokens</code> (see docs/ingest.md) and{' '}
+        API, <code>/api/v1/admin/ingest-tokens</code> (scopes and expiry: see docs/ingest.md) and{' '}
         <code>/api/v1/admin/settings/detection</code> (see docs/detection.md).
       </p>
     </>

@@ -92,6 +92,8 @@ export const ZSettingsRevert = ZSettings.extend({ version, revertedTo: version, 
 export const ZIngestToken = z.strictObject({
   name: z.string(),
   prefix: z.string().startsWith('dwi_'),
+  scopes: z.array(z.enum(['events', 'accounts'])).min(1),
+  expires_at: iso.nullable(),
 });
 export const ZTokenLive = z.strictObject({ revoked_at: z.null() });
 export const ZTokenRevoked = z.strictObject({ revoked_at: iso });

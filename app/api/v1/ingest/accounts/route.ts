@@ -6,7 +6,7 @@ import { ingestHttp } from '@/lib/ingest/http';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = withIngestToken(({ req, token, requestId }) =>
+export const POST = withIngestToken('accounts', ({ req, token, requestId, guard }) =>
   ingestHttp({
     kind: 'accounts',
     body: req.body,
@@ -14,5 +14,6 @@ export const POST = withIngestToken(({ req, token, requestId }) =>
     token,
     pool: ingestPgPool(),
     requestId,
+    guard,
   }),
 );
