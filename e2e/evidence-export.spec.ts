@@ -62,6 +62,40 @@ test.describe('legal', () => {
     const exportsRes = await page.request.get(`/api/v1/cases/${caseId}/exports`);
     expect((await exportsRes.json()).exports[0].status).toBe('done');
   });
+
+  test('rebuilds a package from its cut-off and lists it on every package list', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const before = (await (await page.request.get(`/api/v1/cases/${caseId}/exports`)).json())
+      .exports as { id: string; status: string; bag_sha256: string | null }[];
+    const original = before.find((j) => j.status === 'done');
+    expect(original, 'the first test leaves a finished package').toBeTruthy();
+    await page.goto(`/cases/${caseId}/export`);
+    const list = page.getByRole('table', { name: 'Evidence packages' });
+    await list.getByRole('button', { name: `Rebuild export ${original!.id}` }).click();
+    // The rebuild is a new job on the same case, built by the server's worker to a download.
+    const rebuilt = list.locator('[data-testid^="export-"]', {
+      hasText: `rebuild of ${original!.id.slice(0, 8)}`,
+    });
+    await expect(rebuilt).toHaveCount(1);
+    await expect(rebuilt.getByRole('link', { name: /Download evidence-.*\.zip/ })).toBeVisible({
+      timeout: 150_000,
+    });
+    await expect(rebuilt.getByText('done', { exact: true })).toBeVisible();
+    const after = (await (await page.request.get(`/api/v1/cases/${caseId}/exports`)).json())
+      .exports as { id: string; rebuild_of: string | null }[];
+    expect(after.length).toBe(before.length + 1);
+    expect(after[0].rebuild_of).toBe(original!.id);
+
+    // All packages: the case's packages with a link back to its export page.
+    await page.goto('/exports');
+    await expect(page.getByRole('heading', { name: 'Evidence packages' })).toBeVisible();
+    const row = page.getByTestId(`export-${after[0].id}`);
+    await expect(row.getByRole('link', { name: /E2E evidence package/ })).toBeVisible();
+    await row.getByRole('link', { name: /E2E evidence package/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/cases/${caseId}/export$`));
+  });
 });
 
 test.describe('analyst', () => {
@@ -76,6 +110,12 @@ test.describe('analyst', () => {
     const api = await page.request.post(`/api/v1/cases/${caseId}/exports`, { data: {} });
     expect(api.status()).toBe(403);
     expect((await page.request.get('/api/v1/exports')).status()).toBe(403);
+    // Nor rebuild one: refused on the server whatever the id.
+    const rebuild = await page.request.post(
+      '/api/v1/exports/00000000-0000-4000-8000-000000000011/rebuild',
+      { data: {} },
+    );
+    expect(rebuild.status()).toBe(403);
     const verify = await page.goto('/evidence/verify');
     expect(verify?.status()).toBe(404);
   });

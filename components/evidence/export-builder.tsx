@@ -1,52 +1,19 @@
 'use client';
 import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input, Select } from '@/components/ui/form-controls';
 import type { TPrivilegeEntry } from '@/lib/schemas/export';
 import { useCreateExport } from './exports-query';
 import { PrivilegeLogEditor } from './privilege-log-editor';
+import { ScopePicker } from './scope-picker';
 
 export interface BuilderScope {
   caseId: string;
   accounts: { id: string; risk: number | null }[];
   clusters: { id: string; members: number | null }[];
-}
-
-const box = 'rounded-lg border border-slate-200 bg-white p-4';
-const input = 'rounded border border-slate-300 px-2 py-1';
-
-function Pick({
-  legend,
-  items,
-  chosen,
-  onChange,
-}: {
-  legend: string;
-  items: { id: string; note: string }[];
-  chosen: Set<string>;
-  onChange: (s: Set<string>) => void;
-}) {
-  if (items.length === 0) return null;
-  const toggle = (id: string) => {
-    const next = new Set(chosen);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onChange(next);
-  };
-  return (
-    <fieldset>
-      <legend className="font-medium">
-        {legend} ({chosen.size} of {items.length})
-      </legend>
-      <div className="mt-1 max-h-40 overflow-y-auto">
-        {items.map((it) => (
-          <label key={it.id} className="mr-4 inline-flex items-center gap-1.5 py-0.5">
-            <input type="checkbox" checked={chosen.has(it.id)} onChange={() => toggle(it.id)} />
-            <span className="font-mono text-xs">{it.id}</span>
-            <span className="text-xs text-slate-600">{it.note}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
 }
 
 /** Builder form: scope, time range, fields, redaction, sample seed, privilege log → a job. */
@@ -76,101 +43,84 @@ export function ExportBuilder({ scope }: { scope: BuilderScope }) {
     });
   };
   return (
-    <form onSubmit={submit} className={`${box} space-y-4`} aria-label="Build an evidence package">
-      <Pick
-        legend="Clusters"
-        items={scope.clusters.map((c) => ({
-          id: c.id,
-          note: c.members ? `${c.members} members` : '',
-        }))}
-        chosen={clusters}
-        onChange={setClusters}
-      />
-      <Pick
-        legend="Accounts"
-        items={scope.accounts.map((a) => ({
-          id: a.id,
-          note: a.risk == null ? '' : `risk ${(a.risk * 100).toFixed(0)}%`,
-        }))}
-        chosen={accounts}
-        onChange={setAccounts}
-      />
-      <div className="flex flex-wrap gap-6">
-        <label className="flex flex-col text-sm">
-          From (UTC day, inclusive)
-          <input
-            type="date"
-            className={input}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </label>
-        <label className="flex flex-col text-sm">
-          To (UTC day, inclusive)
-          <input type="date" className={input} value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
-        <fieldset className="text-sm">
-          <legend>Fields</legend>
-          <label className="mr-3">
+    <Card
+      title="Build a package"
+      description="A signed BagIt package of the chosen accounts and clusters, built in the background."
+    >
+      <form onSubmit={submit} className="space-y-4" aria-label="Build an evidence package">
+        <ScopePicker
+          legend="Clusters"
+          items={scope.clusters.map((c) => ({
+            id: c.id,
+            note: c.members ? `${c.members} members` : '',
+          }))}
+          chosen={clusters}
+          onChange={setClusters}
+        />
+        <ScopePicker
+          legend="Accounts"
+          items={scope.accounts.map((a) => ({
+            id: a.id,
+            note: a.risk == null ? '' : `risk ${(a.risk * 100).toFixed(0)}%`,
+          }))}
+          chosen={accounts}
+          onChange={setAccounts}
+        />
+        <div className="flex flex-wrap items-end gap-4">
+          <Field label="From (UTC day, inclusive)">
+            <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </Field>
+          <Field label="To (UTC day, inclusive)">
+            <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </Field>
+          <Field label="Fields">
+            <Select
+              value={fields}
+              onChange={(e) => setFields(e.target.value === 'hashes' ? 'hashes' : 'full')}
+            >
+              <option value="full">Full prompts and responses</option>
+              <option value="hashes">Hashes only</option>
+            </Select>
+          </Field>
+          <label className="flex items-center gap-2 pb-1 text-sm">
             <input
-              type="radio"
-              name="fields"
-              checked={fields === 'full'}
-              onChange={() => setFields('full')}
-            />{' '}
-            Full prompts and responses
+              type="checkbox"
+              checked={fields === 'hashes' || redact}
+              disabled={fields === 'hashes'}
+              onChange={(e) => setRedact(e.target.checked)}
+            />
+            Redact third-party personal data (emails, phones, keys, card numbers)
           </label>
-          <label>
-            <input
-              type="radio"
-              name="fields"
-              checked={fields === 'hashes'}
-              onChange={() => setFields('hashes')}
-            />{' '}
-            Hashes only
-          </label>
-        </fieldset>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            checked={fields === 'hashes' || redact}
-            disabled={fields === 'hashes'}
-            onChange={(e) => setRedact(e.target.checked)}
-          />
-          Redact third-party personal data (emails, phones, keys, card numbers)
-        </label>
-      </div>
-      <div className="flex flex-wrap gap-6">
-        <label className="flex flex-col text-sm">
-          Sample seed (blank = the case id)
-          <input className={input} value={seed} onChange={(e) => setSeed(e.target.value)} />
-        </label>
-        <label className="flex flex-col text-sm">
-          Exhibit sample size (events)
-          <input
-            type="number"
-            min={1}
-            max={10000}
-            className={`${input} w-32`}
-            value={size}
-            onChange={(e) => setSize(Number(e.target.value))}
-          />
-        </label>
-      </div>
-      <PrivilegeLogEditor rows={privilege} onChange={setPrivilege} />
-      {create.error && (
-        <p role="alert" className="text-red-700">
-          {create.error.message}
-        </p>
-      )}
-      {create.isSuccess && <p className="text-green-800">Package queued; progress shows below.</p>}
-      <button
-        type="submit"
-        disabled={create.isPending || accounts.size + clusters.size === 0}
-        className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white disabled:opacity-50"
-      >
-        Build package
-      </button>
-    </form>
+        </div>
+        <div className="flex flex-wrap items-end gap-4">
+          <Field label="Sample seed" hint="Blank: the case id.">
+            <Input value={seed} onChange={(e) => setSeed(e.target.value)} />
+          </Field>
+          <Field label="Exhibit sample size (events)">
+            <Input
+              type="number"
+              min={1}
+              max={10000}
+              className="w-32"
+              value={size}
+              onChange={(e) => setSize(Number(e.target.value))}
+            />
+          </Field>
+        </div>
+        <PrivilegeLogEditor rows={privilege} onChange={setPrivilege} />
+        {create.error && <Alert>{create.error.message}</Alert>}
+        {create.isSuccess && (
+          <Alert tone="info">Package queued; its progress shows in the list below.</Alert>
+        )}
+        <Button
+          type="submit"
+          variant="primary"
+          loading={create.isPending}
+          disabled={accounts.size + clusters.size === 0}
+        >
+          Build package
+        </Button>
+      </form>
+    </Card>
   );
 }

@@ -46,3 +46,15 @@ export function useCancelExport() {
     onSuccess: () => qc.invalidateQueries({ queryKey: exportKeys.all }),
   });
 }
+
+/** Queues a rebuild of a package from its cut-off (byte-identical payload and manifests). */
+export function useRebuildExport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      fetchJson<{ export: ExportJobView }>(`/api/v1/exports/${encodeURIComponent(id)}/rebuild`, {
+        method: 'POST',
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: exportKeys.all }),
+  });
+}

@@ -1,9 +1,11 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { ApiClientError } from '@/lib/client/fetch-json';
 import type { BagVerification } from '@/lib/evidence/verify/verify-bag';
-import { formatBytes } from './export-jobs-table';
+import { formatBytes } from './export-job-actions';
 
 type Result = BagVerification & { bytes: number; filename: string };
 
@@ -55,19 +57,16 @@ export function VerifyForm({ maxBytes }: { maxBytes: number }) {
             }}
           />
         </label>
-        <button
+        <Button
           type="submit"
-          disabled={!file || !!tooBig || verify.isPending}
-          className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white disabled:opacity-50"
+          variant="primary"
+          loading={verify.isPending}
+          disabled={!file || !!tooBig}
         >
-          {verify.isPending ? 'Verifying…' : 'Verify'}
-        </button>
+          Verify
+        </Button>
       </form>
-      {(tooBig || verify.error) && (
-        <p role="alert" className="text-red-700">
-          {tooBig ?? verify.error?.message}
-        </p>
-      )}
+      {(tooBig || verify.error) && <Alert>{tooBig ?? verify.error?.message}</Alert>}
       {verify.data && <VerifyResult r={verify.data} />}
     </div>
   );

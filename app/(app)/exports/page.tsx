@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { requirePage } from '@/lib/auth/page-guard';
+import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { ExportJobsTable } from '@/components/evidence/export-jobs-table';
 
@@ -11,7 +12,7 @@ export default async function ExportsPage() {
         title="Evidence packages"
         description="Signed BagIt packages built from cases. Every download is recorded in the case's custody log."
         actions={
-          <Link className="text-blue-700 underline" href="/evidence/verify">
+          <Link className={buttonClasses()} href="/evidence/verify">
             Verify a package
           </Link>
         }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { requirePage } from '@/lib/auth/page-guard';
 import { getCase } from '@/lib/queries/case';
 import { NotFoundError } from '@/lib/errors';
+import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { ExportBuilder } from '@/components/evidence/export-builder';
 import { ExportJobsTable } from '@/components/evidence/export-jobs-table';
@@ -20,12 +21,12 @@ export default async function CaseExportPage({ params }: { params: Promise<{ id:
         title={`Evidence package — case #${c.number}`}
         description={c.title}
         actions={
-          <Link className="text-blue-700 underline" href={`/cases/${c.id}`}>
+          <Link className={buttonClasses()} href={`/cases/${c.id}`}>
             Back to the case
           </Link>
         }
       />
-      <section className="space-y-6">
+      <div className="space-y-6">
         <ExportBuilder
           scope={{
             caseId: c.id,
@@ -33,11 +34,13 @@ export default async function CaseExportPage({ params }: { params: Promise<{ id:
             clusters: c.clusters.map((k) => ({ id: k.cluster_id, members: k.members_at_link })),
           }}
         />
-        <div>
-          <h2 className="mb-2 text-lg font-semibold">Packages of this case</h2>
+        <section aria-labelledby="case-packages">
+          <h2 id="case-packages" className="mb-2 text-lg font-semibold">
+            Packages of this case
+          </h2>
           <ExportJobsTable caseId={c.id} />
-        </div>
-      </section>
+        </section>
+      </div>
     </>
   );
 }
