@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { storageFor } from './users';
+import { expectAxeClean, expectNothingClipped } from './helpers/screen';
 
 // Legal builds a package from a case with redaction on, watches it build, downloads it, and
 // uploads it to Verify, where every check passes. An analyst can do none of it.
@@ -83,6 +84,9 @@ test.describe('legal', () => {
       timeout: 150_000,
     });
     await expect(rebuilt.getByText('done', { exact: true })).toBeVisible();
+    // The builder and the package list on the primitives: accessible, nothing cut off.
+    await expectAxeClean(page);
+    await expectNothingClipped(page);
     const after = (await (await page.request.get(`/api/v1/cases/${caseId}/exports`)).json())
       .exports as { id: string; rebuild_of: string | null }[];
     expect(after.length).toBe(before.length + 1);
@@ -93,6 +97,8 @@ test.describe('legal', () => {
     await expect(page.getByRole('heading', { name: 'Evidence packages' })).toBeVisible();
     const row = page.getByTestId(`export-${after[0].id}`);
     await expect(row.getByRole('link', { name: /E2E evidence package/ })).toBeVisible();
+    await expectAxeClean(page);
+    await expectNothingClipped(page);
     await row.getByRole('link', { name: /E2E evidence package/ }).click();
     await expect(page).toHaveURL(new RegExp(`/cases/${caseId}/export$`));
   });
