@@ -49,24 +49,46 @@ export async function* copyEventRows(
   const stream = client.query(
     copyTo(`COPY (${COPY_EVENTS_SQL}) TO STDOUT`, { highWaterMark: READ_AHEAD }),
   );
-  // Lines are cut from the bytes and each decoded on its own (a newline byte never occurs inside
-  // a UTF-8 sequence or an escaped COPY field). A row's strings then hold on to their own line,
-  // not to a whole network chunk: values kept past the row (an account's first/last timestamp,
-  // the custodian) would otherwise pin one chunk each and memory would grow with the export.
-  let rest: Buffer | undefined;
+  const lines = new LineSplitter();
   try {
     for await (const chunk of stream) {
-      const buf = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
-      const rows: EventRow[] = [];
-      let start = 0;
-      for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, start)) {
-        rows.push(parseCopyRow(buf.toString('utf8', start, nl)));
-        start = nl + 1;
-      }
-      rest = start < buf.length ? buf.subarray(start) : undefined;
+      const rows = lines.push(chunk as Buffer).map(parseCopyRow);
       if (rows.length) yield rows;
     }
   } finally {
     stream.destroy();
+  }
+}
+
+/**
+ * Cuts COPY text into lines, each decoded on its own (a newline byte never occurs inside a UTF-8
+ * sequence or an escaped COPY field). A row's strings then hold on to their own line, not to a
+ * whole network chunk: values kept past the row (an account's first/last timestamp, the
+ * custodian) would otherwise pin one chunk each and memory would grow with the export. Only the
+ * line split across two chunks is copied.
+ */
+export class LineSplitter {
+  private rest: Buffer | undefined;
+
+  push(buf: Buffer): string[] {
+    const out: string[] = [];
+    let start = 0;
+    let nl = buf.indexOf(10);
+    if (this.rest && nl !== -1) {
+      out.push(Buffer.concat([this.rest, buf.subarray(0, nl)]).toString('utf8'));
+      this.rest = undefined;
+      start = nl + 1;
+      nl = buf.indexOf(10, start);
+    }
+    for (; nl !== -1; nl = buf.indexOf(10, start)) {
+      out.push(buf.toString('utf8', start, nl));
+      start = nl + 1;
+    }
+    if (start < buf.length) {
+      const tail = buf.subarray(start);
+      // A copy, so the chunk itself can go.
+      this.rest = this.rest ? Buffer.concat([this.rest, tail]) : Buffer.from(tail);
+    }
+    return out;
   }
 }

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { parseCopyRow } from './copy-rows';
+import { LineSplitter, parseCopyRow } from './copy-rows';
 import { stixPattern } from './stix';
 
 describe('COPY text rows', () => {
+  it('cuts lines at any chunk boundary, inside multi-byte characters too', () => {
+    const lines = ['a\tb', 'é✓ 𝄞 x', '', 'last line ü'.repeat(50), 'z'];
+    const bytes = Buffer.from(lines.map((l) => l + '\n').join(''));
+    for (const size of [1, 2, 3, 5, 7, 64, bytes.length]) {
+      const s = new LineSplitter();
+      const got: string[] = [];
+      for (let i = 0; i < bytes.length; i += size) got.push(...s.push(bytes.subarray(i, i + size)));
+      expect(got, `chunks of ${size}`).toEqual(lines);
+    }
+  });
+
   it('undoes COPY escapes and maps \\N, numbers, booleans and JSON', () => {
     const fields = [
       'ev1',
