@@ -25,7 +25,7 @@ export function urlPath(file: string, appDir = 'app'): string {
 export function pageFiles(appDir = 'app') {
   return walk(appDir, 'page.tsx').map((file) => {
     const src = readFileSync(file, 'utf8');
-    const m = src.match(/requirePage\('([a-z:-]+)'\)/);
+    const m = src.match(/requirePage\('([a-z:-]+)'[,)]/);
     return { file, url: urlPath(file, appDir), permission: m?.[1] ?? null };
   });
 }

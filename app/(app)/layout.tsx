@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
+import { PASSWORD_PAGE } from '@/lib/auth/page-guard';
 import { NAV } from '@/components/layout/nav';
 import { Sidebar } from '@/components/layout/sidebar';
 import { UserMenu } from '@/components/layout/user-menu';
@@ -10,6 +11,7 @@ import { unreadCount } from '@/lib/queries/inbox';
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
+  if (user.mustChangePassword) redirect(PASSWORD_PAGE);
   return (
     <div className="flex min-h-screen">
       <Sidebar items={NAV.filter((n) => can(user, n.permission))} />

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { useCreateUser, useUpdateUser, useUsers } from './users-query';
+import { useCreateUser, useEndSessions, useUpdateUser, useUsers } from './users-query';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -13,10 +13,13 @@ import { ROLES, type Role } from '@/lib/auth/roles';
 export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
   const users = useUsers();
   const update = useUpdateUser();
+  const end = useEndSessions();
   return (
     <div className="space-y-6">
       <CreateUserForm />
       {update.error && <Alert>{update.error.message}</Alert>}
+      {end.error && <Alert>{end.error.message}</Alert>}
+      {end.isSuccess && <p role="status">Every session of that user has ended.</p>}
       {users.isPending ? (
         <Skeleton />
       ) : users.error ? (
@@ -61,7 +64,16 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                       ? new Date(u.last_login_at).toISOString().slice(0, 16).replace('T', ' ')
                       : 'never'}
                   </Td>
-                  <Td className="text-right">
+                  <Td className="space-x-2 whitespace-nowrap text-right">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={end.isPending}
+                      aria-label={`End sessions of ${u.email}`}
+                      onClick={() => end.mutate(u.id)}
+                    >
+                      End sessions
+                    </Button>
                     {u.id !== currentUserId && (
                       <Button
                         size="sm"

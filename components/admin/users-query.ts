@@ -42,3 +42,11 @@ export function useUpdateUser() {
     onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all, exact: true }),
   });
 }
+
+/** Ends every session of a user (DELETE …/sessions); the unlock of sign-in sits beside it. */
+export function useEndSessions() {
+  return useMutation({
+    mutationFn: (id: string) =>
+      fetchJson(`/api/v1/admin/users/${encodeURIComponent(id)}/sessions`, { method: 'DELETE' }),
+  });
+}

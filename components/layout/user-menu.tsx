@@ -1,8 +1,12 @@
 'use client';
+import Link from 'next/link';
 import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
+import { fetchJson } from '@/lib/client/fetch-json';
 
+// Sign out ends this session on the server (lib/auth/options.ts events.signOut); "End all
+// sessions" ends every session of the user, on every device (lib/auth/sessions.ts).
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   const router = useRouter();
   // next-auth's own redirect would go to NEXTAUTH_URL's host; a relative one keeps the user on the
@@ -11,6 +15,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
     await signOut({ redirect: false });
     router.replace('/login');
     router.refresh();
+  };
+  const endAll = async () => {
+    await fetchJson('/api/v1/me/sessions', { method: 'DELETE' }).catch(() => null);
+    await signOutHere();
   };
   return (
     <div className="flex items-center gap-3 text-sm">
@@ -23,6 +31,12 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
       >
         {role}
       </span>
+      <Link href="/password" className="text-slate-700 underline-offset-2 hover:underline">
+        Password
+      </Link>
+      <Button size="sm" variant="ghost" onClick={endAll}>
+        End all sessions
+      </Button>
       <Button size="sm" onClick={signOutHere}>
         Sign out
       </Button>

@@ -22,6 +22,8 @@ export interface RouteContext<Q, B, P> {
 
 interface RouteOptions<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
   permission: Permission;
+  /** The one kind of route a user whose password must be changed may call (issue #12). */
+  passwordChange?: true;
   query?: Q;
   body?: B;
   params?: P;
@@ -50,6 +52,12 @@ export function withRoute<Q extends z.ZodType, B extends z.ZodType, P extends z.
     try {
       const user = await getCurrentUser();
       if (!user) throw new ApiError(401, 'unauthenticated', 'Sign in first');
+      if (user.mustChangePassword && !opts.passwordChange)
+        throw new ApiError(
+          403,
+          'password_change_required',
+          'Change your password first (POST /api/v1/me/password)',
+        );
       if (!can(user, opts.permission))
         throw new ApiError(403, 'forbidden', `Your role (${user.role}) may not do this`);
       const query = opts.query

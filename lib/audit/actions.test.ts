@@ -69,15 +69,22 @@ const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
     before: null,
     after: { role: 'legal', decision: 'create' },
   },
+  'auth.sign_out': { targetType: 'user', after: null },
+  'user.change_own_password': { targetType: 'user', after: { forced: true, session_version: 2 } },
   'user.create': {
     targetType: 'user',
-    after: { email: 'a@distill.test', name: 'A', role: 'admin' },
+    after: { email: 'a@distill.test', name: 'A', role: 'admin', must_change_password: true },
   },
-  'user.update': { targetType: 'user', before: user, after: { ...user, disabled: true } },
+  'user.end_sessions': { targetType: 'user', after: { session_version: 3 } },
+  'user.update': {
+    targetType: 'user',
+    before: user,
+    after: { ...user, disabled: true, session_version: 1 },
+  },
   'user.update_password': {
     targetType: 'user',
     before: user,
-    after: { ...user, password: 'changed' },
+    after: { ...user, password: 'changed', must_change_password: true, session_version: 4 },
   },
   'demo.load': {
     targetType: 'setting',

@@ -36,9 +36,12 @@ export const AUDIT_ACTIONS = {
   'auth.sign_in_blocked': def('Sign-in blocked', 'user', P.ZSignInBlocked),
   'auth.sign_in_failed': def('Sign-in failed', 'user', P.ZSignInFailed),
   'auth.sign_in_oidc': def('Signed in with SSO', 'user', P.ZOidcSignIn, P.ZRoleOnly.nullable()),
+  'auth.sign_out': def('Signed out', 'user', P.ZNoPayload),
   // users
   'user.create': def('User created', 'user', P.ZUserCreated),
-  'user.update': def('User updated', 'user', P.ZUserState, P.ZUserState),
+  'user.change_own_password': def('Own password changed', 'user', P.ZOwnPasswordChanged),
+  'user.end_sessions': def('Signed out everywhere', 'user', P.ZSessionsEnded),
+  'user.update': def('User updated', 'user', P.ZUserStateAfter, P.ZUserState),
   'user.update_password': def('Password changed', 'user', P.ZUserStatePassword, P.ZUserState),
   // ingest and detection
   'demo.load': def('Demo data loaded', 'setting', P.ZDemoLoad),

@@ -4,6 +4,8 @@ import { authSecret, env } from '@/lib/env';
 import { prisma } from '@/lib/db/client';
 import { SignInError, signInWithPassword } from './sign-in';
 import { oidcProvider, upsertOidcUser } from './oidc';
+import { liveSessionUser, newSessionClaims, revokeSession } from './sessions';
+import { auditedTransaction } from '@/lib/audit/transaction';
 
 function clientIp(
   headers: Record<string, string | string[] | undefined> | undefined,
@@ -58,13 +60,19 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider === 'oidc' && profile) {
           // signIn() above already created/updated the user; here we only read it back.
           const u = await prisma.user.findUnique({ where: { oidc_subject: String(profile.sub) } });
-          if (u) {
-            token.uid = u.id;
-            token.role = u.role;
-          }
-        } else if (user) {
-          token.uid = user.id;
-          token.role = user.role;
+          if (u) Object.assign(token, { role: u.role }, newSessionClaims(u.id, u.session_version));
+          return token;
+        }
+        if (user) {
+          const claims = newSessionClaims(user.id, user.sessionVersion ?? 0);
+          return Object.assign(token, { role: user.role }, claims);
+        }
+        // Every later read of the session (pages, routes, /api/auth/session): a token whose user
+        // is gone or disabled, whose session version is old or whose session was signed out is
+        // stripped of its identity, so the cookie next-auth writes back signs nobody in.
+        if (!(await liveSessionUser(token))) {
+          const { uid: _u, role: _r, sv: _v, sid: _s, ...rest } = token;
+          return rest;
         }
         return token;
       },
@@ -75,9 +83,21 @@ export function authOptions(): NextAuthOptions {
             email: token.email ?? '',
             name: token.name ?? '',
             role: token.role,
+            sv: token.sv,
+            sid: token.sid,
           };
         }
         return session;
+      },
+    },
+    events: {
+      // Signing out ends this session on the server too: a copy of the cookie is refused from now.
+      async signOut({ token }) {
+        if (!token?.uid || !token.sid) return;
+        const exp = typeof token.exp === 'number' ? token.exp : Date.now() / 1000 + 86_400;
+        await auditedTransaction({ id: token.uid, email: token.email ?? null }, null, (tx, audit) =>
+          revokeSession(tx, audit, token, exp),
+        );
       },
     },
   };

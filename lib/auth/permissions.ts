@@ -43,6 +43,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  /** Held on the password page until set to false (lib/auth/page-guard.ts, lib/api/route.ts). */
+  mustChangePassword?: boolean;
 }
 
 export function can(

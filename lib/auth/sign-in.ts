@@ -13,6 +13,7 @@ export interface SignedInUser {
   email: string;
   name: string;
   role: Role;
+  sessionVersion: number;
 }
 
 /**
@@ -53,7 +54,13 @@ export async function signInWithPassword(
       after: { ip },
     });
   });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.session_version,
+  };
 }
 
 async function audit(

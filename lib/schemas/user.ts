@@ -32,3 +32,10 @@ export const ZUserUpdate = z
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 
 export const ZIdParam = z.object({ id: z.string().min(1).max(64) });
+
+/** A user's own password change (the password page; forced at first sign-in when required). */
+export const ZPasswordChange = z.object({
+  current_password: z.string().min(1, 'is required').max(200),
+  new_password: z.string().min(10, 'must be at least 10 characters').max(200),
+});
+export type TPasswordChange = z.infer<typeof ZPasswordChange>;

@@ -2,6 +2,7 @@ import type { AuditFn } from '@/lib/audit/write';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import { hashPassword } from '@/lib/auth/password';
+import { bumpSessionVersion } from '@/lib/auth/sessions';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { TUserCreate, TUserUpdate } from '@/lib/schemas/user';
 
@@ -29,6 +30,9 @@ export async function createUser(tx: Tx, audit: AuditFn, input: TUserCreate) {
       name: input.name,
       role: input.role,
       password_hash: await hashPassword(input.password),
+      // The admin chose this password, so it is known to two people: the user replaces it at
+      // first sign-in (issue #12).
+      must_change_password: true,
     },
     select: publicFields,
   });
@@ -36,7 +40,7 @@ export async function createUser(tx: Tx, audit: AuditFn, input: TUserCreate) {
     action: 'user.create',
     targetType: 'user',
     targetId: user.id,
-    after: { email: user.email, name: user.name, role: user.role },
+    after: { email: user.email, name: user.name, role: user.role, must_change_password: true },
   });
   return user;
 }
@@ -61,15 +65,30 @@ export async function updateUser(
   if (input.name !== undefined) data.name = input.name;
   if (input.role !== undefined) data.role = input.role;
   if (input.disabled !== undefined) data.disabled = input.disabled;
-  if (input.password !== undefined) data.password_hash = await hashPassword(input.password);
-  const after = await tx.user.update({ where: { id }, data, select: publicFields });
+  if (input.password !== undefined) {
+    // A reset password is known to the admin who set it: the user replaces it at next sign-in.
+    data.password_hash = await hashPassword(input.password);
+    data.must_change_password = true;
+  }
+  await tx.user.update({ where: { id }, data });
+  // A new role, disabling and a password reset end every session issued before (a stolen or
+  // stale token must not keep the old rights for the rest of its 12 hours).
+  const ends =
+    input.password !== undefined ||
+    (input.role !== undefined && input.role !== before.role) ||
+    (input.disabled !== undefined && input.disabled !== before.disabled);
+  const version = ends ? await bumpSessionVersion(tx, id) : undefined;
+  const after = await tx.user.findUniqueOrThrow({ where: { id }, select: publicFields });
   const pick = (u: typeof before) => ({ name: u.name, role: u.role, disabled: u.disabled });
+  const ended = version === undefined ? {} : { session_version: version };
   await audit({
     action: input.password ? 'user.update_password' : 'user.update',
     targetType: 'user',
     targetId: id,
     before: pick(before),
-    after: { ...pick(after), ...(input.password ? { password: 'changed' } : {}) },
+    after: input.password
+      ? { ...pick(after), password: 'changed', must_change_password: true, ...ended }
+      : { ...pick(after), ...ended },
     reason: input.reason ?? null,
   });
   return after;

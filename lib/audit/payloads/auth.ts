@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ip, role } from './common';
+import { count, ip, role } from './common';
 
 // ---------------------------------------------------------------- sign-in and users
 export const ZSignIn = z.strictObject({ ip });
@@ -14,6 +14,21 @@ export const ZOidcSignIn = z.strictObject({
   role,
   decision: z.enum(['sign_in', 'link', 'create']),
 });
-export const ZUserCreated = z.strictObject({ email: z.string().email(), name: z.string(), role });
+export const ZUserCreated = z.strictObject({
+  email: z.string().email(),
+  name: z.string(),
+  role,
+  // `npm run users:create-admin`: a one-time password the user must change at first sign-in.
+  must_change_password: z.literal(true).optional(),
+});
 export const ZUserState = z.strictObject({ name: z.string(), role, disabled: z.boolean() });
-export const ZUserStatePassword = ZUserState.extend({ password: z.literal('changed') });
+// A role change, disabling or a password reset ends the user's sessions: the new version.
+const ended = { session_version: count.optional() };
+export const ZUserStateAfter = ZUserState.extend(ended);
+export const ZUserStatePassword = ZUserState.extend({
+  password: z.literal('changed'),
+  must_change_password: z.boolean(),
+  ...ended,
+});
+export const ZSessionsEnded = z.strictObject({ session_version: count });
+export const ZOwnPasswordChanged = z.strictObject({ forced: z.boolean(), session_version: count });
