@@ -2,6 +2,10 @@
 // (pg, files), so they start only in the Node.js runtime; NEXT_RUNTIME is set by Next itself, not by operators.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // The socket address of every request, for sign-in throttling and audit rows
+  // (lib/security/client.ts): stamped before any handler runs, whatever the client sent.
+  const { installPeerStamp } = await import('@/lib/security/peer-stamp');
+  installPeerStamp();
   const { env } = await import('@/lib/env');
   if (!env().DATABASE_URL) return;
   // Links audit rows written outside route handlers (jobs, CLI runs) into the chain.

@@ -1,21 +1,24 @@
 import type { NextConfig } from 'next';
+import { API_CSP, AUTH_PAGES_CSP } from './lib/security/headers';
 
-// Headers every response carries. `frame-ancestors 'none'` (and X-Frame-Options for old
-// browsers) stops click-jacking of the review screens. A script-src policy with per-request nonces
-// is not here yet (issue #12 keeps it open); HSTS belongs to the TLS-terminating proxy.
+// Headers every response carries. X-Frame-Options backs up `frame-ancestors 'none'` for old
+// browsers (no click-jacking of the review screens). Pages get their Content-Security-Policy,
+// with a per-request nonce, and HSTS over TLS from proxy.ts; API answers get theirs here.
 const SECURITY_HEADERS = [
-  {
-    key: 'Content-Security-Policy',
-    value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
-  },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
 ];
+const csp = (value: string) => [{ key: 'Content-Security-Policy', value }];
 
 const nextConfig: NextConfig = {
   async headers() {
-    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+    // For one key, the last matching entry wins: /api/auth (next-auth's own HTML) after /api.
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      { source: '/api/:path*', headers: csp(API_CSP) },
+      { source: '/api/auth/:path*', headers: csp(AUTH_PAGES_CSP) },
+    ];
   },
   // Native / WASM packages stay outside the server bundle.
   serverExternalPackages: [

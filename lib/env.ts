@@ -11,6 +11,9 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  // Reverse proxies of ours in front of the server, each appending to X-Forwarded-For (0: none;
+  // the socket peer is the client). lib/security/client.ts; docs/security.md#client-address.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

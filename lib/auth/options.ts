@@ -6,15 +6,7 @@ import { SignInError, signInWithPassword } from './sign-in';
 import { oidcProvider, upsertOidcUser } from './oidc';
 import { liveSessionUser, newSessionClaims, revokeSession } from './sessions';
 import { auditedTransaction } from '@/lib/audit/transaction';
-
-function clientIp(
-  headers: Record<string, string | string[] | undefined> | undefined,
-): string | null {
-  const fwd = headers?.['x-forwarded-for'];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-  const real = headers?.['x-real-ip'];
-  return first || (Array.isArray(real) ? real[0] : real) || null;
-}
+import { clientIp } from '@/lib/security/client';
 
 export function authOptions(): NextAuthOptions {
   const oidc = oidcProvider();
