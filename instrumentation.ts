@@ -6,6 +6,8 @@ export async function register() {
   // (lib/security/client.ts): stamped before any handler runs, whatever the client sent.
   const { installPeerStamp } = await import('@/lib/security/peer-stamp');
   installPeerStamp();
+  // Computed now, so the first sign-in for an unknown email is not slower than the next ones.
+  void (await import('@/lib/auth/password')).dummyHash();
   const { env } = await import('@/lib/env');
   if (!env().DATABASE_URL) return;
   // Links audit rows written outside route handlers (jobs, CLI runs) into the chain.

@@ -10,6 +10,9 @@ const ZEnv = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+  // Growing delays after LOGIN_MAX_FAILURES: LOGIN_DELAY_SECONDS, doubling, at most
+  // LOGIN_LOCK_MINUTES (lib/auth/rate-limit.ts).
+  LOGIN_DELAY_SECONDS: z.coerce.number().int().positive().default(30),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   // Reverse proxies of ours in front of the server, each appending to X-Forwarded-For (0: none;
   // the socket peer is the client). lib/security/client.ts; docs/security.md#client-address.

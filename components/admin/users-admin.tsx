@@ -1,6 +1,12 @@
 'use client';
 import { useState } from 'react';
-import { useCreateUser, useEndSessions, useUpdateUser, useUsers } from './users-query';
+import {
+  useCreateUser,
+  useEndSessions,
+  useUnlockSignIn,
+  useUpdateUser,
+  useUsers,
+} from './users-query';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -14,12 +20,20 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
   const users = useUsers();
   const update = useUpdateUser();
   const end = useEndSessions();
+  const unlock = useUnlockSignIn();
   return (
     <div className="space-y-6">
       <CreateUserForm />
       {update.error && <Alert>{update.error.message}</Alert>}
       {end.error && <Alert>{end.error.message}</Alert>}
       {end.isSuccess && <p role="status">Every session of that user has ended.</p>}
+      {unlock.error && <Alert>{unlock.error.message}</Alert>}
+      {unlock.isSuccess && (
+        <p role="status">
+          Sign-in unlocked ({unlock.data.attempts} counted attempt
+          {unlock.data.attempts === 1 ? '' : 's'} cleared).
+        </p>
+      )}
       {users.isPending ? (
         <Skeleton />
       ) : users.error ? (
@@ -73,6 +87,15 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                       onClick={() => end.mutate(u.id)}
                     >
                       End sessions
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={unlock.isPending}
+                      aria-label={`Unlock sign-in of ${u.email}`}
+                      onClick={() => unlock.mutate(u.id)}
+                    >
+                      Unlock sign-in
                     </Button>
                     {u.id !== currentUserId && (
                       <Button

@@ -50,3 +50,14 @@ export function useEndSessions() {
       fetchJson(`/api/v1/admin/users/${encodeURIComponent(id)}/sessions`, { method: 'DELETE' }),
   });
 }
+
+/** Clears a user's sign-in delay after failed attempts (DELETE …/sign-in-lock). */
+export function useUnlockSignIn() {
+  return useMutation({
+    mutationFn: (id: string) =>
+      fetchJson<{ attempts: number }>(
+        `/api/v1/admin/users/${encodeURIComponent(id)}/sign-in-lock`,
+        { method: 'DELETE' },
+      ),
+  });
+}

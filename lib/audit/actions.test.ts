@@ -70,6 +70,7 @@ const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
     after: { role: 'legal', decision: 'create' },
   },
   'auth.sign_out': { targetType: 'user', after: null },
+  'auth.unlock': { targetType: 'user', after: { email: 'a@distill.test', attempts: 7 } },
   'user.change_own_password': { targetType: 'user', after: { forced: true, session_version: 2 } },
   'user.create': {
     targetType: 'user',

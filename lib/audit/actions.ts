@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = {
   'auth.sign_in_failed': def('Sign-in failed', 'user', P.ZSignInFailed),
   'auth.sign_in_oidc': def('Signed in with SSO', 'user', P.ZOidcSignIn, P.ZRoleOnly.nullable()),
   'auth.sign_out': def('Signed out', 'user', P.ZNoPayload),
+  'auth.unlock': def('Sign-in delay cleared', 'user', P.ZSignInUnlocked),
   // users
   'user.create': def('User created', 'user', P.ZUserCreated),
   'user.change_own_password': def('Own password changed', 'user', P.ZOwnPasswordChanged),

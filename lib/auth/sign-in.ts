@@ -2,8 +2,8 @@ import type { AuditAction } from '@/lib/audit/actions';
 import { prisma } from '@/lib/db/client';
 import { writeAudit } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
-import { verifyPassword } from './password';
-import { clearFailures, lockedMinutes, recordFailure, throttleKeys } from './rate-limit';
+import { dummyHash, verifyPassword } from './password';
+import { admitAttempt, settleSuccess, throttleKeys } from './rate-limit';
 import type { Role } from './permissions';
 
 export class SignInError extends Error {}
@@ -17,9 +17,10 @@ export interface SignedInUser {
 }
 
 /**
- * Credentials sign-in: throttle check, argon2id verify, audit of success and failure.
- * Wrong password, unknown email and disabled account give the same message on purpose
- * (no account enumeration); the audit row records which it was.
+ * Credentials sign-in: the attempt is counted first (lib/auth/rate-limit.ts), then argon2id
+ * verifies, then success and failure are audited. Wrong password, unknown email and disabled
+ * account give the same message and take the same time (an unknown email is verified against a
+ * dummy hash): neither the answer nor its timing says which emails exist. The audit row says which.
  */
 export async function signInWithPassword(
   emailRaw: string,
@@ -28,22 +29,23 @@ export async function signInWithPassword(
 ): Promise<SignedInUser> {
   const email = emailRaw.trim().toLowerCase();
   const keys = throttleKeys(email, ip);
-  const locked = await lockedMinutes(keys);
-  if (locked > 0) {
-    await audit(null, email, 'auth.sign_in_blocked', { ip, locked_minutes: locked });
+  const admission = await admitAttempt(keys);
+  if (!admission.allowed) {
+    const minutes = Math.max(1, Math.ceil(admission.retryAfterSeconds / 60));
+    await audit(null, email, 'auth.sign_in_blocked', { ip, locked_minutes: minutes });
     throw new SignInError(
-      `Too many failed sign-in attempts. Try again in ${locked} minute${locked === 1 ? '' : 's'}.`,
+      `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     );
   }
   const user = await prisma.user.findUnique({ where: { email }, omit: { password_hash: false } });
-  const ok = !!user && !user.disabled && (await verifyPassword(user.password_hash, password));
+  const verified = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+  const ok = verified && !!user?.password_hash && !user.disabled;
   if (!ok || !user) {
-    await recordFailure(keys);
     const why = !user ? 'unknown email' : user.disabled ? 'account disabled' : 'wrong password';
     await audit(user?.id ?? null, email, 'auth.sign_in_failed', { ip, why });
     throw new SignInError('Wrong email or password.');
   }
-  await clearFailures(email);
+  await settleSuccess(keys);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { last_login_at: new Date() } });
     await writeAudit(prismaRunner(tx), {

@@ -32,3 +32,5 @@ export const ZUserStatePassword = ZUserState.extend({
 });
 export const ZSessionsEnded = z.strictObject({ session_version: count });
 export const ZOwnPasswordChanged = z.strictObject({ forced: z.boolean(), session_version: count });
+// An admin cleared a user's sign-in delay: the attempts counted until then.
+export const ZSignInUnlocked = z.strictObject({ email: z.string(), attempts: count });
