@@ -35,7 +35,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         Password
       </Link>
       <Button size="sm" variant="ghost" onClick={endAll}>
-        End all sessions
+        End my sessions
       </Button>
       <Button size="sm" onClick={signOutHere}>
         Sign out
