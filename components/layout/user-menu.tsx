@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { fetchJson } from '@/lib/client/fetch-json';
 
-// Sign out ends this session on the server (lib/auth/options.ts events.signOut); "End all
+// Sign out ends this session on the server (lib/auth/options.ts events.signOut); "End my
 // sessions" ends every session of the user, on every device (lib/auth/sessions.ts).
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   const router = useRouter();
