@@ -19,6 +19,13 @@ export async function register() {
     const { pgPool } = await import('@/lib/db/client');
     startRetentionSchedule(pgPool, env().RETENTION_SCHEDULE_HOURS);
   }
+  if (env().NODE_ENV === 'production') {
+    const [{ warnIfAuditUnprotected }, { pgPool }] = await Promise.all([
+      import('@/lib/db/audit-owner'),
+      import('@/lib/db/client'),
+    ]);
+    void warnIfAuditUnprotected(pgPool()).catch((e) => console.warn('audit_log check failed', e));
+  }
   if (env().EVIDENCE_WORKER === 'off') return;
   const { startExportWorker } = await import('@/lib/evidence/jobs/worker');
   startExportWorker();

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 
 // Issue #12, defect 8: the app's database role owned audit_log, so it could disable the
 // append-only trigger (or replace the trigger function) and rewrite history. Where the server
@@ -64,4 +64,20 @@ export async function auditProtection(
       ? `${appRole} owns audit_log (or is a member of its owner ${r.owner}): it can disable the trigger`
       : null;
   return { owner: r.owner, appRole, weak };
+}
+
+/** Production start-up: says once when the app's own role could rewrite the audit history. */
+export async function warnIfAuditUnprotected(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ me: string }>('SELECT current_user AS me');
+    const p = await auditProtection(client, rows[0]!.me);
+    if (p.weak)
+      console.warn(
+        `audit_log is not protected from this server's database role: ${p.weak}. ` +
+          'See docs/security.md (npm run db:protect-audit).',
+      );
+  } finally {
+    client.release();
+  }
 }

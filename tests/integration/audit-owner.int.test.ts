@@ -6,7 +6,12 @@ import { pgRunner } from '@/lib/audit/runners';
 import { sealAuditChain } from '@/lib/audit/seal';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { withPgTransaction } from '@/lib/db/transaction';
-import { AUDIT_OWNER, auditProtection, protectAuditLog } from '@/lib/db/audit-owner';
+import {
+  AUDIT_OWNER,
+  auditProtection,
+  protectAuditLog,
+  warnIfAuditUnprotected,
+} from '@/lib/db/audit-owner';
 
 // Issue #12 defect 8: the app's database role owned audit_log and could disable its append-only
 // trigger. Here a login role plays the app (owning audit_log as `npm run db:migrate` leaves it):
@@ -40,6 +45,15 @@ const disableTrigger = () =>
 describe('audit_log owner', () => {
   it('the owning app role can disable the trigger (the defect), and is told so', async () => {
     expect((await auditProtection(admin, appRole)).weak).toMatch(/can disable the trigger/);
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warned.push(m);
+    try {
+      await warnIfAuditUnprotected(app);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warned.join('')).toMatch(/audit_log is not protected .* owns audit_log/);
     await disableTrigger();
     await app.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete');
   });
@@ -75,5 +89,14 @@ describe('audit_log owner', () => {
     expect(v.rows).toBeGreaterThan(0);
     // Idempotent: a second run changes nothing and says the same.
     expect((await protectAuditLog(admin, appRole)).weak).toBeNull();
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warned.push(m);
+    try {
+      await warnIfAuditUnprotected(app);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warned).toEqual([]);
   });
 });
