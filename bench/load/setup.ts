@@ -30,7 +30,7 @@ export async function seedWorld(url: string, size: { accounts: number; events: n
       createIngestToken(
         tx,
         (e) => writeAudit(prismaRunner(tx), { ...e, actor: SYSTEM_ACTOR }).then(() => undefined),
-        'bench',
+        { name: 'bench', scopes: ['events'], expiresAt: null },
         adminId,
       ),
     );
