@@ -187,6 +187,48 @@ describe('legal holds and the retention purge', () => {
     expect(await count('true')).toBe(3);
   });
 
+  it('a hold committed while a purge waits for it is respected', async () => {
+    // Without the share lock the purge could read the held set just before the hold commits and
+    // delete events of an account that is, by the time it deletes, under hold.
+    const RACE = 'acct-race';
+    await pgPool().query('INSERT INTO accounts (account_id) VALUES ($1)', [RACE]);
+    await events(RACE, ['2026-02-10T00:00:00Z', '2026-02-11T00:00:00Z']);
+    await events(FREE, ['2026-02-12T00:00:00Z']);
+    const c = await change(lea, (tx, a) =>
+      createCase(
+        tx,
+        a,
+        lea,
+        ZCaseCreate.parse({ title: 'Race', source: { kind: 'accounts', account_ids: [RACE] } }),
+      ),
+    );
+    const other = await pgPool().connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(
+        `INSERT INTO legal_holds (case_id, reason, set_by) VALUES ($1, 'race', $2)`,
+        [c.id, lea.id],
+      );
+      const purge = purgeOldEvents(pgPool(), { now: NOW });
+      // Wait until the purge is blocked on the lock, then commit the hold.
+      for (let i = 0; ; i++) {
+        const { rows } = await pgPool().query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity
+            WHERE wait_event_type = 'Lock' AND query LIKE 'LOCK TABLE legal_holds%'`,
+        );
+        if (Number(rows[0]!.n) === 1) break;
+        if (i > 200) throw new Error('the purge never waited for the uncommitted hold');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await other.query('COMMIT');
+      const r = await purge;
+      expect(r).toMatchObject({ deleted: 1, kept_for_hold: 2, held_accounts: 1 });
+      expect(await count('account_id = $1', [RACE])).toBe(2);
+    } finally {
+      other.release();
+    }
+  });
+
   it('one purge at a time', async () => {
     const other = await pgPool().connect();
     try {
