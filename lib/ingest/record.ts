@@ -12,10 +12,33 @@ const wellFormed = (s: string): string => {
   return x.isWellFormed && !x.isWellFormed() && x.toWellFormed ? x.toWellFormed() : s;
 };
 
+/** Deepest nesting of arrays/objects kept in `extra` (JSON.stringify recursed, and crashed the
+ * whole run, on a few thousand levels; jsonb has its own limit). */
+export const MAX_EXTRA_DEPTH = 64;
+
+/** True when `v` nests objects/arrays deeper than `max` (iterative: no recursion to overflow). */
+function deeperThan(v: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[v, 1]];
+  while (stack.length) {
+    const [x, depth] = stack.pop() as [unknown, number];
+    if (x === null || typeof x !== 'object') continue;
+    if (depth > max) return true;
+    for (const k in x) stack.push([(x as Record<string, unknown>)[k], depth + 1]);
+  }
+  return false;
+}
+
+/** `o[key] = value`, also for the key '__proto__', which plain assignment turns into the prototype. */
+function put(o: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
+}
+
 /**
  * Checks shared by both formats: Postgres text/jsonb cannot hold NUL characters, so a field with
  * one rejects the line (naming the field); lone UTF-16 surrogates (from \ud800-style escapes)
- * become U+FFFD. Unknown fields go to `extra`.
+ * become U+FFFD. Unknown fields go to `extra`, nested at most MAX_EXTRA_DEPTH levels.
  */
 function finish(obj: Record<string, unknown>, known: Record<string, FieldKind>): RecordResult {
   const rec: Record<string, unknown> = {};
@@ -27,9 +50,15 @@ function finish(obj: Record<string, unknown>, known: Record<string, FieldKind>):
         return { ok: false, field: key, reason: `${key}: contains a NUL character (\\u0000)` };
       value = wellFormed(value);
     }
-    if (key in known) rec[key] = value;
-    else (extra ??= {})[key] = value;
+    if (Object.hasOwn(known, key)) rec[key] = value; // not `in`: 'constructor' is in every object
+    else put((extra ??= {}), key, value);
   }
+  if (extra && deeperThan(extra, MAX_EXTRA_DEPTH))
+    return {
+      ok: false,
+      field: 'extra',
+      reason: `an unknown field is nested deeper than ${MAX_EXTRA_DEPTH} levels`,
+    };
   if (extra) {
     const json = JSON.stringify(extra);
     if (json.includes('\\u0000'))
@@ -77,7 +106,7 @@ function plain(
   known: Record<string, FieldKind>,
 ): boolean {
   if (text.indexOf('\\u') >= 0 || !isWellFormed(text)) return false;
-  for (const key in obj) if (!(key in known) || key === '__proto__') return false;
+  for (const key in obj) if (!Object.hasOwn(known, key) || key === '__proto__') return false;
   return true;
 }
 
