@@ -50,7 +50,8 @@ function finish(obj: Record<string, unknown>, known: Record<string, FieldKind>):
         return { ok: false, field: key, reason: `${key}: contains a NUL character (\\u0000)` };
       value = wellFormed(value);
     }
-    if (Object.hasOwn(known, key)) rec[key] = value; // not `in`: 'constructor' is in every object
+    if (Object.hasOwn(known, key))
+      rec[key] = value; // not `in`: 'constructor' is in every object
     else put((extra ??= {}), key, value);
   }
   if (extra && deeperThan(extra, MAX_EXTRA_DEPTH))
