@@ -21,6 +21,8 @@ export interface Lane {
   batch: Batch;
   inflight: Promise<void> | null;
   spare: { body: Arena; slim: Arena }[];
+  /** the connection's 'error' listener while the lane holds it (releaseLane removes it) */
+  onError: (e: Error) => void;
 }
 export type LaneBase = Omit<FlushContext, 'client'>;
 
@@ -34,20 +36,32 @@ export async function openLanes(
   try {
     for (let i = 0; i < n; i++) {
       const client = await pool.connect();
+      // A checked-out client whose server goes away between queries (the database restarts while
+      // an upload waits for its body) emits 'error'; with no listener that is an uncaught
+      // exception that takes the whole server down. The run fails at its next query instead.
+      const onError = (e: Error) => console.error(`[ingest] lane connection lost: ${e.message}`);
+      client.on('error', onError);
       lanes.push({
         client,
         ctx: { ...base, client },
         batch: newBatch(),
         inflight: null,
         spare: [],
+        onError,
       });
       await prepare(client);
     }
   } catch (e) {
-    for (const l of lanes) l.client.release(true);
+    for (const l of lanes) releaseLane(l, true);
     throw e;
   }
   return lanes;
+}
+
+/** Gives the lane's connection back to the pool (`destroy`: ends it instead). */
+export function releaseLane(lane: Lane, destroy: boolean): void {
+  lane.client.off('error', lane.onError);
+  lane.client.release(destroy);
 }
 
 /** FNV-1a over UTF-16 code units: stable, cheap, and spreads sequential ids evenly. */

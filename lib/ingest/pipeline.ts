@@ -7,7 +7,7 @@ import { csvRecords } from './csv';
 import { isPglite, prepareSession } from './db';
 import { EVENT_STAGE_COLUMNS } from './event-row';
 import { feed, REQUIRED } from './feed';
-import { drain, openLanes, submit, type Lane } from './lanes';
+import { drain, openLanes, releaseLane, submit, type Lane } from './lanes';
 import { CommitFrontier } from './frontier';
 import { splitLines, type RawLine } from './lines';
 import { EVENT_ROW_COLUMNS } from './sql-events';
@@ -171,7 +171,7 @@ export async function runIngest(
   } finally {
     // A run not closed still holds its liveness lock on lane 0 (run-life.ts): that connection is
     // ended rather than pooled, which frees the lock and lets the sweep close the run.
-    for (const [i, lane] of lanes.entries()) lane.client.release(broken || (i === 0 && !closed));
+    for (const [i, lane] of lanes.entries()) releaseLane(lane, broken || (i === 0 && !closed));
   }
 }
 
