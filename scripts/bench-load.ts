@@ -77,7 +77,7 @@ try {
     `${n('connections')} connections, at most ${n('amount')} requests or ${n('duration')} s per run`,
   );
   console.log(
-    'run                  requests   p50 ms   p99 ms    req/s  non-2xx  errors  load avg',
+    'run                  requests   p50 ms   p99 ms    req/s  non-2xx  errors  load avg        statuses',
   );
   for (const [name, opts] of runs) {
     const r = await autocannon({
@@ -89,8 +89,12 @@ try {
     const load = loadavg()
       .map((x) => x.toFixed(1))
       .join(' ');
+    // e.g. 429 from the ingest concurrency cap (INGEST_MAX_CONCURRENT) is expected at 50 connections.
+    const statuses = Object.entries(r.statusCodeStats ?? {})
+      .map(([code, s]) => `${code}×${s.count ?? 0}`)
+      .join(' ');
     console.log(
-      `${name.padEnd(20)} ${String(r.requests.total).padStart(8)} ${String(r.latency.p50).padStart(8)} ${String(r.latency.p99).padStart(8)} ${r.requests.average.toFixed(0).padStart(8)} ${String(r.non2xx).padStart(8)} ${String(r.errors + r.timeouts).padStart(7)}  ${load}`,
+      `${name.padEnd(20)} ${String(r.requests.total).padStart(8)} ${String(r.latency.p50).padStart(8)} ${String(r.latency.p99).padStart(8)} ${r.requests.average.toFixed(0).padStart(8)} ${String(r.non2xx).padStart(8)} ${String(r.errors + r.timeouts).padStart(7)}  ${load.padEnd(14)}  ${statuses}`,
     );
   }
 } finally {
