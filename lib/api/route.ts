@@ -5,6 +5,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
 import type { AuditFn } from '@/lib/audit/write';
 import { auditedTransaction } from '@/lib/audit/transaction';
+import { recordAccessDenied } from '@/lib/audit/access-denied';
 import { ApiError, toErrorResponse } from './errors';
 import { requestIdOf } from './request-id';
 import { readJsonBody } from './body';
@@ -41,7 +42,8 @@ export type RouteHandler = ((
 /**
  * The one wrapper for every route handler: session → permission → zod parsing → handler,
  * with errors mapped to `{ error: { code, message, field? } }`. A caller without the permission
- * gets 403 (401 when not signed in); handlers answer ids the user may not see with 404.
+ * gets 403 (401 when not signed in), recorded as 'access.denied'; handlers answer ids the user
+ * may not see with 404.
  */
 export function withRoute<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType>(
   opts: RouteOptions<Q, B, P>,
@@ -58,8 +60,10 @@ export function withRoute<Q extends z.ZodType, B extends z.ZodType, P extends z.
           'password_change_required',
           'Change your password first (POST /api/v1/me/password)',
         );
-      if (!can(user, opts.permission))
+      if (!can(user, opts.permission)) {
+        await recordAccessDenied(user, req, opts.permission, requestId);
         throw new ApiError(403, 'forbidden', `Your role (${user.role}) may not do this`);
+      }
       const query = opts.query
         ? opts.query.parse(Object.fromEntries(req.nextUrl.searchParams))
         : undefined;

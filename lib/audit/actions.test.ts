@@ -159,6 +159,10 @@ const OWN_SAMPLES: Record<Exclude<AuditAction, Unsettled>, Sample> = {
     before: null,
     after: { ...settings, version: 1, source: 'calibration', note: 'seed 11' },
   },
+  'access.denied': {
+    targetType: 'route',
+    after: { method: 'GET', path: '/api/v1/audit', permission: 'audit:view', role: 'analyst' },
+  },
   'annotation.comment': {
     targetType: 'event',
     after: { ...annotation, kind: 'comment', value: 'sweep' },

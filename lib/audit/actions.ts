@@ -31,6 +31,8 @@ const def = (
 const ANNOTATED = ['event', 'account'] as const;
 
 export const AUDIT_ACTIONS = {
+  // refused requests (lib/api/route.ts)
+  'access.denied': def('Access refused (403)', 'route', P.ZAccessDenied),
   // sign-in
   'auth.sign_in': def('Signed in', 'user', P.ZSignIn),
   'auth.sign_in_blocked': def('Sign-in blocked', 'user', P.ZSignInBlocked),

@@ -1,5 +1,6 @@
 import { requirePage } from '@/lib/auth/page-guard';
 import { listAudit, ZAuditFilter } from '@/lib/audit/queries';
+import { resolveAuditNames } from '@/lib/audit/target-names';
 import { PageHeader } from '@/components/ui/page-header';
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
@@ -13,6 +14,10 @@ export default async function AuditPage({
   const parsed = ZAuditFilter.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : ZAuditFilter.parse({});
   const { entries, nextBefore } = await listAudit(filter);
+  const names = await resolveAuditNames(entries);
+  // "Older entries" keeps the filter: the same view, one page further back.
+  const older = new URLSearchParams(await searchParams);
+  if (nextBefore) older.set('before', nextBefore);
   return (
     <>
       <PageHeader
@@ -23,7 +28,7 @@ export default async function AuditPage({
         initial={filter}
         error={parsed.success ? null : (parsed.error.issues[0]?.message ?? 'invalid filter')}
       />
-      <AuditTable entries={entries} nextBefore={nextBefore} />
+      <AuditTable entries={entries} names={names} nextHref={nextBefore ? `?${older}` : null} />
     </>
   );
 }

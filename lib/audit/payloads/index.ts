@@ -9,3 +9,4 @@ export * from './cases';
 export * from './evidence';
 export * from './notes';
 export * from './retention';
+export * from './access';

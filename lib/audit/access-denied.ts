@@ -1,0 +1,32 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { auditedTransaction } from './transaction';
+
+type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Records a refused request ('access.denied'): who asked which route for what their role may not
+ * do. The 403 is answered even if the row cannot be written (the refusal is the security
+ * boundary, the row is its record), and that failure is logged. The path is stored without its
+ * query string, which may carry search terms.
+ */
+export async function recordAccessDenied(
+  user: SessionUser,
+  req: { method: string; nextUrl: { pathname: string } },
+  permission: string,
+  requestId: string,
+): Promise<void> {
+  const path = req.nextUrl.pathname.slice(0, 500);
+  try {
+    await auditedTransaction({ id: user.id, email: user.email }, requestId, (_tx, audit) =>
+      audit({
+        action: 'access.denied',
+        targetType: 'route',
+        targetId: path,
+        after: { method: req.method as Method, path, permission, role: user.role },
+      }),
+    );
+  } catch (e) {
+    console.error(`access.denied for ${user.email} on ${path} not recorded:`, e);
+  }
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { role } from './common';
+
+// ---------------------------------------------------------------- refused requests
+/** A signed-in user asked a route for something their role may not do (answered 403). */
+export const ZAccessDenied = z.strictObject({
+  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  path: z.string().min(1).max(500),
+  permission: z.string().min(1),
+  role,
+});
