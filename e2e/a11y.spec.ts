@@ -24,15 +24,22 @@ test.describe('accessibility (axe)', () => {
   test('overview, lists, detail pages, audit and admin have no WCAG A/AA violations', async ({
     page,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
+    // Every page of the sidebar and the admin section (issue 15: every page, per role below).
     for (const url of [
       '/',
+      '/queues',
       '/accounts',
       '/clusters',
+      '/cases',
+      '/exports',
+      '/evidence/verify',
       '/audit',
       '/admin',
       '/admin/users',
       '/admin/clauses',
+      '/admin/queues',
+      '/admin/case-templates',
       '/inbox',
     ]) {
       await page.goto(url);
@@ -46,8 +53,54 @@ test.describe('accessibility (axe)', () => {
     await page.getByTestId('cluster-row').first().getByRole('link').first().click();
     await expect(page).toHaveURL(/\/clusters\/.+/);
     await expectNoViolations(page, 'cluster page');
+    await page.goto('/cases');
+    const caseLink = page.getByRole('table').getByRole('link').first();
+    if ((await caseLink.count()) > 0) {
+      await caseLink.click();
+      await expect(page).toHaveURL(/\/cases\/.+/);
+      await expectNoViolations(page, 'case page');
+    }
     await page.goto('/no-such-page');
     await expectNoViolations(page, 'not found');
+  });
+});
+
+test.describe('accessibility (axe), analyst and legal', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+  for (const role of ['analyst', 'legal'] as const)
+    test.describe(role, () => {
+      test.use({ role });
+      test(`${role}: overview and an account page have no WCAG A/AA violations`, async ({
+        page,
+      }) => {
+        test.setTimeout(180_000);
+        await page.goto('/');
+        await expectNoViolations(page, `${role} /`);
+        await page.goto('/accounts');
+        await page.getByTestId('account-row').first().getByRole('link').first().click();
+        await expect(page).toHaveURL(/\/accounts\/.+/);
+        await expectNoViolations(page, `${role} account page`);
+      });
+    });
+});
+
+test.describe('keyboard', () => {
+  test.use({ role: 'analyst', viewport: { width: 1440, height: 900 } });
+
+  test('the sidebar is reachable by Tab and a link opens with Enter', async ({ page }) => {
+    await page.goto('/');
+    const accounts = page.getByRole('navigation', { name: 'Main' }).getByRole('link', {
+      name: 'Accounts',
+    });
+    for (
+      let i = 0;
+      i < 15 && !(await accounts.evaluate((el) => el === document.activeElement));
+      i++
+    )
+      await page.keyboard.press('Tab');
+    await expect(accounts).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/accounts$/);
   });
 });
 

@@ -16,14 +16,14 @@ async function openAccount(page: Page, account: string) {
   await expect(page.getByTestId('event-row').first()).toBeVisible();
 }
 
-/** An account with an e-mail address (masked on screen) among its 25 oldest events. */
+/** An account with an e-mail address (masked on screen) among its 25 newest events (page one). */
 async function accountWithMaskedText(): Promise<string> {
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
     const r = await db.query<{ account_id: string }>(
       `SELECT account_id FROM (
-         SELECT account_id, prompt, row_number() OVER (PARTITION BY account_id ORDER BY ts, id) AS n
+         SELECT account_id, prompt, row_number() OVER (PARTITION BY account_id ORDER BY ts DESC, id DESC) AS n
          FROM events) e
        WHERE n <= 25 AND prompt ~ '[A-Za-z0-9._-]+@[A-Za-z0-9-]+\\.[a-z]{2,}'
        GROUP BY account_id ORDER BY count(*) DESC LIMIT 1`,

@@ -49,3 +49,69 @@ test.describe('not found', () => {
     });
   }
 });
+
+test.describe('the account view in the URL', () => {
+  test.use({ role: 'analyst', viewport: { width: 1440, height: 900 } });
+  test.beforeEach(() => test.setTimeout(180_000));
+
+  async function topAccount(request: import('@playwright/test').APIRequestContext) {
+    const r = await request.get('/api/v1/accounts?flagged=true&size=25');
+    return ((await r.json()) as { rows: { account_id: string }[] }).rows[0].account_id;
+  }
+
+  test('window and order come from the link and go back into it', async ({ page, request }) => {
+    const id = await topAccount(request);
+    await page.goto(`/accounts/${id}`);
+    const win = page.getByTestId('window');
+    await expect(win).toBeVisible();
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+    const [from, to] = (await win.textContent())!.split(' → ');
+    await page.getByLabel('Events').selectOption('asc');
+    await expect(page).toHaveURL(/order=asc/);
+    const first = await page.getByTestId('event-row').first().locator('time').textContent();
+
+    await page.goto(`/accounts/${id}?from=${from}&to=${to}&order=asc`);
+    await expect(win).toHaveText(`${from} → ${to}`);
+    await expect(page.getByLabel('Events')).toHaveValue('asc');
+    await expect(page.getByTestId('event-row').first().locator('time')).toHaveText(first!);
+    await expect(page.getByTestId('view-hint')).toHaveCount(0);
+  });
+
+  test('bad or inverted parameters show a hint instead of silently falling back', async ({
+    page,
+    request,
+  }) => {
+    const id = await topAccount(request);
+    await page.goto(`/accounts/${id}?from=yesterday&order=sideways`);
+    const hint = page.getByTestId('view-hint');
+    await expect(hint).toContainText('from=yesterday is not a day');
+    await expect(hint).toContainText('order=sideways');
+    await page.goto(`/accounts/${id}?from=2099-01-02&to=2000-01-01`);
+    await expect(hint).toContainText('turned round');
+  });
+
+  test('one drag of the brush makes one events request', async ({ page, request }) => {
+    const id = await topAccount(request);
+    await page.goto(`/accounts/${id}`);
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    await expect(page.getByTestId('event-row').first()).toBeVisible();
+    const handle = page.locator('[data-chart="Daily volume"] .recharts-brush-traveller').first();
+    await expect(handle).toBeVisible({ timeout: 30_000 });
+    await page.waitForTimeout(1000); // let the "All" request settle before counting
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/events?')) requests.push(r.url());
+    });
+    const box = (await handle.boundingBox())!;
+    const start = Number(await page.getByTestId('window').getAttribute('data-start'));
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 15; i++)
+      await page.mouse.move(box.x + box.width / 2 + i * 12, box.y + box.height / 2);
+    await page.mouse.up();
+    await expect(page.getByTestId('window')).not.toHaveAttribute('data-start', String(start));
+    await page.waitForTimeout(1500);
+    expect(requests, 'one request after the drag, none per point passed').toHaveLength(1);
+  });
+});

@@ -79,7 +79,7 @@ async function main() {
       () => getAccountPageData(top),
       () => naive.naiveAccountPage(pool, top),
     ],
-    ['account events window (50 rows)', () => listAccountEvents(win), null],
+    ['account events window (50 rows)', () => listAccountEvents({ ...win, order: 'desc' }), null],
     [
       `cluster page (${cluster}, ${members.length} members)`,
       () => getClusterPageData(cluster),

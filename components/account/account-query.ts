@@ -8,15 +8,28 @@ import type { RevealedEvent } from '@/lib/events/reveal';
 // Query keys for the account page; mutations invalidate exactly the account's annotation list.
 export const accountKeys = {
   all: (account: string) => ['account', account] as const,
-  events: (account: string, from: string, to: string, cursor: string | null) =>
-    ['account', account, 'events', from, to, cursor] as const,
+  events: (account: string, from: string, to: string, order: string, cursor: string | null) =>
+    ['account', account, 'events', from, to, order, cursor] as const,
   annotations: (account: string) => ['account', account, 'annotations'] as const,
 };
 
-export function useEventPage(account: string, from: string, to: string, cursor: string | null) {
-  const qs = new URLSearchParams({ account, from, to, limit: '25', ...(cursor ? { cursor } : {}) });
+export function useEventPage(
+  account: string,
+  from: string,
+  to: string,
+  order: 'desc' | 'asc',
+  cursor: string | null,
+) {
+  const qs = new URLSearchParams({
+    account,
+    from,
+    to,
+    order,
+    limit: '25',
+    ...(cursor ? { cursor } : {}),
+  });
   return useQuery({
-    queryKey: accountKeys.events(account, from, to, cursor),
+    queryKey: accountKeys.events(account, from, to, order, cursor),
     queryFn: () => fetchJson<EventPage>(`/api/v1/events?${qs}`),
     placeholderData: keepPreviousData,
   });

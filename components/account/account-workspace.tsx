@@ -1,11 +1,13 @@
 'use client';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import type { AccountSeries } from '@/lib/queries/account-series';
 import type { HourOfWeek } from '@/lib/queries/hour-of-week';
 import { HeatMap } from '@/components/charts/heat-map';
 import { PanelEmpty } from '@/components/charts/panel';
 import { AccountCharts } from './account-charts';
 import { EventList } from './event-list';
+import { ViewControls } from './view-controls';
+import { useAccountView } from './use-view';
 
 function nextDay(key: string): string {
   return new Date(Date.parse(`${key}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -21,25 +23,26 @@ export function windowRange(
   return { from: `${keys[start]}T00:00:00.000Z`, to: `${to}T00:00:00.000Z` };
 }
 
-// Owns the brushed window shared by the charts and the event list below them.
-export function AccountWorkspace({
-  account,
-  series,
-  hourOfWeek,
-  canAnnotate,
-  canReveal,
-}: {
+// Owns the brushed window shared by the charts and the event list below them (kept in the URL).
+type Props = {
   account: string;
   series: AccountSeries;
   hourOfWeek: HourOfWeek;
   canAnnotate: boolean;
   canReveal: boolean;
-}) {
-  const n = series.points.length;
-  const [win, setWin] = useState<[number, number]>([Math.max(0, n - 7), Math.max(0, n - 1)]);
-  if (n === 0) return <PanelEmpty>No traffic rolled up for this account yet.</PanelEmpty>;
-  const keys = series.points.map((p) => p.key);
-  const range = windowRange(keys, win[0], win[1]);
+};
+
+export function AccountWorkspace(props: Props) {
+  if (props.series.points.length === 0)
+    return <PanelEmpty>No traffic rolled up for this account yet.</PanelEmpty>;
+  return <Workspace {...props} />;
+}
+
+function Workspace({ account, series, hourOfWeek, canAnnotate, canReveal }: Props) {
+  const keys = useMemo(() => series.points.map((p) => p.key), [series.points]);
+  const view = useAccountView(keys);
+  const { win, setWin } = view;
+  const range = windowRange(keys, view.settled[0], view.settled[1]);
   return (
     <div className="space-y-4">
       <AccountCharts
@@ -58,31 +61,12 @@ export function AccountWorkspace({
         </figcaption>
         <HeatMap cells={hourOfWeek.cells} max={hourOfWeek.max} label="Hour-of-week heat map" />
       </figure>
-      <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="Window">
-        <span className="text-slate-600">Window</span>
-        {/* point indices of the window: tests drive the brush by keyboard and check these */}
-        <strong data-testid="window" data-start={win[0]} data-end={win[1]}>
-          {keys[win[0]]} → {keys[win[1]]}
-        </strong>
-        <button
-          type="button"
-          className="rounded border border-slate-300 px-2 py-0.5"
-          onClick={() => setWin([Math.max(0, n - 7), n - 1])}
-        >
-          Last 7 days
-        </button>
-        <button
-          type="button"
-          className="rounded border border-slate-300 px-2 py-0.5"
-          onClick={() => setWin([0, n - 1])}
-        >
-          All
-        </button>
-      </div>
+      <ViewControls keys={keys} view={view} />
       <EventList
         account={account}
         from={range.from}
         to={range.to}
+        order={view.order}
         canAnnotate={canAnnotate}
         canReveal={canReveal}
       />

@@ -7,17 +7,20 @@ import type { AnnotationDto } from '@/lib/schemas/annotation';
 import { useAnnotations, useEventPage } from './account-query';
 import { EventRow } from './event-row';
 
-// Events of the brushed window, 25 per page, keyset cursors kept in a stack for "previous".
+// Events of the brushed window, 25 per page in the chosen order, keyset cursors kept in a stack
+// for "previous".
 export function EventList({
   account,
   from,
   to,
+  order,
   canAnnotate,
   canReveal,
 }: {
   account: string;
   from: string;
   to: string;
+  order: 'desc' | 'asc';
   canAnnotate: boolean;
   canReveal: boolean;
 }) {
@@ -25,9 +28,9 @@ export function EventList({
     key: '',
     stack: [null],
   });
-  const windowKey = `${from}|${to}`;
+  const windowKey = `${from}|${to}|${order}`;
   const stack = cursors.key === windowKey ? cursors.stack : [null];
-  const page = useEventPage(account, from, to, stack[stack.length - 1]);
+  const page = useEventPage(account, from, to, order, stack[stack.length - 1]);
   const notes = useAnnotations(account);
   const byEvent = new Map<string, AnnotationDto[]>();
   for (const a of notes.data?.annotations ?? [])

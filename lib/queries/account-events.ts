@@ -12,6 +12,8 @@ export const ZEventWindow = z.object({
   to: z.string().datetime({ offset: true }),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** newest first (the default: what happened last is what an analyst reads first) or oldest */
+  order: z.enum(['desc', 'asc']).default('desc'),
 });
 export type TEventWindow = z.infer<typeof ZEventWindow>;
 
@@ -81,13 +83,15 @@ interface Raw {
 export async function listAccountEvents(w: TEventWindow): Promise<EventPage> {
   const after = decodeCursor(w.cursor);
   const params: unknown[] = [w.account, w.from, w.to, w.limit + 1];
-  const keyset = after ? `AND (ts, id) > ($5::timestamptz, $6)` : '';
+  // The keyset follows the order: after the cursor is later for oldest-first, earlier for newest.
+  const [cmp, dir] = w.order === 'asc' ? ['>', 'ASC'] : ['<', 'DESC'];
+  const keyset = after ? `AND (ts, id) ${cmp} ($5::timestamptz, $6)` : '';
   if (after) params.push(after[0], after[1]);
   const r = await rows<Raw>(
     `SELECT id, ts, model, left(prompt, ${READ_PROMPT}) AS prompt, prompt_sha256, left(response, ${READ_RESPONSE}) AS response,
             input_tokens, output_tokens, finish_reason, thinking, reasoning, tax_bucket, conversation_id, turn
      FROM events WHERE account_id = $1 AND ts >= $2 AND ts < $3 ${keyset}
-     ORDER BY ts, id LIMIT $4`,
+     ORDER BY ts ${dir}, id ${dir} LIMIT $4`,
     params,
   );
   const page = r.slice(0, w.limit);

@@ -87,26 +87,34 @@ describe('account and cluster pages', () => {
     expect(c!.timeline.points.reduce((a, p) => a + p.events, 0)).toBe(c!.header.events);
   });
 
-  it('lists a window of events with keyset paging and redacted text', async () => {
-    const w = {
-      account: 'acct-000007',
-      from: '2026-10-01T00:00:00Z',
-      to: '2026-11-01T00:00:00Z',
-      limit: 7,
-    };
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const p = await listAccountEvents({ ...w, cursor });
-      for (const e of p.events) {
-        expect(e.prompt).not.toMatch(/@|415 555/);
-        seen.push(e.id);
-      }
-      cursor = p.next ?? undefined;
-    } while (cursor);
+  it('lists a window of events with keyset paging, newest or oldest first, redacted', async () => {
     const d = await getAccountPageData('acct-000007');
-    expect(seen.length).toBe(d!.header.events);
-    expect(new Set(seen).size).toBe(seen.length);
+    const pages: Record<string, string[]> = {};
+    for (const order of ['desc', 'asc'] as const) {
+      const w = {
+        account: 'acct-000007',
+        from: '2026-10-01T00:00:00Z',
+        to: '2026-11-01T00:00:00Z',
+        limit: 7,
+        order,
+      };
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const p = await listAccountEvents({ ...w, cursor });
+        for (const e of p.events) {
+          expect(e.prompt).not.toMatch(/@|415 555/);
+          seen.push(`${e.ts}|${e.id}`);
+        }
+        cursor = p.next ?? undefined;
+      } while (cursor);
+      expect(seen.length).toBe(d!.header.events);
+      expect(new Set(seen).size).toBe(seen.length);
+      const sorted = [...seen].sort();
+      expect(seen).toEqual(order === 'asc' ? sorted : sorted.reverse());
+      pages[order] = seen;
+    }
+    expect(pages.desc[0]).toBe(pages.asc.at(-1));
   });
 
   it('overview counts and new flags per detection run', async () => {
