@@ -27,8 +27,15 @@ export function LinkedAccountsTable({ rows }: { rows: LinkedAccount[] }) {
                 {r.account_id}
               </Link>
             </Td>
-            <Td truncate max="max-w-48" className="text-xs text-slate-700">
-              {r.kinds.join(', ')}
+            <Td className="text-xs text-slate-700">
+              {/* the shared values themselves, one a line, so the reviewer sees what links them */}
+              <ul>
+                {r.shares.map((s) => (
+                  <li key={s} className="max-w-64 truncate" title={s}>
+                    {s}
+                  </li>
+                ))}
+              </ul>
             </Td>
             <Td numeric>{r.risk === null ? '—' : r.risk.toFixed(2)}</Td>
             <Td>

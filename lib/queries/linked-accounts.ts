@@ -4,6 +4,8 @@ import { rows } from './sql';
 export interface LinkedAccount {
   account_id: string;
   kinds: string[];
+  /** what is shared, as "kind value" (e.g. "asn 396982"), at most 64 characters of each value */
+  shares: string[];
   shared: number;
   risk: number | null;
   cluster_id: string | null;
@@ -22,7 +24,8 @@ export async function getLinkedAccounts(accountId: string, limit = 25): Promise<
        SELECT m.kind, m.value FROM mine m
        WHERE (SELECT count(*) FROM (SELECT 1 FROM account_indicator x WHERE x.kind = m.kind AND x.value = m.value LIMIT ${RARE_MAX + 1}) t) <= ${RARE_MAX}
      )
-     SELECT o.account_id, array_agg(DISTINCT o.kind ORDER BY o.kind) AS kinds, count(*)::int AS shared, s.risk, s.cluster_id
+     SELECT o.account_id, array_agg(DISTINCT o.kind ORDER BY o.kind) AS kinds,
+            array_agg(DISTINCT o.kind || ' ' || left(o.value, 64)) AS shares, count(*)::int AS shared, s.risk, s.cluster_id
      FROM rare r JOIN account_indicator o ON o.kind = r.kind AND o.value = r.value AND o.account_id <> $1
      LEFT JOIN account_score s ON s.account_id = o.account_id
      GROUP BY o.account_id, s.risk, s.cluster_id

@@ -7,6 +7,7 @@ import { getAccountPageData } from '@/lib/queries/account-page';
 import { getClusterPageData } from '@/lib/queries/cluster-page';
 import { listAccountEvents } from '@/lib/queries/account-events';
 import { getFlagsPerRun, getQueueCounts } from '@/lib/queries/overview';
+import { getLinkedAccounts } from '@/lib/queries/linked-accounts';
 
 // A small synthetic dataset (same generator as bench:pages): 300 accounts, 30k events, 3 clusters of 20.
 export const SMALL = {
@@ -115,6 +116,24 @@ describe('account and cluster pages', () => {
       pages[order] = seen;
     }
     expect(pages.desc[0]).toBe(pages.asc.at(-1));
+  });
+
+  it('linked accounts name the shared values, not only their kinds', async () => {
+    const { rows: m } = await pgPool().query<{ account_id: string }>(
+      `SELECT account_id FROM cluster_members ORDER BY cluster_id, account_id LIMIT 1`,
+    );
+    const linked = await getLinkedAccounts(m[0].account_id);
+    expect(linked.length).toBeGreaterThan(0);
+    const { rows: mine } = await pgPool().query<{ kv: string }>(
+      `SELECT kind || ' ' || left(value, 64) AS kv FROM account_indicator WHERE account_id = $1`,
+      [m[0].account_id],
+    );
+    const own = new Set(mine.map((r) => r.kv));
+    for (const l of linked) {
+      expect(l.shares.length).toBeGreaterThan(0);
+      for (const s of l.shares) expect(own.has(s), s).toBe(true);
+      expect([...new Set(l.shares.map((s) => s.split(' ')[0]))].sort()).toEqual(l.kinds);
+    }
   });
 
   it('overview counts and new flags per detection run', async () => {
