@@ -115,3 +115,31 @@ test.describe('the account view in the URL', () => {
     expect(requests, 'one request after the drag, none per point passed').toHaveLength(1);
   });
 });
+
+test.describe('list views in the URL', () => {
+  test.use({ role: 'analyst', viewport: { width: 1440, height: 900 } });
+
+  test('clusters: sort and filter go into the URL and a link reproduces the view', async ({
+    page,
+  }) => {
+    await page.goto('/clusters');
+    await page.getByRole('link', { name: 'Sort by members' }).click();
+    await expect(page).toHaveURL(/sort=members&dir=desc/);
+    await expect(page.getByRole('columnheader', { name: /Members/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    await page.getByLabel('Members ≥').fill('2');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect(page).toHaveURL(/min_members=2/);
+    await expect(page).toHaveURL(/sort=members/); // the sort survives a filter change
+    const ids = await page.getByTestId('cluster-row').locator('a').allTextContents();
+    await page.goto(page.url());
+    expect(await page.getByTestId('cluster-row').locator('a').allTextContents()).toEqual(ids);
+  });
+
+  test('clusters: a bad parameter shows a hint', async ({ page }) => {
+    await page.goto('/clusters?sort=colour');
+    await expect(page.getByTestId('filter-hint')).toContainText('sort=colour is not valid');
+  });
+});

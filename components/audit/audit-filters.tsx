@@ -1,7 +1,6 @@
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/form-controls';
+import { FilterBar } from '@/components/ui/filter-bar';
 import type { TAuditFilter } from '@/lib/audit/queries';
 import { AUDIT_ACTIONS, AUDIT_ACTION_NAMES } from '@/lib/audit/actions';
 
@@ -10,7 +9,7 @@ const OPTIONS = AUDIT_ACTION_NAMES.map((name) => ({ name, label: AUDIT_ACTIONS[n
   (a, b) => a.label.localeCompare(b.label),
 );
 
-// A plain GET form: the filter lives in the URL, so a filtered view can be bookmarked.
+// The shared filter bar (a GET form): the filter lives in the URL, so a view can be bookmarked.
 export function AuditFilters({
   initial,
   error,
@@ -19,11 +18,7 @@ export function AuditFilters({
   error: string | null;
 }) {
   return (
-    <form
-      method="get"
-      className="mb-4 flex flex-wrap items-end gap-3 text-sm"
-      aria-label="Audit filters"
-    >
+    <FilterBar label="Audit filters" resetHref="/audit" error={error}>
       <Field label="Action">
         <Select name="action" defaultValue={initial.action ?? ''}>
           <option value="">any</option>
@@ -46,10 +41,6 @@ export function AuditFilters({
       <Field label="To">
         <Input name="to" type="date" defaultValue={initial.to} />
       </Field>
-      <Button type="submit" variant="primary">
-        Filter
-      </Button>
-      {error && <Alert className="w-full">{error}</Alert>}
-    </form>
+    </FilterBar>
   );
 }

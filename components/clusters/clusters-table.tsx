@@ -1,18 +1,39 @@
 import Link from 'next/link';
 import type { ClusterSummary } from '@/lib/queries/cluster-detail';
 import { PanelEmpty } from '@/components/charts/panel';
+import { SortHeader } from '@/components/ui/sort-header';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 
-export function ClustersTable({ rows, empty }: { rows: ClusterSummary[]; empty: string }) {
+/** Sortable headers: the current sort and the URL parameters to keep (the list page passes them). */
+type Sorting = { current: { sort: string; dir: 'asc' | 'desc' }; params: Record<string, string> };
+
+function Header({ column, label, sorting }: { column: string; label: string; sorting?: Sorting }) {
+  const numeric = column !== 'id';
+  return sorting && column !== 'id' ? (
+    <SortHeader column={column} label={label} numeric={numeric} {...sorting} />
+  ) : (
+    <Th numeric={numeric}>{label}</Th>
+  );
+}
+
+export function ClustersTable({
+  rows,
+  empty,
+  sorting,
+}: {
+  rows: ClusterSummary[];
+  empty: string;
+  sorting?: Sorting;
+}) {
   if (rows.length === 0) return <PanelEmpty>{empty}</PanelEmpty>;
   return (
     <Table aria-label="Clusters">
       <THead>
         <tr>
-          <Th>Cluster</Th>
-          <Th numeric>Risk</Th>
-          <Th numeric>Members</Th>
-          <Th numeric>Exchanges</Th>
+          <Header column="id" label="Cluster" />
+          <Header column="risk" label="Risk" sorting={sorting} />
+          <Header column="members" label="Members" sorting={sorting} />
+          <Header column="events" label="Exchanges" sorting={sorting} />
           <Th>Reasons</Th>
         </tr>
       </THead>

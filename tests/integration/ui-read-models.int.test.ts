@@ -8,6 +8,7 @@ import { getClusterPageData } from '@/lib/queries/cluster-page';
 import { listAccountEvents } from '@/lib/queries/account-events';
 import { getFlagsPerRun, getQueueCounts } from '@/lib/queries/overview';
 import { getLinkedAccounts } from '@/lib/queries/linked-accounts';
+import { listClusters, parseClusterQuery } from '@/lib/queries/clusters-list';
 
 // A small synthetic dataset (same generator as bench:pages): 300 accounts, 30k events, 3 clusters of 20.
 export const SMALL = {
@@ -116,6 +117,18 @@ describe('account and cluster pages', () => {
       pages[order] = seen;
     }
     expect(pages.desc[0]).toBe(pages.asc.at(-1));
+  });
+
+  it('clusters list filters and sorts as its URL says', async () => {
+    const by = (q: Record<string, string>) => listClusters(parseClusterQuery(q).query);
+    const all = await by({});
+    expect(all.map((c) => c.risk)).toEqual([...all.map((c) => c.risk)].sort((a, b) => b - a));
+    const asc = await by({ sort: 'members', dir: 'asc' });
+    expect(asc.map((c) => c.members)).toEqual([...asc.map((c) => c.members)].sort((a, b) => a - b));
+    expect((await by({ flagged: 'true' })).every((c) => c.flagged)).toBe(true);
+    const big = Math.max(...all.map((c) => c.members));
+    expect((await by({ min_members: String(big) })).every((c) => c.members >= big)).toBe(true);
+    expect(await by({ min_members: String(big + 1) })).toEqual([]);
   });
 
   it('linked accounts name the shared values, not only their kinds', async () => {
