@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input, Textarea } from '@/components/ui/form-controls';
-import { COMMENT_MAX, TAG_MAX } from '@/lib/schemas/annotation';
+import { COMMENT_MAX, TAG_MAX } from '@/lib/schemas/annotation-limits';
 
 // The text of a new or edited tag or comment. The limit is shown as a counter and enforced by
 // refusing with a message, never by cutting what was typed or pasted (the box has no maxLength);

@@ -7,7 +7,6 @@ import type { ClusterSummary } from './cluster-detail';
 // &dir=asc), so a link reproduces the view. A parameter that does not parse is dropped with a hint
 // the page shows, never silently.
 const SORTS = { risk: 'risk', members: 'members', events: 'events' } as const;
-export type ClusterSort = keyof typeof SORTS;
 
 const ZClusterQuery = z.object({
   flagged: z.enum(['true']).optional(),

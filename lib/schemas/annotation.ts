@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { COMMENT_MAX, TAG_MAX } from './annotation-limits';
 
 // One schema for annotations, used by the route and the client hooks.
 export const ANNOTATION_KINDS = ['star', 'tag', 'comment'] as const;
-/** Limits the form shows and the route enforces: longer text is refused, never cut. */
-export const COMMENT_MAX = 4000;
-export const TAG_MAX = 40;
-/** Active annotations one author may keep on one account (stars, tags and comments together). */
-export const ANNOTATIONS_PER_ACCOUNT_MAX = 200;
+// Limits the form shows and the route enforces: longer text is refused, never cut.
+export { ANNOTATIONS_PER_ACCOUNT_MAX, COMMENT_MAX } from './annotation-limits';
 
 const ZTagValue = z
   .string()
