@@ -57,7 +57,7 @@ test.describe('analyst flow', () => {
     await expect(rows.nth(1)).toHaveAttribute('aria-current', 'true');
     await page.keyboard.press('k');
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/accounts/${top}$`), { timeout: 30_000 });
+    await expect(page).toHaveURL(new RegExp(`/accounts/${top}(\\?|$)`), { timeout: 30_000 });
 
     for (const name of CHARTS)
       await expect(

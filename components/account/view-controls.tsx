@@ -39,7 +39,7 @@ export function ViewControls({
           All
         </button>
         <label className="ml-auto flex items-center gap-2">
-          <span className="text-slate-600">Events</span>
+          <span className="text-slate-600">Order of events</span>
           <Select
             controlSize="sm"
             value={view.order}

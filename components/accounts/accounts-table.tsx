@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { ReasonsCell } from '@/components/ui/reasons-cell';
 import { Table, TBody, Td, Th, THead, Tr, Truncate } from '@/components/ui/table';
 import type { AccountListRow } from '@/lib/queries/accounts-list';
 import type { TAccountQuery } from '@/lib/queries/account-filter';
@@ -106,9 +107,7 @@ export function AccountsTable({
             <Td numeric className={r.risk >= threshold ? 'font-semibold text-red-700' : ''}>
               {r.risk.toFixed(2)}
             </Td>
-            <Td truncate className="text-xs" title={r.reasons.join('\n')}>
-              {r.reasons.slice(0, 2).join(' · ') || '—'}
-            </Td>
+            <ReasonsCell reasons={r.reasons} />
             <Td numeric>{r.events.toLocaleString('en')}</Td>
             <Td numeric>{(r.coverage * 100).toFixed(0)}%</Td>
             <Td>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ClusterSummary } from '@/lib/queries/cluster-detail';
 import { PanelEmpty } from '@/components/charts/panel';
 import { SortHeader } from '@/components/ui/sort-header';
+import { ReasonsCell } from '@/components/ui/reasons-cell';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 
 /** Sortable headers: the current sort and the URL parameters to keep (the list page passes them). */
@@ -53,9 +54,7 @@ export function ClustersTable({
             </Td>
             <Td numeric>{c.members.toLocaleString('en')}</Td>
             <Td numeric>{c.events.toLocaleString('en')}</Td>
-            <Td truncate className="text-xs">
-              {c.reasons.slice(0, 3).join(', ') || '—'}
-            </Td>
+            <ReasonsCell reasons={c.reasons} />
           </Tr>
         ))}
       </TBody>

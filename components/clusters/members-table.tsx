@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ClusterMemberRow } from '@/lib/queries/cluster-detail';
 import { PanelEmpty } from '@/components/charts/panel';
+import { ReasonsCell } from '@/components/ui/reasons-cell';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 
 const STATE_LABEL: Record<ClusterMemberRow['state'], string> = {
@@ -71,9 +72,7 @@ export function MembersTable({ rows }: { rows: ClusterMemberRow[] }) {
               </Td>
               <Td numeric>{m.events.toLocaleString('en')}</Td>
               <Td numeric>{m.coverage === null ? '—' : `${(m.coverage * 100).toFixed(0)}%`}</Td>
-              <Td truncate max="max-w-56" className="text-xs">
-                {m.reasons.slice(0, 3).join(', ') || '—'}
-              </Td>
+              <ReasonsCell reasons={m.reasons} />
               <Td truncate max="max-w-40" className="text-xs">
                 {m.email_domain ?? '—'}
               </Td>
