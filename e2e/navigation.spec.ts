@@ -121,7 +121,10 @@ test.describe('list views in the URL', () => {
     page,
   }) => {
     await page.goto('/clusters');
-    await page.getByRole('link', { name: 'Sort by members' }).click();
+    await page
+      .getByRole('columnheader', { name: /Members/ })
+      .getByRole('link')
+      .click();
     await expect(page).toHaveURL(/sort=members&dir=desc/);
     await expect(page.getByRole('columnheader', { name: /Members/ })).toHaveAttribute(
       'aria-sort',
