@@ -67,7 +67,7 @@ export function MembersTable({ rows }: { rows: ClusterMemberRow[] }) {
               <Td className="text-xs whitespace-nowrap" data-testid="member-state">
                 {STATE_LABEL[m.state]}
               </Td>
-              <Td numeric>
+              <Td numeric className="whitespace-nowrap">
                 {m.tie_kinds} ({m.tie_strength.toFixed(1)})
               </Td>
               <Td numeric>{m.events.toLocaleString('en')}</Td>

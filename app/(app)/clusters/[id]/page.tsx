@@ -42,14 +42,13 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
         <Suspense fallback={<PanelSkeleton title="Partitioned coverage" h="min-h-80" />}>
           <CoveragePanel id={id} />
         </Suspense>
-        <div className="grid gap-4 xl:grid-cols-2">
-          <Suspense fallback={<PanelSkeleton title="Members" h="min-h-96" />}>
-            <MembersPanel id={id} />
-          </Suspense>
-          <Suspense fallback={<PanelSkeleton title="Shared indicators" h="min-h-96" />}>
-            <IndicatorsPanel id={id} />
-          </Suspense>
-        </div>
+        {/* Full width each: side by side, the members' columns and the indicator matrix were cut. */}
+        <Suspense fallback={<PanelSkeleton title="Members" h="min-h-96" />}>
+          <MembersPanel id={id} />
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton title="Shared indicators" h="min-h-96" />}>
+          <IndicatorsPanel id={id} />
+        </Suspense>
       </div>
     </>
   );
