@@ -17,8 +17,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   ensurePrivateDir(path.resolve(dataDir));
   ensurePrivateDir(dir);
   const bin = path.resolve('node_modules/.bin/pglite-server');
-  const child = spawn(bin, ['-d', dir, '-p', String(port), '-h', '127.0.0.1', '-m', '20'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  // Through a guard that ends the server when this process dies, even by SIGKILL: our end of its
+  // stdin pipe closes then (scripts/pglite-guard.mjs).
+  const guard = path.resolve('scripts/pglite-guard.mjs');
+  const args = ['-d', dir, '-p', String(port), '-h', '127.0.0.1', '-m', '20'];
+  const child = spawn(process.execPath, [guard, bin, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   child.stdout?.on('data', () => undefined);
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;

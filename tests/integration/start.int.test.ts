@@ -88,8 +88,8 @@ describe('npm start', () => {
       PORT: String(await freePort()),
     });
     const pgid = s.child.pid!;
-    // Signalled once start-up work is done (building, or serving): a signal that arrives while
-    // the synchronous demo generation blocks the event loop still leaves PGlite behind (open).
+    // Signalled once start-up work is done (building, or serving); a signal during the demo
+    // generation has its own test below.
     await waitFor(
       () => /no production build found|Distill Watch:/.test(s.output()),
       150_000,
@@ -107,6 +107,32 @@ describe('npm start', () => {
       },
     );
     expect(s.output()).toContain('stopped cleanly');
+  });
+
+  it('SIGTERM while the demo data is generated leaves no process behind', async () => {
+    // The generation is synchronous: the start script cannot act on the signal, and before the
+    // embedded database ran behind a guard (scripts/pglite-guard.mjs) pglite-server was left
+    // running with ppid 1.
+    const s = npmStart({
+      DATA_DIR: tmp(),
+      PGLITE_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+      DEMO_ACCOUNTS: '300',
+      DEMO_EVENTS: '300000',
+    });
+    const pgid = s.child.pid!;
+    await waitFor(() => /demo data: generating/.test(s.output()), 150_000, 'the demo generation');
+    process.kill(pgid, 'SIGTERM');
+    await waitFor(() => groupAlive(pgid) === '', 30_000, 'every process of npm start to end').catch(
+      (e: Error) => {
+        const left = spawnSync('ps', ['-o', 'pid,ppid,stat,cmd', '-g', String(pgid)], {
+          encoding: 'utf8',
+        });
+        spawnSync('kill', ['-KILL', `-${pgid}`]);
+        throw new Error(`${e.message}; still running:\n${left.stdout}`);
+      },
+    );
+    expect(s.output()).not.toMatch(/demo data: ingesting/); // it was stopped mid-generation
   });
 
   it('with DATABASE_URL in production creates no demo user', async () => {
