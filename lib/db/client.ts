@@ -23,6 +23,12 @@ function newPool(max: number, statementTimeoutMs: number, label: string): Pool {
   // the pool; unhandled, that would crash the whole process. The pool drops the client and the
   // next query opens a fresh one.
   pool.on('error', (err) => console.error(`[db:${label}] idle connection closed: ${err.message}`));
+  // A checked-out client (a transaction in progress, a request between two queries) emits 'error'
+  // on itself when the server goes away, and pg-pool listens only while it is idle: one listener
+  // for the client's whole life, so a database outage fails the request (503), not the process.
+  pool.on('connect', (client) =>
+    client.on('error', (err) => console.error(`[db:${label}] connection lost: ${err.message}`)),
+  );
   return pool;
 }
 

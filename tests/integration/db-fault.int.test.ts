@@ -38,7 +38,7 @@ process.env.INGEST_LANES = '1';
 pointAtDatabase(via.toString());
 
 const { POST } = await import('@/app/api/v1/ingest/events/route');
-const { closeDb, prisma } = await import('@/lib/db/client');
+const { closeDb, pgPool, prisma } = await import('@/lib/db/client');
 const { createIngestToken } = await import('@/lib/ingest/tokens');
 afterAll(async () => {
   await closeDb();
@@ -95,8 +95,13 @@ describe('Postgres stops mid-request', () => {
       if (Date.now() - t0 > 60_000) throw new Error('the upload never opened its run');
       await new Promise((r) => setTimeout(r, 50));
     }
+    // ... and a request holds an app connection mid-transaction (checked out of the pool).
+    const held = await pgPool().connect();
+    await held.query('BEGIN');
     cut();
     resume();
+    await expect(held.query('SELECT 1')).rejects.toThrow();
+    held.release(true);
     const mid = await upload;
     expect(mid.status).toBe(503);
     expect(mid.headers.get('retry-after')).toBe('5');
