@@ -30,5 +30,6 @@ export const SQL_ONLY: {
     inbox_items_case_id_fkey: 'inbox entry → the case it is about',
     case_clause_links_case_id_fkey: 'clause link → its case',
     legal_holds_case_id_fkey: 'legal hold → its case',
+    revoked_sessions_user_id_fkey: 'revoked session → its user (sign-out ends one session)',
   },
 };
