@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import pg from 'pg';
 import { hashPassword } from '@/lib/auth/password';
@@ -38,10 +39,14 @@ export async function seedWorld(url: string, size: { accounts: number; events: n
       'SELECT account_id FROM account_score ORDER BY risk DESC, account_id LIMIT 1',
     );
     // 100 real lines of the demo's events: the ingest body (re-sent: duplicates, still parsed).
-    const lines = readFileSync(path.join(dataDir, 'demo', 'events.ndjson'), 'utf8')
-      .split('\n')
-      .slice(0, 100)
-      .join('\n');
+    // Read as a stream: at 1M events the file is over 512 MB, longer than a string may be.
+    const head: string[] = [];
+    const rl = createInterface({
+      input: createReadStream(path.join(dataDir, 'demo', 'events.ndjson')),
+    });
+    for await (const line of rl) if (head.push(line) >= 100) break;
+    rl.close();
+    const lines = head.join('\n');
     return { token: secret, account: top.rows[0]!.account_id, ingestBody: `${lines}\n` };
   } finally {
     await pool.end();
