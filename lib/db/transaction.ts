@@ -22,3 +22,23 @@ export async function withPgTransaction<T>(
     client.release();
   }
 }
+
+/**
+ * `work` in one transaction on a client the caller holds (and releases): for code that keeps one
+ * connection across several transactions, e.g. under a session advisory lock (purge, ingest runs).
+ */
+export async function inClientTransaction<T>(
+  client: PoolClient,
+  work: () => Promise<T>,
+  opts: { readOnly?: boolean } = {},
+): Promise<T> {
+  await client.query(opts.readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+  try {
+    const r = await work();
+    await client.query('COMMIT');
+    return r;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}

@@ -82,32 +82,35 @@ export function scoreSignals(
       ...(open ? {} : { gatedBy: def.needs }),
     };
   }
-  if (joint) {
-    const evidence = jointEvidence(joint.joint.score, joint.range);
-    const weight = s.weights[JOINT] ?? 0;
+  // The two whole-profile measures: their own benign range, no per-signal baseline.
+  const whole = (id: string, value: number, evidence: number, r: Range, explanation: string) => {
+    const weight = s.weights[id] ?? 0;
     total += weight * evidence;
-    contributions[JOINT] = {
-      value: joint.joint.score,
+    contributions[id] = {
+      value,
       evidence,
       weight,
       contribution: weight * evidence,
-      benign: { p50: joint.range.p50, p95: joint.range.p95 },
-      explanation: jointText(joint.joint),
+      benign: { p50: r.p50, p95: r.p95 },
+      explanation,
     };
-  }
-  if (nov) {
-    const evidence = noveltyEvidence(nov.novelty.distance, nov.range);
-    const weight = s.weights[NOVELTY] ?? 0;
-    total += weight * evidence;
-    contributions[NOVELTY] = {
-      value: nov.novelty.distance,
-      evidence,
-      weight,
-      contribution: weight * evidence,
-      benign: { p50: nov.range.p50, p95: nov.range.p95 },
-      explanation: noveltyText(nov.novelty),
-    };
-  }
+  };
+  if (joint)
+    whole(
+      JOINT,
+      joint.joint.score,
+      jointEvidence(joint.joint.score, joint.range),
+      joint.range,
+      jointText(joint.joint),
+    );
+  if (nov)
+    whole(
+      NOVELTY,
+      nov.novelty.distance,
+      noveltyEvidence(nov.novelty.distance, nov.range),
+      nov.range,
+      noveltyText(nov.novelty),
+    );
   const risk = logistic(s.slope * (total - s.bias));
   const reasons = Object.entries(contributions)
     .filter(([, c]) => c.contribution >= 0.1)

@@ -1,3 +1,4 @@
+import { inClientTransaction } from '@/lib/db/transaction';
 import type { Pool, PoolClient } from 'pg';
 import { pgRunner } from '@/lib/audit/runners';
 import { writeAudit, type AuditActor } from '@/lib/audit/write';
@@ -15,18 +16,6 @@ import type { IngestKind, IngestSummary } from './types';
 const LOCK_SPACE = 0x16e57; // the advisory lock's first key: "ingest runs"
 const LOCK_ARGS = `$1::int, ($2::bigint % 2147483647)::int`;
 
-async function inTx<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
-  try {
-    const r = await work();
-    await client.query('COMMIT');
-    return r;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
-}
-
 /** Opens the run on one of its own lane connections (so a run never needs a connection more). */
 export async function startRun(
   client: PoolClient,
@@ -35,7 +24,7 @@ export async function startRun(
   actor: AuditActor,
   requestId?: string,
 ): Promise<string> {
-  return inTx(client, async () => {
+  return inClientTransaction(client, async () => {
     const { rows } = await client.query<{ id: string }>(
       'INSERT INTO ingest_runs (kind, source, actor) VALUES ($1, $2, $3) RETURNING id::text AS id',
       [kind, source, actor.email ?? actor.id],
@@ -68,7 +57,7 @@ export async function finishRun(
   requestId?: string,
   error?: string,
 ): Promise<void> {
-  await inTx(client, async () => {
+  await inClientTransaction(client, async () => {
     await client.query(
       'UPDATE ingest_runs SET finished_at = now(), status = $2 WHERE id = $1::bigint',
       [s.runId, status],
@@ -114,7 +103,7 @@ export async function sweepStaleRuns(pool: Pool): Promise<string[]> {
   for (const { id } of rows) {
     const client = await pool.connect();
     try {
-      const run = await inTx(client, async () => {
+      const run = await inClientTransaction(client, async () => {
         const lock = await client.query<{ free: boolean }>(
           `SELECT pg_try_advisory_xact_lock(${LOCK_ARGS}) AS free`,
           [LOCK_SPACE, id],

@@ -1,3 +1,4 @@
+import { inClientTransaction } from '@/lib/db/transaction';
 import type { Pool, PoolClient } from 'pg';
 import { pgRunner } from '@/lib/audit/runners';
 import { SYSTEM_ACTOR, writeAudit, type AuditActor } from '@/lib/audit/write';
@@ -43,18 +44,6 @@ async function heldAccounts(client: PoolClient): Promise<string[]> {
   return rows.map((r) => r.account_id);
 }
 
-async function inTx<T>(client: PoolClient, readOnly: boolean, work: () => Promise<T>) {
-  await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
-  try {
-    const r = await work();
-    await client.query('COMMIT');
-    return r;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
-}
-
 export async function purgeOldEvents(pool: Pool, opts: PurgeOptions = {}): Promise<PurgeResult> {
   const t0 = Date.now();
   const dry = opts.dryRun ?? false;
@@ -86,27 +75,31 @@ export async function purgeOldEvents(pool: Pool, opts: PurgeOptions = {}): Promi
       result.cutoff = cutoff.toISOString();
       const held = new Set<string>();
       for (const p of await listEventPartitions(client)) {
-        const r = await inTx(client, dry, async () => {
-          // Share locks: holds and case links may be read but not changed until this commits.
-          if (!dry) await client.query('LOCK TABLE legal_holds, case_accounts IN SHARE MODE');
-          const ids = await heldAccounts(client);
-          ids.forEach((id) => held.add(id));
-          const pr = await purgePartition(client, p, cutoff, ids, dry);
-          if (pr && !dry && pr.deleted > 0)
-            await writeAudit(pgRunner(client), {
-              actor,
-              action: 'retention.purge',
-              targetType: 'events_partition',
-              targetId: p.name,
-              after: {
-                ...pr,
-                cutoff: cutoff.toISOString(),
-                raw_event_days: days,
-                held_accounts: ids.length,
-              },
-            });
-          return pr;
-        });
+        const r = await inClientTransaction(
+          client,
+          async () => {
+            // Share locks: holds and case links may be read but not changed until this commits.
+            if (!dry) await client.query('LOCK TABLE legal_holds, case_accounts IN SHARE MODE');
+            const ids = await heldAccounts(client);
+            ids.forEach((id) => held.add(id));
+            const pr = await purgePartition(client, p, cutoff, ids, dry);
+            if (pr && !dry && pr.deleted > 0)
+              await writeAudit(pgRunner(client), {
+                actor,
+                action: 'retention.purge',
+                targetType: 'events_partition',
+                targetId: p.name,
+                after: {
+                  ...pr,
+                  cutoff: cutoff.toISOString(),
+                  raw_event_days: days,
+                  held_accounts: ids.length,
+                },
+              });
+            return pr;
+          },
+          { readOnly: dry },
+        );
         if (r) result.partitions.push(r);
       }
       result.held_accounts = held.size;
@@ -130,7 +123,7 @@ async function writeRunAudit(
   days: number,
   cutoff: Date,
 ) {
-  await inTx(client, false, () =>
+  await inClientTransaction(client, () =>
     writeAudit(pgRunner(client), {
       actor,
       action: 'retention.purge_run',
