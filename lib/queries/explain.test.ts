@@ -4,10 +4,10 @@ import {
   clusterBaseline,
   clusterItems,
   explain,
-  humanize,
   logistic,
   sumAtThreshold,
 } from './explain';
+import { humanize } from './explain-meta';
 
 const stored = {
   out_in_ratio: {
