@@ -9,7 +9,7 @@ import { EVENT_ROW_COLUMNS, MERGE_ROLLUPS_SQL, ROLLUP_COLS } from './sql-events'
  * straight into `events`, then the rollups from the slim stage. It skips writing every 1.3 KB row
  * twice (staging table, then INSERT … SELECT).
  *
- * It is only right when every row is new. A COPY has no ON CONFLICT, so a row whose (id, ts)
+ * It is only right when every row is new. A COPY has no ON CONFLICT, so a row whose (account_id, id, ts)
  * exists — a rerun, an overlapping file, a repeat inside the batch — fails the COPY with
  * unique_violation; the savepoint is rolled back and the caller stages the same bytes for the
  * ON CONFLICT DO NOTHING merge, which skips exactly the duplicates. A concurrent ingest of the

@@ -124,10 +124,10 @@ WITH ins AS (${ins}
 )
 SELECT count(*)::int AS inserted FROM ins`;
 
-/** The staged batch into events, skipping rows whose (id, ts) exists, and only the inserted ones into the rollups. */
+/** The staged batch into events, skipping rows whose (account_id, id, ts) exists, and only the inserted ones into the rollups. */
 export const MERGE_EVENTS_SQL = rollupsOf(`
   INSERT INTO events (${EVENT_COLS}) SELECT ${EVENT_COLS} FROM stage_events
-  ON CONFLICT (id, ts) DO NOTHING
+  ON CONFLICT (account_id, ts, id) DO NOTHING
   RETURNING ${ROLLUP_COLS.join(', ')}`);
 
 /** The rollups of a batch that went straight into events by COPY (all new, direct.ts), from the slim stage. */

@@ -5,7 +5,7 @@ import { rows } from './sql';
 import { redactExcerpt } from './redact';
 
 // Events of one account in a time window, keyset-paginated on (ts, id) so it stays on the
-// events (account_id, ts) index at any depth. Text is redacted and clipped here, on the server.
+// events primary key (account_id, ts, id) at any depth. Text is redacted and clipped here, on the server.
 export const ZEventWindow = z.object({
   account: z.string().min(1).max(128),
   from: z.string().datetime({ offset: true }),
