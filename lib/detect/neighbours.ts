@@ -29,8 +29,9 @@ const WINDOW = 400;
 export const NOVELTY_MIN_EVENTS = 400;
 
 export interface Novelty {
-  /** distance to the k-th nearest reference account of similar volume (robust sd units) */
-  distance: number;
+  /** distance to the k-th nearest reference account of similar volume (robust sd units);
+   *  null when the account was not compared (too few events, or no reference to compare with) */
+  distance: number | null;
   /** the signals on which the account differs most from those neighbours, in sd */
   apart: { signal: string; z: number }[];
 }
@@ -78,7 +79,7 @@ export function novelty(values: SignalValues[], events: number[], allRef: number
   const vols = Float64Array.from(byVol, (i) => events[i]);
   const w = Math.min(WINDOW, byVol.length);
   return values.map((_, i) => {
-    if (events[i] < NOVELTY_MIN_EVENTS) return { distance: 0, apart: [] };
+    if (events[i] < NOVELTY_MIN_EVENTS) return { distance: null, apart: [] };
     let lo = 0;
     for (let hi = vols.length; lo < hi;) {
       const mid = (lo + hi) >> 1;
@@ -92,7 +93,7 @@ export function novelty(values: SignalValues[], events: number[], allRef: number
       .map((r) => ({ r, d: dist2(z[i], z[r]) }))
       .sort((a, b) => a.d - b.d)
       .slice(0, NEIGHBOURS_K);
-    if (near.length === 0) return { distance: 0, apart: [] };
+    if (near.length === 0) return { distance: null, apart: [] };
     const apart = FEATURES.map((d, j) => ({
       signal: d.id,
       z: z[i][j] - near.reduce((t, n) => t + z[n.r][j], 0) / near.length,
@@ -104,25 +105,24 @@ export function novelty(values: SignalValues[], events: number[], allRef: number
   });
 }
 
-/** p5/p50/p95 of the distance over the reference accounts: its own benign range. */
-export function noveltyRange(n: Novelty[], ref: number[], events: number[]): Range {
+/** p5/p50/p95 of the distance over the reference accounts that were compared: its own benign range. */
+export function noveltyRange(n: Novelty[], ref: number[]): Range {
   const s = Float64Array.from(
-    ref.filter((i) => events[i] >= NOVELTY_MIN_EVENTS),
-    (i) => n[i].distance,
+    ref.map((i) => n[i].distance).filter((d): d is number => d !== null),
   ).sort();
   if (s.length === 0) return { p5: 0, p50: 0, p95: 0 };
   return { p5: quantileSorted(s, 0.05), p50: quantileSorted(s, 0.5), p95: quantileSorted(s, 0.95) };
 }
 
 /** 0 inside the benign range, full at two band-widths beyond its p95 (as the joint score). */
-export function noveltyEvidence(d: number, r: Range): number {
+export function noveltyEvidence(d: number | null, r: Range): number {
+  if (d === null) return 0;
   const w = Math.max(r.p95 - r.p50, 0.5);
   return Math.min(1, Math.max(0, (d - r.p95) / (3 * w)));
 }
 
 export function noveltyText(n: Novelty): string {
-  if (n.distance === 0 && n.apart.length === 0)
-    return `not compared: fewer than ${NOVELTY_MIN_EVENTS} events`;
+  if (n.distance === null) return `not compared: fewer than ${NOVELTY_MIN_EVENTS} events`;
   const label = (id: string) => SIGNALS.find((d) => d.id === id)?.label ?? id;
   const parts = n.apart.map(
     (a) => `${label(a.signal)} ${a.z > 0 ? '+' : '−'}${Math.abs(a.z).toFixed(1)} sd`,

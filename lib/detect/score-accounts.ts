@@ -71,7 +71,7 @@ export function scoreAccounts(
   const joints = all.map((i) => jointScore(values[i], ranges[i]));
   const jr = jointRange(ref.map((i) => joints[i].score));
   const nov = novelty(values, events, all); // untrimmed: see neighbours.ts
-  const nr = noveltyRange(nov, all, events);
+  const nr = noveltyRange(nov, all);
   const results = ids.map((id, i) => {
     const d = daily.get(id)!;
     const sc = scoreSignals(

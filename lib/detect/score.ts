@@ -83,7 +83,13 @@ export function scoreSignals(
     };
   }
   // The two whole-profile measures: their own benign range, no per-signal baseline.
-  const whole = (id: string, value: number, evidence: number, r: Range, explanation: string) => {
+  const whole = (
+    id: string,
+    value: number | null,
+    evidence: number,
+    r: Range,
+    explanation: string,
+  ) => {
     const weight = s.weights[id] ?? 0;
     total += weight * evidence;
     contributions[id] = {
