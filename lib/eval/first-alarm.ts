@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { DetectSettings } from '@/lib/detect/settings';
 import type { Truth } from './metrics';
-import { cutoffs, eventsBefore, replayAt, type ReplayPoint } from './replay';
+import { cutoffs, eventsBefore, firstDay, replayAt } from './replay';
 
 export interface AlarmRow {
   family: string;
@@ -11,11 +11,37 @@ export interface AlarmRow {
   cutoff: string | null;
 }
 
+const DAY = 86_400_000;
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(d) + n * DAY).toISOString().slice(0, 10);
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
+
 /**
- * For each attack campaign: the first replay cut-off at which any of its accounts is flagged, and how
- * many of its events happened before that day. Granularity = span / points (the final point is the
- * full run's result, passed in as `final`).
+ * For each attack campaign: the first day cut-off at which any of its accounts is flagged, and how
+ * many of its events happened before that day. A coarse pass replays detection on `points` prefixes
+ * spread over the data; then, for each campaign, the interval between the last prefix without an
+ * alarm and the first with one is bisected down to one day (replays are cached by day and shared by
+ * campaigns). This assumes an alarm, once raised, stays raised on longer prefixes — true for the
+ * evidence that only grows with traffic, nearly so for the rest — and costs about log2(span/points)
+ * extra replays per distinct interval instead of one replay per day.
  */
+/**
+ * Given no alarm on the prefix before `lo` and an alarm before `hi`, the first day cut-off with an
+ * alarm, found by bisection (the alarm is assumed to stay raised on longer prefixes).
+ */
+export async function narrowToDay(
+  lo: string,
+  hi: string,
+  alarmedBefore: (day: string) => Promise<boolean>,
+): Promise<string> {
+  while (daysBetween(lo, hi) > 1) {
+    const mid = addDays(lo, Math.floor(daysBetween(lo, hi) / 2));
+    if (await alarmedBefore(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
 export async function firstAlarms(
   pool: Pool,
   truth: Truth[],
@@ -24,15 +50,24 @@ export async function firstAlarms(
   final: Set<string>,
   log: (m: string) => void = () => {},
 ): Promise<AlarmRow[]> {
-  const cuts = (await cutoffs(pool, points)).slice(0, -1);
-  const replays: ReplayPoint[] = [];
-  for (const c of cuts) {
+  const all = await cutoffs(pool, points);
+  const end = all[all.length - 1];
+  const start = await firstDay(pool);
+  const cache = new Map<string, Set<string>>([[end, final]]);
+  const flaggedAt = async (day: string): Promise<Set<string>> => {
+    const hit = cache.get(day);
+    if (hit) return hit;
+    if (day <= start) return new Set(); // nothing is known before the first day
     const t0 = Date.now();
-    replays.push(await replayAt(pool, c, s));
+    const r = await replayAt(pool, day, s);
     log(
-      `replay before ${c}: ${replays[replays.length - 1].flagged.size} flagged (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      `replay before ${day}: ${r.flagged.size} flagged (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     );
-  }
+    cache.set(day, r.flagged);
+    return r.flagged;
+  };
+  for (const c of all.slice(0, -1)) await flaggedAt(c);
+
   const campaigns = new Map<string, Truth[]>();
   for (const t of truth)
     if (t.label === 'attack' && t.campaign_id)
@@ -40,23 +75,22 @@ export async function firstAlarms(
   const rows: AlarmRow[] = [];
   for (const [campaign, members] of campaigns) {
     const ids = members.map((m) => m.account_id);
+    const family = members[0].family;
     const total = await eventsBefore(pool, ids, null);
-    const hit = replays.find((r) => ids.some((id) => r.flagged.has(id)));
-    if (hit)
-      rows.push({
-        family: members[0].family,
-        campaign,
-        total,
-        before: await eventsBefore(pool, ids, hit.cutoff),
-        cutoff: hit.cutoff,
-      });
-    else if (ids.some((id) => final.has(id)))
-      rows.push({ family: members[0].family, campaign, total, before: total, cutoff: 'end' });
-    else rows.push({ family: members[0].family, campaign, total, before: null, cutoff: null });
+    const alarmed = (f: Set<string>) => ids.some((id) => f.has(id));
+    const k = all.findIndex((c) => alarmed(cache.get(c)!));
+    if (k < 0) {
+      rows.push({ family, campaign, total, before: null, cutoff: null });
+      continue;
+    }
+    const hi = await narrowToDay(k > 0 ? all[k - 1] : start, all[k], async (d) =>
+      alarmed(await flaggedAt(d)),
+    );
+    const before = hi === end ? total : await eventsBefore(pool, ids, hi);
+    rows.push({ family, campaign, total, before, cutoff: hi === end ? 'end' : hi });
   }
   return rows;
 }
-
 /** Per family: "median events before alarm (median share of the campaign's events)". */
 export function summariseAlarms(rows: AlarmRow[]): Map<string, string> {
   const by = new Map<string, AlarmRow[]>();

@@ -71,3 +71,9 @@ export async function eventsBefore(pool: Pool, ids: string[], day: string | null
   );
   return Number(rows[0].n);
 }
+
+/** The first day with data. */
+export async function firstDay(pool: Pool): Promise<string> {
+  const { rows } = await pool.query<{ f: string }>(`SELECT min(day)::text AS f FROM account_daily`);
+  return rows[0].f;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { narrowToDay } from './first-alarm';
+
+describe('narrowToDay', () => {
+  const alarmFrom = (day: string) => {
+    const asked: string[] = [];
+    const f = async (d: string) => {
+      asked.push(d);
+      return d >= day;
+    };
+    return { f, asked };
+  };
+  it('finds the first day cut-off with an alarm inside a coarse interval', async () => {
+    const { f, asked } = alarmFrom('2026-10-05');
+    expect(await narrowToDay('2026-09-27', '2026-10-11', f)).toBe('2026-10-05');
+    // 14 days apart: about log2(14) replays, not 13
+    expect(asked.length).toBeLessThanOrEqual(4);
+  });
+  it('returns hi when the alarm comes on its very day', async () => {
+    const { f } = alarmFrom('2026-10-11');
+    expect(await narrowToDay('2026-09-27', '2026-10-11', f)).toBe('2026-10-11');
+  });
+  it('asks nothing for adjacent days', async () => {
+    const { f, asked } = alarmFrom('2026-09-01');
+    expect(await narrowToDay('2026-10-10', '2026-10-11', f)).toBe('2026-10-11');
+    expect(asked).toEqual([]);
+  });
+});
