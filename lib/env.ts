@@ -14,6 +14,10 @@ const ZEnv = z.object({
   // LOGIN_LOCK_MINUTES (lib/auth/rate-limit.ts).
   LOGIN_DELAY_SECONDS: z.coerce.number().int().positive().default(30),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  // At most ACCESS_DENIED_AUDIT_MAX 'access.denied' audit rows per actor per window, then one
+  // row saying further refusals are counted, not recorded (lib/audit/denial-limit.ts).
+  ACCESS_DENIED_AUDIT_MAX: z.coerce.number().int().positive().default(20),
+  ACCESS_DENIED_AUDIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   // Reverse proxies of ours in front of the server, each appending to X-Forwarded-For (0: none;
   // the socket peer is the client). lib/security/client.ts; docs/security.md#client-address.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

@@ -8,4 +8,10 @@ export const ZAccessDenied = z.strictObject({
   path: z.string().min(1).max(500),
   permission: z.string().min(1),
   role,
+  /** refusals of this user counted but not recorded in the previous window (rate limit) */
+  suppressed_before: z.number().int().positive().optional(),
+  /** this row reached the rate limit: further refusals in its window are counted only */
+  suppressing: z
+    .strictObject({ max: z.number().int().positive(), window_seconds: z.number().int().positive() })
+    .optional(),
 });
