@@ -3,6 +3,8 @@ import { closeDb, pgPool } from '@/lib/db/client';
 import { runDetection, type DetectProgress } from '@/lib/detect';
 
 // `npm run detect`: full recompute of signals, clusters, scores and flags from the rollups.
+// `npm run detect -- --since-last`: only the accounts that received events since the last
+// successful run (and their clusters), against the last full run's population (docs/detection.md).
 // Progress on stderr (a single rewritten line on a terminal), summary with time and peak RSS on stdout.
 const tty = process.stderr.isTTY;
 let lastStage = '';
@@ -13,11 +15,25 @@ function progress(p: DetectProgress) {
   lastStage = p.stage;
 }
 
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--since-last');
+if (unknown.length > 0) {
+  console.error(`detect: unknown argument ${unknown[0]} (usage: npm run detect [-- --since-last])`);
+  process.exit(2);
+}
+
 try {
-  const s = await runDetection(pgPool(), { onProgress: progress });
+  const s = await runDetection(pgPool(), {
+    onProgress: progress,
+    sinceLast: args.includes('--since-last'),
+  });
   if (tty) process.stderr.write('\n');
   const ru = process.resourceUsage();
   const rssMb = ru.maxRSS / 1024;
+  if (s.mode === 'since_last')
+    console.log(
+      `since the last run: ${s.touched} accounts received events; with their clusters' members, rescored:`,
+    );
   console.log(
     `detect run ${s.runId}: ${s.accounts} accounts scored, ${s.flaggedAccounts} flagged; ${s.clusters} clusters, ${s.flaggedClusters} flagged; ${s.newFlags} new flags`,
   );

@@ -10,6 +10,8 @@ export const SQL_ONLY: {
 } = {
   indexes: {
     events_ts_brin: 'BRIN on the append-ordered events.ts: tiny, for time-range scans',
+    events_run_id_brin:
+      'BRIN on events.run_id (appended in run order): the events of recent ingest runs, for detect --since-last',
     queue_items_open_subject_key:
       'partial unique (WHERE status = open): one open item per subject and queue',
     queue_items_claim_idx: 'partial (open and unassigned): the claim-next order',

@@ -18,6 +18,7 @@ export const DISTRIBUTED_BY_ACCOUNT = [
   'account_score',
   'cluster_members',
   'cluster_coverage',
+  'detect_reference',
 ] as const;
 
 /**

@@ -6,11 +6,11 @@ import { runAll } from './run-all';
 import { loadDaily } from './load-daily';
 import { loadTemplates } from './load-templates';
 import { memberReasons, memberVerdict } from './membership';
-import { scoreAccounts } from './score-accounts';
+import { scoreAccounts, type AccountResult, type Population } from './score-accounts';
 import { scoreClusters } from './score-clusters';
 import type { DetectSettings } from './settings';
 import { SIGNAL_IDS } from './signal-defs';
-import type { AccountScoreRow, DetectOutput } from './write-results';
+import type { AccountScoreRow, ClusterRow, DetectOutput } from './write-results';
 
 export type Db = Pick<Pool, 'query'>;
 export type StepFn = (stage: string, done?: number, total?: number) => void;
@@ -18,12 +18,14 @@ export type StepFn = (stage: string, done?: number, total?: number) => void;
 /**
  * Everything detection computes, without writing: signals → account risk → clusters → cluster
  * risk → member flags → benign baselines. Reads only unqualified rollup tables, so a replay can
- * shadow them with temporary prefix copies (lib/eval/replay.ts).
+ * shadow them with temporary prefix copies (lib/eval/replay.ts). With a `population`, accounts
+ * are judged against it instead of against themselves (what an incremental run reuses).
  */
 export async function detectCore(
   db: Db,
   s: DetectSettings,
   step: StepFn = () => {},
+  population?: Population,
 ): Promise<DetectOutput> {
   const cap = Math.max(10, s.maxIndicatorAccounts);
   const [daily, cov, bands] = await runAll(db, [
@@ -33,16 +35,36 @@ export async function detectCore(
   ] as const);
   const tpl = await loadTemplates(db, bands.nearDup);
   step('load rollups');
-  const { results } = scoreAccounts(daily, cov, tpl, s);
+  const { results } = scoreAccounts(daily, cov, tpl, s, population);
   step('score accounts');
   const { clusters } = await scoreClusters(db, results, s, bands.frames, (d, t) =>
     step('clusters', d, t),
   );
   step('clusters');
+  const accounts = accountRows(results, clusters, s);
+  const flaggedIds = new Set(accounts.filter((a) => a.flagged).map((a) => a.account_id));
+  const benign = results.filter((r) => !flaggedIds.has(r.id));
+  const band = coverageBand(
+    benign.filter((r) => r.cov).map((r) => ({ events: r.daily.events, cov: r.cov! })),
+  );
+  const baselines = signalBaselines(
+    benign.map((r) => r.values),
+    SIGNAL_IDS,
+  );
+  step('baselines');
+  return { accounts, clusters, band, baselines };
+}
+
+/** Each account's row: its own risk, raised by a flagged cluster it is tied to (membership.ts). */
+export function accountRows(
+  results: AccountResult[],
+  clusters: ClusterRow[],
+  s: DetectSettings,
+): AccountScoreRow[] {
   const clusterOf = new Map(
     clusters.flatMap((k) => k.member_ids.map((m, i) => [m, { k, i }] as const)),
   );
-  const accounts: AccountScoreRow[] = results.map((r) => {
+  return results.map((r) => {
     const at = clusterOf.get(r.id);
     const k = at?.k;
     const tie = at ? at.k.member_ties[at.i] : { strength: 0, kinds: 0 };
@@ -72,15 +94,4 @@ export async function detectCore(
       last_seen: new Date(r.daily.lastTs).toISOString(),
     };
   });
-  const flaggedIds = new Set(accounts.filter((a) => a.flagged).map((a) => a.account_id));
-  const benign = results.filter((r) => !flaggedIds.has(r.id));
-  const band = coverageBand(
-    benign.filter((r) => r.cov).map((r) => ({ events: r.daily.events, cov: r.cov! })),
-  );
-  const baselines = signalBaselines(
-    benign.map((r) => r.values),
-    SIGNAL_IDS,
-  );
-  step('baselines');
-  return { accounts, clusters, band, baselines };
 }

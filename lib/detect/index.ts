@@ -5,10 +5,13 @@ import { SYSTEM_ACTOR, writeAudit, type AuditActor } from '@/lib/audit/write';
 import { detectCore } from './core';
 import type { DetectSettings } from './settings';
 import { loadSettingsVersioned } from './settings-store';
-import { writeResults } from './write-results';
+import { writeResults, type DetectOutput } from './write-results';
 import { writeClusterCoverage } from './cluster-coverage';
 import { routeFlagsAfterDetection } from '@/lib/queues/route-flags';
 import { acquireDetectLock } from './run-lock';
+import { detectSinceLast } from './incremental';
+import { ingestHighWater, writePopulation } from './since-last';
+import { writeIncremental } from './write-incremental';
 
 export { loadSettings, type DetectSettings } from './settings';
 
@@ -31,6 +34,10 @@ export interface DetectSummary {
   settingsVersion: number | null;
   /** runs a killed process had left 'running', marked 'aborted' by this run */
   abortedRuns: string[];
+  /** 'since_last': only the accounts touched since the last run (and their clusters) were rescored */
+  mode: 'full' | 'since_last';
+  /** since_last: accounts that received events since the last run */
+  touched?: number;
   elapsedMs: number;
   stageMs: Record<string, number>;
 }
@@ -38,6 +45,8 @@ export interface DetectSummary {
 /**
  * Full recompute from the rollups (lib/detect/core.ts), written in one transaction together with
  * the 'detect.run' audit row. Cheap enough to call after every ingest batch or on a schedule.
+ * `sinceLast`: only the accounts that received events since the last successful run, and the
+ * clusters they belong to or link to, judged against the last full run's population (incremental.ts).
  */
 export async function runDetection(
   pool: Pool,
@@ -45,6 +54,7 @@ export async function runDetection(
     onProgress?: (p: DetectProgress) => void;
     actor?: AuditActor;
     settings?: DetectSettings;
+    sinceLast?: boolean;
   } = {},
 ): Promise<DetectSummary> {
   const t0 = Date.now();
@@ -67,14 +77,16 @@ export async function runDetection(
 
 async function runLocked(
   pool: Pool,
-  opts: { actor?: AuditActor; settings?: DetectSettings },
+  opts: { actor?: AuditActor; settings?: DetectSettings; sinceLast?: boolean },
   abortedRuns: string[],
   t0: number,
   step: (stage: string, done?: number, total?: number) => void,
   stageMs: Record<string, number>,
 ): Promise<DetectSummary> {
+  const mode: DetectSummary['mode'] = opts.sinceLast ? 'since_last' : 'full';
   const run = await pool.query<{ id: string }>(
-    `INSERT INTO detect_runs (status) VALUES ('running') RETURNING id::text AS id`,
+    `INSERT INTO detect_runs (status, mode, ingest_hwm) VALUES ('running', $1, $2::bigint) RETURNING id::text AS id`,
+    [mode, await ingestHighWater(pool)],
   );
   const runId = run.rows[0].id;
   try {
@@ -85,8 +97,11 @@ async function runLocked(
       runId,
       version,
     ]);
-    const out = await detectCore(pool, s, step);
+    const inc = opts.sinceLast ? await detectSinceLast(pool, s, step) : null;
+    const out = inc ?? (await detectCore(pool, s, step));
     const stats = {
+      mode,
+      ...(inc ? { touched: inc.touched, sinceRun: inc.sinceRun } : {}),
       accounts: out.accounts.length,
       flaggedAccounts: out.accounts.filter((a) => a.flagged).length,
       clusters: out.clusters.length,
@@ -97,7 +112,10 @@ async function runLocked(
       abortedRuns,
     };
     await withPgTransaction(pool, async (client) => {
-      const w = await writeResults(client, runId, out);
+      const w = inc
+        ? await writeIncremental(client, runId, inc)
+        : await writeResults(client, runId, out as DetectOutput);
+      if (!inc) await writePopulation(client, runId); // what a later --since-last run judges against
       stats.newFlags = w.newFlags;
       stats.vanishedClusters = w.vanished.length;
       await writeClusterCoverage(client, runId); // the cluster page's partitioned coverage

@@ -70,9 +70,16 @@ function dist2(a: Float64Array, b: Float64Array): number {
 
 /**
  * For every account: the distance to its k-th nearest reference account among the WINDOW
- * reference accounts nearest in volume (itself excluded), and the signals that set it apart.
+ * reference accounts nearest in volume (itself excluded: `self(i)` is its own index among the
+ * reference, itself in a full run, its reference copy when scored against a frozen population),
+ * and the signals that set it apart.
  */
-export function novelty(values: SignalValues[], events: number[], allRef: number[]): Novelty[] {
+export function novelty(
+  values: SignalValues[],
+  events: number[],
+  allRef: number[],
+  self: (i: number) => number = (i) => i,
+): Novelty[] {
   const ref = allRef.filter((i) => events[i] >= NOVELTY_MIN_EVENTS);
   const z = standardise(values, ref);
   const byVol = [...ref].sort((a, b) => events[a] - events[b]);
@@ -87,9 +94,10 @@ export function novelty(values: SignalValues[], events: number[], allRef: number
       else hi = mid;
     }
     const start = Math.max(0, Math.min(lo - (w >> 1), byVol.length - w));
+    const me = self(i);
     const near = byVol
       .slice(start, start + w)
-      .filter((r) => r !== i)
+      .filter((r) => r !== me)
       .map((r) => ({ r, d: dist2(z[i], z[r]) }))
       .sort((a, b) => a.d - b.d)
       .slice(0, NEIGHBOURS_K);

@@ -42,37 +42,55 @@ function rangesOver(
 }
 
 /**
+ * The accounts a benign reference is built from: event counts and signal values (a full run: the
+ * accounts it scores; an incremental run: the last full run's, from detect_reference).
+ */
+export interface Population {
+  ids: string[];
+  events: number[];
+  values: SignalValues[];
+}
+
+/**
  * Signals → evidence beyond the benign range of accounts of similar volume → joint outlier score
- * → risk, for every account with traffic. The benign reference is every account, then again
- * without the most jointly unusual TRIM share (a robust two-pass estimate).
+ * → risk, for every account in `daily`. The benign reference is the population (by default the
+ * scored accounts themselves), then again without its most jointly unusual TRIM share (a robust
+ * two-pass estimate). A given population is placed before the scored accounts in one index space.
  */
 export function scoreAccounts(
   daily: Map<string, DailyAgg>,
   cov: Map<string, CoverageAgg>,
   tpl: Map<string, TemplateAgg>,
   s: DetectSettings,
+  population?: Population,
 ): { results: AccountResult[] } {
   const ids = [...daily.keys()];
-  const events = ids.map((id) => daily.get(id)!.events);
+  const own = ids.map((id) => daily.get(id)!.events);
   const { med, mad } = robustCentre(
-    events.map((e) => Math.log(Math.max(1, e))),
+    (population?.events ?? own).map((e) => Math.log(Math.max(1, e))),
     0.25,
   );
-  const values = ids.map((id) =>
+  const mine = ids.map((id) =>
     computeSignals(daily.get(id)!, cov.get(id), tpl.get(id), { logMed: med, logMad: mad }),
   );
-  const all = ids.map((_, i) => i);
-  const first = rangesOver(all, events, values, ids.length);
+  const n = population ? population.ids.length : 0; // offset of the scored accounts
+  const events = population ? [...population.events, ...own] : own;
+  const values = population ? [...population.values, ...mine] : mine;
+  const all = (population?.events ?? own).map((_, i) => i); // the reference population
+  const first = rangesOver(all, events, values, all.length);
   const j1 = all.map((i) => jointScore(values[i], first.at(events[i])).score);
   const cut = quantileSorted(Float64Array.from(j1).sort(), 1 - TRIM);
   const ref = all.filter((i) => j1[i] < cut || j1[i] === 0);
   const vr = rangesOver(ref, events, values, ref.length);
-  const ranges: Ranges[] = all.map((i) => vr.at(events[i]));
-  const joints = all.map((i) => jointScore(values[i], ranges[i]));
+  const ranges: Ranges[] = values.map((_, i) => vr.at(events[i]));
+  const joints = values.map((v, i) => jointScore(v, ranges[i]));
   const jr = jointRange(ref.map((i) => joints[i].score));
-  const nov = novelty(values, events, all); // untrimmed: see neighbours.ts
+  const refOf = new Map(population?.ids.map((id, i) => [id, i]));
+  const self = (i: number) => (i < n ? i : (refOf.get(ids[i - n]) ?? i));
+  const nov = novelty(values, events, all, self); // untrimmed: see neighbours.ts
   const nr = noveltyRange(nov, all);
-  const results = ids.map((id, i) => {
+  const results = ids.map((id, k) => {
+    const i = n + k;
     const d = daily.get(id)!;
     const sc = scoreSignals(
       values[i],

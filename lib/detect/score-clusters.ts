@@ -3,7 +3,7 @@ import { clusterFeatures } from './cluster-features';
 import { scoreCluster } from './cluster-score';
 import { computeSignals } from './compute-signals';
 import type { DailyAgg } from './load-daily';
-import { linkAccounts } from './link';
+import { linkAccounts, type LinkResult as Linked } from './link';
 import { SIGNALS, evidenceOf } from './signal-defs';
 import { loadIndicatorGroups, type IndicatorGroup } from './load-indicators';
 import type { AccountResult } from './score-accounts';
@@ -50,16 +50,13 @@ export function pooledEvidence(members: DailyAgg[]): number {
   );
 }
 
-/** Links accounts into clusters, computes cluster features and risk. */
-export async function scoreClusters(
+/** Links accounts into clusters through shared rare indicators and template frames. */
+export async function linkAll(
   pool: Pick<Pool, 'query'>,
-  results: AccountResult[],
+  ids: string[],
   s: DetectSettings,
   frames: IndicatorGroup[],
-  onProgress: (done: number, total: number) => void,
-): Promise<{ clusters: ClusterRow[]; pairs: number }> {
-  const byId = new Map(results.map((r) => [r.id, r]));
-  const ids = results.map((r) => r.id);
+): Promise<Linked> {
   const cap = Math.max(10, Math.min(s.maxIndicatorAccounts, Math.ceil(ids.length * 0.2)));
   const groups = await loadIndicatorGroups(
     pool,
@@ -67,14 +64,22 @@ export async function scoreClusters(
     s.signupBurstMinutes,
     frames.filter((f) => f.accounts.length <= cap),
   );
-  const link = linkAccounts(ids, groups, {
-    threshold: s.linkThreshold,
-    cap,
-    minSize: s.minClusterSize,
-  });
+  return linkAccounts(ids, groups, { threshold: s.linkThreshold, cap, minSize: s.minClusterSize });
+}
+
+/** Features and risk of the linked clusters `keep` selects (all by default); `byId` has their members. */
+export async function scoreLinked(
+  pool: Pick<Pool, 'query'>,
+  link: Linked,
+  byId: Map<string, AccountResult>,
+  s: DetectSettings,
+  onProgress: (done: number, total: number) => void,
+  keep: (members: string[]) => boolean = () => true,
+): Promise<ClusterRow[]> {
   const clusters: ClusterRow[] = [];
   for (let i = 0; i < link.clusters.length; i++) {
     const members = link.clusters[i];
+    if (!keep(members)) continue;
     const f = await clusterFeatures(pool, members, (id) => byId.get(id)?.daily.events ?? 0);
     const dailies = members.flatMap((id) => (byId.has(id) ? [byId.get(id)!.daily] : []));
     const inTok = dailies.reduce((t, d) => t + d.inTok, 0);
@@ -99,5 +104,23 @@ export async function scoreClusters(
     });
     onProgress(i + 1, link.clusters.length);
   }
-  return { clusters, pairs: link.pairsScored };
+  return clusters;
+}
+
+/** Links accounts into clusters, computes cluster features and risk. */
+export async function scoreClusters(
+  pool: Pick<Pool, 'query'>,
+  results: AccountResult[],
+  s: DetectSettings,
+  frames: IndicatorGroup[],
+  onProgress: (done: number, total: number) => void,
+): Promise<{ clusters: ClusterRow[]; pairs: number }> {
+  const link = await linkAll(
+    pool,
+    results.map((r) => r.id),
+    s,
+    frames,
+  );
+  const byId = new Map(results.map((r) => [r.id, r]));
+  return { clusters: await scoreLinked(pool, link, byId, s, onProgress), pairs: link.pairsScored };
 }

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { BandRow, SignalBaselineRow } from './baseline';
 import { assignClusterIds, type PreviousCluster, type VanishedCluster } from './cluster-identity';
+import { closeVanished, upsertFlags } from './write-flags';
 
 export interface AccountScoreRow {
   account_id: string;
@@ -39,7 +40,7 @@ export interface DetectOutput {
 }
 
 // json_populate_recordset batches work on Postgres and on the embedded PGlite (no COPY there).
-async function insertJson(
+export async function insertJson(
   c: PoolClient,
   table: string,
   rows: object[],
@@ -53,7 +54,7 @@ async function insertJson(
   }
 }
 
-async function previousClusters(c: PoolClient): Promise<PreviousCluster[]> {
+export async function previousClusters(c: Pick<PoolClient, 'query'>): Promise<PreviousCluster[]> {
   const { rows } = await c.query<PreviousCluster>(
     `SELECT cluster_id AS id, array_agg(account_id ORDER BY account_id) AS members
      FROM cluster_members GROUP BY cluster_id`,
@@ -97,25 +98,7 @@ export async function writeResults(
   );
   await c.query('DELETE FROM cluster_members');
   await c.query('DELETE FROM clusters');
-  await insertJson(
-    c,
-    'clusters',
-    out.clusters.map(({ member_ids: _m, ...k }) => ({ ...k, run_id: runId, computed_at: now })),
-  );
-  await insertJson(
-    c,
-    'cluster_members',
-    out.clusters.flatMap((k) =>
-      k.member_ids.map((account_id, i) => ({
-        account_id,
-        cluster_id: k.id,
-        tie_strength: k.member_ties[i]?.strength ?? 0,
-        tie_kinds: k.member_ties[i]?.kinds ?? 0,
-        own_risk: k.member_state?.[i]?.own_risk ?? 0,
-        state: k.member_state?.[i]?.state ?? 'linked',
-      })),
-    ),
-  );
+  await insertClusters(c, runId, out.clusters, now);
   await c.query('DELETE FROM coverage_band');
   await insertJson(
     c,
@@ -128,49 +111,35 @@ export async function writeResults(
     'signal_baseline',
     out.baselines.map((b) => ({ ...b, run_id: runId })),
   );
-  const flags = [
-    ...out.accounts
-      .filter((a) => a.flagged)
-      .map((a) => ({
-        subject_type: 'account',
-        subject_id: a.account_id,
-        risk: a.risk,
-        reasons: a.reasons,
-      })),
-    ...out.clusters
-      .filter((k) => k.flagged)
-      .map((k) => ({
-        subject_type: 'cluster',
-        subject_id: k.id,
-        risk: k.risk,
-        reasons: k.reasons,
-      })),
-  ];
-  let newFlags = 0;
-  for (let i = 0; i < flags.length; i += 2000) {
-    // An existing flag keeps its status (an analyst may have closed it); risk and reasons refresh.
-    const r = await c.query<{ inserted: boolean }>(
-      `INSERT INTO flags AS f (subject_type, subject_id, risk, reasons, status, run_id)
-       SELECT subject_type, subject_id, risk, reasons, 'open', $2::bigint
-       FROM json_to_recordset($1::json) AS x(subject_type text, subject_id text, risk real, reasons text[])
-       ON CONFLICT (subject_type, subject_id) DO UPDATE SET risk = excluded.risk, reasons = excluded.reasons,
-         run_id = excluded.run_id, updated_at = now(),
-         -- a flag detection closed (its subject vanished) opens again when the subject is back
-         status = CASE WHEN f.closed_reason IS NOT NULL AND f.status = 'closed' THEN 'open' ELSE f.status END,
-         closed_reason = CASE WHEN f.status = 'closed' AND f.closed_reason IS NOT NULL THEN NULL ELSE f.closed_reason END
-       RETURNING (xmax = 0) AS inserted`,
-      [JSON.stringify(flags.slice(i, i + 2000)), runId],
-    );
-    newFlags += r.rows.filter((x) => x.inserted).length;
-  }
-  if (vanished.length > 0)
-    await c.query(
-      `UPDATE flags AS f SET status = 'closed', updated_at = now(), run_id = $2::bigint,
-         closed_reason = 'Cluster no longer exists after detection run ' || $2 ||
-           coalesce('; most of its members are now in cluster ' || v.successor, '')
-       FROM json_to_recordset($1::json) AS v(id text, successor text)
-       WHERE f.subject_type = 'cluster' AND f.subject_id = v.id AND f.status = 'open'`,
-      [JSON.stringify(vanished), runId],
-    );
+  const newFlags = await upsertFlags(c, runId, out.accounts, out.clusters);
+  await closeVanished(c, runId, vanished);
   return { newFlags, vanished };
+}
+
+/** Inserts clusters and their members' rows (ties, own risk, state). */
+export async function insertClusters(
+  c: PoolClient,
+  runId: string,
+  clusters: ClusterRow[],
+  now: string,
+): Promise<void> {
+  await insertJson(
+    c,
+    'clusters',
+    clusters.map(({ member_ids: _m, ...k }) => ({ ...k, run_id: runId, computed_at: now })),
+  );
+  await insertJson(
+    c,
+    'cluster_members',
+    clusters.flatMap((k) =>
+      k.member_ids.map((account_id, i) => ({
+        account_id,
+        cluster_id: k.id,
+        tie_strength: k.member_ties[i]?.strength ?? 0,
+        tie_kinds: k.member_ties[i]?.kinds ?? 0,
+        own_risk: k.member_state?.[i]?.own_risk ?? 0,
+        state: k.member_state?.[i]?.state ?? 'linked',
+      })),
+    ),
+  );
 }

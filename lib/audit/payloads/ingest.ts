@@ -77,6 +77,11 @@ export const ZDetectRun = z.strictObject({
   abortedRuns: z.array(z.string().regex(/^\d+$/)).optional(),
   settingsVersion: z.number().int().min(1).nullable(),
   settings: ZSettings,
+  /** 'since_last' (detect --since-last): accounts/clusters count the rescored ones (absent before it existed) */
+  mode: z.enum(['full', 'since_last']).optional(),
+  /** since_last: accounts that received events since the last run, and that run's id */
+  touched: count.optional(),
+  sinceRun: z.string().regex(/^\d+$/).optional(),
 });
 
 export const ZSettingsBefore = ZSettings.nullable();

@@ -1,0 +1,78 @@
+import type { Pool } from 'pg';
+import type { Db } from './core';
+import type { Population } from './score-accounts';
+
+// What an incremental run (`npm run detect -- --since-last`) starts from: the accounts that changed
+// since the last successful run, and the population the last full run judged accounts against.
+
+/**
+ * The ingest high-water mark for a run starting now: every ingest run with an id up to it has
+ * finished, so the rollups this run reads hold all its rows. A run still going (or one a killed
+ * process left 'running') holds the mark below itself: its accounts are rescanned next time.
+ */
+export async function ingestHighWater(db: Db): Promise<string> {
+  const { rows } = await db.query<{ hwm: string }>(
+    `SELECT coalesce((SELECT min(id) - 1 FROM ingest_runs WHERE status = 'running'),
+                     (SELECT max(id) FROM ingest_runs), 0)::text AS hwm`,
+  );
+  return rows[0].hwm;
+}
+
+export interface Touched {
+  /** the last successful detection run this one continues */
+  sinceRun: string;
+  /** accounts with traffic that received events (or account rows) since then */
+  accounts: string[];
+}
+
+/** Accounts with events of ingest runs past the last successful run's mark, or account rows since it started. */
+export async function touchedSinceLast(db: Db): Promise<Touched> {
+  const last = await db.query<{ id: string; hwm: string | null; started: Date }>(
+    `SELECT id::text AS id, ingest_hwm::text AS hwm, started_at AS started FROM detect_runs
+     WHERE status = 'done' ORDER BY id DESC LIMIT 1`,
+  );
+  const run = last.rows[0];
+  if (!run)
+    throw new Error('--since-last: no detection run has finished yet; run a full one first');
+  if (run.hwm === null)
+    throw new Error(
+      `--since-last: detection run ${run.id} recorded no ingest mark (it predates --since-last); run a full one first`,
+    );
+  const { rows } = await db.query<{ account_id: string }>(
+    `SELECT account_id FROM (
+       SELECT DISTINCT account_id FROM events WHERE run_id > $1::bigint
+       UNION SELECT account_id FROM accounts WHERE ingested_at >= $2) t
+     WHERE EXISTS (SELECT 1 FROM account_daily d WHERE d.account_id = t.account_id)
+     ORDER BY account_id`,
+    [run.hwm, run.started],
+  );
+  return { sinceRun: run.id, accounts: rows.map((r) => r.account_id) };
+}
+
+/** The population of the last full run (detect_reference), in account order. */
+export async function loadPopulation(db: Db): Promise<Population> {
+  const { rows } = await db.query<{
+    account_id: string;
+    events: number;
+    signals: Population['values'][number];
+  }>(`SELECT account_id, events, signals FROM detect_reference ORDER BY account_id`);
+  if (rows.length === 0)
+    throw new Error(
+      '--since-last: no full detection run has recorded its population; run a full one first',
+    );
+  return {
+    ids: rows.map((r) => r.account_id),
+    events: rows.map((r) => r.events),
+    values: rows.map((r) => r.signals),
+  };
+}
+
+/** A full run records the population it judged accounts against (same transaction as its results). */
+export async function writePopulation(c: Pick<Pool, 'query'>, runId: string): Promise<void> {
+  await c.query('DELETE FROM detect_reference');
+  await c.query(
+    `INSERT INTO detect_reference (account_id, events, signals, run_id)
+     SELECT account_id, events, signals, $1::bigint FROM account_score`,
+    [runId],
+  );
+}
