@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { daySetsInsert } from '@/lib/ingest/sql-day-sets';
 import { clusterExpr, type SeedSize } from './seed-events';
 
 // Rollups derived set-based from the synthetic events (what ingest maintains incrementally), then
@@ -19,22 +20,10 @@ export async function seedRollups(pool: ClientBase, log: (m: string) => void): P
             ARRAY[${HOURS}], min(ts), max(ts)
      FROM events GROUP BY 1, 2`,
   );
-  log('account_bucket');
+  log('account_day_sets');
   await pool.query(
-    `INSERT INTO account_bucket (account_id, kind, bucket, first_ts, events)
-     SELECT account_id, 0, tax_bucket, min(ts), count(*) FROM events GROUP BY account_id, tax_bucket
-     UNION ALL
-     SELECT account_id, 1, lsh_bucket, min(ts), count(*) FROM events GROUP BY account_id, lsh_bucket`,
-  );
-  log('account_template');
-  await pool.query(
-    `INSERT INTO account_template (account_id, simhash, events, first_ts, last_ts)
-     SELECT account_id, simhash, count(*), min(ts), max(ts) FROM events GROUP BY 1, 2`,
-  );
-  await pool.query(
-    `UPDATE account_daily d SET new_templates = t.n FROM (
-       SELECT account_id, (first_ts AT TIME ZONE 'UTC')::date AS day, count(*)::int AS n FROM account_template GROUP BY 1, 2) t
-     WHERE d.account_id = t.account_id AND d.day = t.day`,
+    daySetsInsert(`(SELECT account_id, (ts AT TIME ZONE 'UTC')::date AS day, tax_bucket, lsh_bucket, simhash,
+      (extract(epoch FROM (ts AT TIME ZONE 'UTC')::time) * 1000)::int AS ms FROM events) e`),
   );
   log('account_indicator');
   await pool.query(

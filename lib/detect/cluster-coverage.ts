@@ -6,12 +6,16 @@ import type { PoolClient } from 'pg';
 // cluster page's partitioned-coverage chart reads these few rows instead of walking every member's
 // account_bucket rows per page view (docs/detection.md, "Cluster coverage rollup").
 
-/** First member and day per (cluster, kind, bucket); `$members` narrows it to given accounts. */
+/**
+ * First member and day per (cluster, kind, bucket); 'param' narrows it to cluster $1 with member
+ * ids $2 (account_bucket is a grouped view: only a filter on its own account_id reaches the day
+ * sets' index, a join condition would aggregate every account first).
+ */
 export function firstHitsSql(members: 'all' | 'param'): string {
   return `SELECT DISTINCT ON (m.cluster_id, b.kind, b.bucket) m.cluster_id, b.kind, b.account_id,
             (b.first_ts AT TIME ZONE 'UTC')::date AS day
      FROM cluster_members m JOIN account_bucket b ON b.account_id = m.account_id
-     WHERE NOT (b.kind = 0 AND b.bucket = 0)${members === 'param' ? ' AND m.cluster_id = $1' : ''}
+     WHERE NOT (b.kind = 0 AND b.bucket = 0)${members === 'param' ? ' AND m.cluster_id = $1 AND b.account_id = ANY($2::text[])' : ''}
      ORDER BY m.cluster_id, b.kind, b.bucket, b.first_ts, b.account_id`;
 }
 

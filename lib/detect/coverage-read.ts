@@ -3,7 +3,8 @@ import { FINE_BUCKETS, TAXONOMY_BUCKETS } from '@/lib/features';
 import { volumeBin } from './baseline';
 
 // Read functions for the cumulative coverage charts (account and cluster pages). They read
-// account_bucket (≤ ~4,150 rows per account) and the precomputed coverage_band: cheap per view.
+// account_bucket (the view over one account's day sets: ≤ ~4,150 rows) and the precomputed
+// coverage_band: cheap per view.
 
 export interface CoveragePoint {
   t: string;

@@ -6,7 +6,8 @@ import type { DetectSettings } from '@/lib/detect/settings';
 // transaction the rollup tables are shadowed by temporary copies holding only what was known
 // before the cut-off (temp tables come first on the search path), detection runs on that
 // connection, and the transaction is rolled back. Per-day counts (account_daily) are exact;
-// bucket/template/indicator rows are cut on their first_ts (their event counts are then
+// bucket/template/indicator rows (the first two from the account_bucket / account_template views)
+// are cut on their first_ts (their event counts are then
 // slightly overstated, which does not change coverage, template or linking structure).
 const SHADOW: [string, string][] = [
   ['account_daily', 'day < $1::date'],

@@ -3,6 +3,7 @@
 // lookups (previous event time, templates seen before) read the state before this batch.
 // Formulas: docs/ingest.md#rollups.
 import { EVENT_STAGE_COLUMNS } from './event-row';
+import { daySetsInsert } from './sql-day-sets';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const histAgg = `ARRAY[${HOURS.map((h) => `count(*) FILTER (WHERE hr = ${h})::int`).join(', ')}]`;
@@ -26,7 +27,6 @@ const DAILY_SUMS = [
   'gap_n',
   'gap_sum',
   'gap_sum2',
-  'new_templates',
 ];
 
 /** An event row as the batches carry it (lanes.ts): the staged columns without line_no, then the run id. */
@@ -76,16 +76,9 @@ WITH ins AS (${ins}
 ), seq AS (
   SELECT i.*, (i.ts AT TIME ZONE 'UTC')::date AS day, extract(hour FROM i.ts AT TIME ZONE 'UTC')::int AS hr,
     extract(epoch FROM i.ts - coalesce(lag(i.ts) OVER (PARTITION BY i.account_id ORDER BY i.ts, i.id),
-      CASE WHEN p.last_ts <= i.ts THEN p.last_ts END))::float8 AS gap
+      CASE WHEN p.last_ts <= i.ts THEN p.last_ts END))::float8 AS gap,
+    (extract(epoch FROM (i.ts AT TIME ZONE 'UTC')::time) * 1000)::int AS ms
   FROM ins i LEFT JOIN prev p ON p.account_id = i.account_id
-), tmpl AS (
-  INSERT INTO account_template AS t (account_id, simhash, events, first_ts, last_ts)
-  SELECT account_id, simhash, count(*)::int, min(ts), max(ts) FROM ins GROUP BY account_id, simhash ORDER BY 1, 2
-  ON CONFLICT (account_id, simhash) DO UPDATE SET events = t.events + excluded.events,
-    first_ts = LEAST(t.first_ts, excluded.first_ts), last_ts = GREATEST(t.last_ts, excluded.last_ts)
-  RETURNING account_id, first_ts, (xmax = 0) AS fresh -- xmax = 0: inserted, not updated
-), tnew_day AS (
-  SELECT account_id, (first_ts AT TIME ZONE 'UTC')::date AS day, count(*)::int AS n FROM tmpl WHERE fresh GROUP BY 1, 2
 ), daily AS (
   INSERT INTO account_daily AS d (account_id, day, ${DAILY_SUMS.join(', ')}, hour_hist, first_ts, last_ts)
   SELECT s.account_id, s.day, count(*)::int, coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),
@@ -95,19 +88,13 @@ WITH ins AS (${ins}
     count(*) FILTER (WHERE status >= 400 OR finish_reason = 'error')::int,
     coalesce(sum(max_tokens), 0), count(max_tokens)::int,
     count(temperature)::int, coalesce(sum(temperature::float8), 0), coalesce(sum(temperature::float8 * temperature::float8), 0),
-    count(gap)::int, coalesce(sum(gap), 0), coalesce(sum(gap * gap), 0), coalesce(max(n.n), 0),
+    count(gap)::int, coalesce(sum(gap), 0), coalesce(sum(gap * gap), 0),
     ${histAgg}, min(ts), max(ts)
-  FROM seq s LEFT JOIN tnew_day n ON n.account_id = s.account_id AND n.day = s.day
-  GROUP BY s.account_id, s.day ORDER BY s.account_id, s.day
+  FROM seq s GROUP BY s.account_id, s.day ORDER BY s.account_id, s.day
   ON CONFLICT (account_id, day) DO UPDATE SET ${add(DAILY_SUMS)}, hour_hist = ${histAdd},
     first_ts = LEAST(d.first_ts, excluded.first_ts), last_ts = GREATEST(d.last_ts, excluded.last_ts)
-), bucket AS (
-  -- grouping sets aggregate each key once, instead of exploding every row into one row per kind
-  INSERT INTO account_bucket AS b (account_id, kind, bucket, first_ts, events)
-  SELECT account_id, (CASE WHEN GROUPING(tax_bucket) = 0 THEN 0 ELSE 1 END)::smallint, coalesce(tax_bucket, lsh_bucket)::int,
-    min(ts), count(*)::int
-  FROM ins GROUP BY GROUPING SETS ((account_id, tax_bucket), (account_id, lsh_bucket)) ORDER BY 1, 2, 3
-  ON CONFLICT (account_id, kind, bucket) DO UPDATE SET first_ts = LEAST(b.first_ts, excluded.first_ts), events = b.events + excluded.events
+), sets AS (
+  ${daySetsInsert('seq')}
 ), ind_src AS (
   -- 'model' feeds the accounts table's model filter; detection ignores it as a link.
   SELECT account_id, GROUPING(ip24, asn, user_agent, system_prompt_sha256, api_key_id, model) AS g,

@@ -64,7 +64,8 @@ const ZERO: Omit<Raw, 'key'> = {
 
 /**
  * Daily rollup series for one account or a set of accounts (a cluster's combined timeline):
- * account_daily for volume/tokens/reasoning/templates, account_bucket first-hit days for coverage.
+ * account_daily for volume/tokens/reasoning, account_bucket first-hit days for coverage and
+ * account_template first days for new templates (each member's own, summed: reuse is per account).
  */
 export async function getSeries(
   accountIds: string[],
@@ -74,11 +75,11 @@ export async function getSeries(
   // A cluster's charts show taxonomy coverage only: fine LSH buckets of hundreds of members are
   // ~100k scattered rows, too slow for a page view, and the partitioned chart covers the sweep.
   const kinds = subject === 'cluster' ? [0] : [0, 1];
-  const [daily, buckets, band] = await Promise.all([
-    rows<Omit<Raw, 'tax_new' | 'lsh_new'>>(
+  const [daily, buckets, templates, band] = await Promise.all([
+    rows<Omit<Raw, 'tax_new' | 'lsh_new' | 'new_templates'>>(
       `SELECT day::text AS key, sum(events)::float8 AS events, sum(input_tokens)::float8 AS input_tokens,
               sum(output_tokens)::float8 AS output_tokens, sum(reasoning)::float8 AS reasoning, sum(thinking)::float8 AS thinking,
-              sum(new_templates)::float8 AS new_templates, sum(finish_length)::float8 AS finish_length
+              sum(finish_length)::float8 AS finish_length
        FROM account_daily WHERE account_id = ANY($1) GROUP BY day ORDER BY day`,
       [accountIds],
     ),
@@ -90,12 +91,18 @@ export async function getSeries(
        GROUP BY 1, 2`,
       [accountIds, kinds],
     ),
+    rows<{ key: string; n: number }>(
+      `SELECT (first_ts AT TIME ZONE 'UTC')::date::text AS key, count(*)::int AS n FROM account_template
+       WHERE account_id = ANY($1) GROUP BY 1`,
+      [accountIds],
+    ),
     getBenignBand(subject, totalEvents),
   ]);
   const byDay = new Map<string, Raw>();
   const get = (key: string) => byDay.get(key) ?? byDay.set(key, { key, ...ZERO }).get(key)!;
   for (const d of daily) Object.assign(get(d.key), d);
   for (const b of buckets) get(b.key)[b.kind === 0 ? 'tax_new' : 'lsh_new'] += b.n;
+  for (const t of templates) get(t.key).new_templates += t.n;
   const keys = [...byDay.keys()].sort();
   if (keys.length === 0)
     return {

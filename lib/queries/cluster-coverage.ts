@@ -48,9 +48,17 @@ export async function getPartitionedCoverage(
       ? stored
       : await rows<Hit>(
           `SELECT day::text AS key, account_id, tax_new, lsh_new FROM (${coverageRowsSql('param')}) x`,
-          [clusterId],
+          [clusterId, await memberIds(clusterId)],
         );
   return shape(hits, range[0]?.first ?? null, range[0]?.last ?? null, topMembers, source);
+}
+
+async function memberIds(clusterId: string): Promise<string[]> {
+  const m = await rows<{ id: string }>(
+    `SELECT account_id AS id FROM cluster_members WHERE cluster_id = $1`,
+    [clusterId],
+  );
+  return m.map((r) => r.id);
 }
 
 function shape(

@@ -4,6 +4,7 @@ import { withPgTransaction } from '@/lib/db/transaction';
 import { writeClusterCoverage } from '@/lib/detect/cluster-coverage';
 import { getPartitionedCoverage } from '@/lib/queries/cluster-coverage';
 import { FINE_BUCKETS } from '@/lib/features/lsh';
+import { insertBucket } from './day-sets';
 
 // The per-cluster coverage rollup detection writes at the end of a run, and the cluster page's
 // reader: each bucket credited to the member that reached it first, over the cluster's whole range.
@@ -27,10 +28,7 @@ const BUCKETS: [string, number, number, number][] = [
 beforeAll(async () => {
   const p = pgPool();
   for (const [acct, kind, bucket, d] of BUCKETS)
-    await p.query(
-      'INSERT INTO account_bucket (account_id, kind, bucket, first_ts, events) VALUES ($1, $2, $3, $4, 1)',
-      [acct, kind, bucket, at(d)],
-    );
+    await insertBucket(p, acct, kind as 0 | 1, bucket, at(d));
   for (const [acct, d] of [
     ['a', 1],
     ['a', 12],

@@ -39,7 +39,7 @@ describe.each([
 ])('rows only the database refuses (%s)', (_name, useCopy) => {
   it('quarantines exactly those rows by line number and lands every other one', async () => {
     await db.pool.query(
-      'TRUNCATE events, quarantine, account_daily, account_bucket, account_template, account_indicator',
+      'TRUNCATE events, quarantine, account_daily, account_day_sets, account_indicator',
     );
     const s = await ingestEvents(stream(events()), {
       pool: db.pool,

@@ -30,7 +30,7 @@ export async function snapshot(pool: pg.Pool) {
       await q(`SELECT account_id, day::text, events, input_tokens::text, output_tokens::text, finish_length, reasoning,
       thinking, single_turn, tool_use, errors, max_tokens_sum::text, max_tokens_n, temp_n, round(temp_sum::numeric, 3)::text AS ts1,
       round(temp_sum2::numeric, 3)::text AS ts2, gap_n, round(gap_sum::numeric, 2)::text AS gs, round(gap_sum2::numeric / 1000, 0)::text AS gs2,
-      new_templates, hour_hist, first_ts::text, last_ts::text FROM account_daily ORDER BY 1, 2`),
+      hour_hist, first_ts::text, last_ts::text FROM account_daily ORDER BY 1, 2`),
     accounts: await q(
       'SELECT account_id, email_domain, verified, extra, tos_version FROM accounts ORDER BY 1',
     ),

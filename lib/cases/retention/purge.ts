@@ -16,7 +16,7 @@ import { RETENTION_KEY, parseRetention } from './settings';
 // Each partition is one transaction that share-locks legal_holds and case_accounts first, so a
 // hold set (or an account linked to a held case) during the purge waits for that partition and
 // the held set read inside it cannot go stale. The partition's audit row commits with its delete.
-// Rollups (account_daily, account_bucket, …) are kept: see docs/retention.md.
+// Rollups (account_daily, account_day_sets, …) are kept: see docs/retention.md.
 
 const PURGE_LOCK = 0x70757267; // 'purg': one purge at a time per database
 
