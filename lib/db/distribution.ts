@@ -12,8 +12,7 @@ export const DISTRIBUTED_BY_ACCOUNT = [
   'events',
   'accounts',
   'account_daily',
-  'account_bucket',
-  'account_template',
+  'account_day_sets', // read through the views account_bucket and account_template
   'account_indicator',
   'account_score',
   'cluster_members',
