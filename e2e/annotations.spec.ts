@@ -86,17 +86,39 @@ test.describe('annotations and reveal', () => {
     expect(fits, 'a long unbroken comment wraps inside its row').toBe(true);
     await page.screenshot({ path: `${SHOTS}/after-annotations.png`, fullPage: true });
 
+    await expect(item.getByTestId('annotation-edited')).toHaveCount(0);
     await item.getByRole('button', { name: 'Edit comment' }).click();
     await item.getByLabel('Comment').fill(`${long} (edited)`);
     await item.getByRole('button', { name: 'Save' }).click();
     const edited = event.getByTestId('annotation-item').filter({ hasText: '(edited)' });
     await expect(edited).toBeVisible();
+    // marked "edited", the time of the edit on hover (a never-edited one carried no mark above)
+    const mark = edited.getByTestId('annotation-edited');
+    await expect(mark).toHaveText('edited');
+    await expect(mark).toHaveAttribute('title', /^edited \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    // another reader (legal) sees the mark too, and the comment is gone for them once deleted
+    const reader = await page
+      .context()
+      .browser()!
+      .newContext({
+        storageState: storageFor('legal'),
+        baseURL: test.info().project.use.baseURL,
+      });
+    const other = await reader.newPage();
+    await openAccount(other, page.url().split('/accounts/')[1].split('?')[0]);
+    const seen = other.getByTestId('annotation-item').filter({ hasText: '(edited)' });
+    await expect(seen.first().getByTestId('annotation-edited')).toBeVisible();
     const [update] = await auditRows('annotation.update');
     expect(update.before).toMatchObject({ value: long });
     expect(update.after).toMatchObject({ value: `${long} (edited)` });
 
     await edited.getByRole('button', { name: 'Delete comment' }).click();
     await expect(edited).toHaveCount(0);
+    await other.reload();
+    const panel = other.getByTestId('account-annotations');
+    await expect(panel.getByRole('list').or(panel.getByText('No annotations yet'))).toBeVisible();
+    await expect(other.getByTestId('annotation-item').filter({ hasText: long })).toHaveCount(0);
+    await reader.close();
     const [del] = await auditRows('annotation.delete');
     expect(del.before).toMatchObject({ value: `${long} (edited)` });
   });

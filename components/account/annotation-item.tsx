@@ -53,6 +53,18 @@ export function AnnotationItem({
         )}
         <p className="text-xs text-slate-600">
           {a.author_email} · {when(a.created_at)}
+          {a.updated_at && (
+            <>
+              {' · '}
+              <span
+                data-testid="annotation-edited"
+                title={`edited ${when(a.updated_at)} UTC`}
+                className="underline decoration-dotted"
+              >
+                edited
+              </span>
+            </>
+          )}
           {showEvent && a.event_id && (
             <>
               {' '}

@@ -28,6 +28,7 @@ export function toDto(a: Annotation): AnnotationDto {
     author_id: a.author_id,
     author_email: a.author_email,
     created_at: a.created_at.toISOString(),
+    updated_at: a.updated_at?.toISOString() ?? null,
   };
 }
 

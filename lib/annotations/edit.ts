@@ -34,7 +34,10 @@ export async function updateAnnotation(
     throw new ValidationError(`value ${parsed.error.issues[0].message}`, 'value');
   const before = toDto(row);
   if (parsed.data === row.value) return before;
-  const updated = await tx.annotation.update({ where: { id }, data: { value: parsed.data } });
+  const updated = await tx.annotation.update({
+    where: { id },
+    data: { value: parsed.data, updated_at: new Date() },
+  });
   const after = toDto(updated);
   await audit({
     action: 'annotation.update',

@@ -69,4 +69,6 @@ export interface AnnotationDto {
   author_id: string;
   author_email: string;
   created_at: string;
+  /** last edit of the text; null when never edited */
+  updated_at: string | null;
 }

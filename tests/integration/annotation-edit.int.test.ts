@@ -66,9 +66,13 @@ describe('annotation edit and delete', () => {
       updateAnnotation(tx, a, ana, BigInt(c.id), '  a sweep over the taxonomy  '),
     );
     expect(edited.value).toBe('a sweep over the taxonomy');
+    // marked as edited (the page shows "edited" with this time); a new one is not
+    expect(c.updated_at).toBeNull();
+    expect(Date.parse(edited.updated_at!)).toBeGreaterThanOrEqual(Date.parse(c.created_at));
     const [row] = await audits('annotation.update');
-    expect(row.before).toMatchObject({ id: c.id, value: 'first thought' });
+    expect(row.before).toMatchObject({ id: c.id, value: 'first thought', updated_at: null });
     expect(row.after).toMatchObject({ id: c.id, value: 'a sweep over the taxonomy' });
+    expect(row.after).toHaveProperty('updated_at', edited.updated_at);
   });
 
   it('another analyst, even an admin, cannot edit it (404); an admin may delete it', async () => {

@@ -11,6 +11,8 @@ const ZAnnotationBase = {
   author_id: z.string(),
   author_email: z.string(),
   created_at: iso,
+  // absent in rows written before edits were time-stamped
+  updated_at: iso.nullable().optional(),
 };
 export const ZAnnotationStar = z.strictObject({
   ...ZAnnotationBase,
