@@ -3,6 +3,7 @@
 // naively of the raw events table. Prints p50/p95 per page. See docs/performance.md (Pages).
 import { env, pointAtDatabase } from '@/lib/env';
 import { createMigratedDatabase } from '@/lib/db/databases';
+import { timeRuns as time } from '../bench/page-timer';
 
 const ADMIN = env().BENCH_ADMIN_URL;
 const DB = 'dw_bench_pages';
@@ -10,22 +11,6 @@ const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) 
 const NAIVE_RUNS = Number(process.argv.find((a) => a.startsWith('--naive-runs='))?.slice(13) ?? 5);
 
 const ensureDatabase = () => createMigratedDatabase(ADMIN, DB, { ifMissing: true });
-
-async function time(
-  runs: number,
-  fn: () => Promise<unknown>,
-): Promise<{ p50: number; p95: number; runs: number }> {
-  await fn(); // warm caches and the connection pool once; not counted
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), runs };
-}
 
 async function main() {
   const url = await ensureDatabase();

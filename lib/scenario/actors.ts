@@ -117,11 +117,24 @@ export function buildActors(ctx: ScenarioContext, seed: number, mix: MixName, n:
   });
 }
 
-/** Events per account: proportional to the volume weights, at least one each (three for hydra). */
-export function allocateEvents(actors: Actor[], total: number): number[] {
-  const sum = actors.reduce((a, x) => a + x.weight, 0);
+/**
+ * Events per account: proportional to the volume weights, at least one each (three for hydra).
+ * `hydraMean`: the hydra's members average that many events (their relative weights kept) and
+ * the other accounts share the rest of `total`.
+ */
+export function allocateEvents(actors: Actor[], total: number, hydraMean?: number): number[] {
+  const isHydra = (a: Actor) => hydraMean !== undefined && a.family === 'hydra';
+  const hydra = actors.filter(isHydra);
+  const hydraW = hydra.reduce((a, x) => a + x.weight, 0);
+  const rest = total - (hydraMean ?? 0) * hydra.length;
+  const sum = actors.reduce((a, x) => a + (isHydra(x) ? 0 : x.weight), 0);
   const counts = actors.map((a) =>
-    Math.max(a.family === 'hydra' ? 3 : 1, Math.round((total * a.weight) / sum)),
+    Math.max(
+      a.family === 'hydra' ? 3 : 1,
+      isHydra(a)
+        ? Math.round((hydraMean! * hydra.length * a.weight) / hydraW)
+        : Math.round((rest * a.weight) / sum),
+    ),
   );
   // campaign-wide sweeps need each member's position in the campaign's global sequence
   const offsets = new Map<unknown, number>();

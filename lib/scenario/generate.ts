@@ -9,7 +9,7 @@ import type { MixName } from './mix';
 import { modelCaps } from './models';
 import { loadAwesomePrompts } from './prompt-source';
 import { DAYS, DAY_MS, END_MS, START_MS } from './timing';
-import { ATTACK_FAMILIES, BENIGN_FAMILIES, type Family, type TruthRow } from './types';
+import { ATTACK_FAMILIES, BENIGN_FAMILIES, type Actor, type Family, type TruthRow } from './types';
 import { NdjsonWriter } from './writer';
 
 export interface ScenarioOptions {
@@ -37,15 +37,65 @@ export interface ScenarioSummary {
 
 export const GENERATOR_VERSION = 1;
 
+/** Accounts, their event counts and behaviours: everything before the first line is written. */
+export interface PreparedScenario {
+  actors: Actor[];
+  counts: number[];
+  behaviours: ReturnType<typeof createBehaviour>[];
+  idPrefix: string;
+}
+
+export function prepareScenario(
+  o: Pick<ScenarioOptions, 'accounts' | 'events' | 'seed' | 'mix'> & { hydraMean?: number },
+  prompts: string[],
+): PreparedScenario {
+  const ctx = createContext(prompts);
+  const actors = buildActors(ctx, o.seed, o.mix, o.accounts);
+  const counts = allocateEvents(actors, o.events, o.hydraMean);
+  const behaviours = actors.map((a, i) => createBehaviour(ctx, a, counts[i]));
+  const idPrefix = `req_${(o.seed >>> 0).toString(36)}${o.mix === 'alt' ? 'a' : o.mix === 'scale' ? 's' : ''}_`;
+  return { actors, counts, behaviours, idPrefix };
+}
+
+/**
+ * The event lines, day by day, each account emitting its events of that day: they come out
+ * roughly in time order while every account's own events (and random stream) stay in order.
+ */
+export function* scenarioEventLines(p: PreparedScenario): Generator<string> {
+  const { actors, behaviours, idPrefix } = p;
+  const ptr = new Int32Array(actors.length);
+  let written = 0;
+  for (let d = 1; d <= DAYS; d++) {
+    const dayEnd = d === DAYS ? END_MS + 1 : START_MS + d * DAY_MS;
+    for (let k = 0; k < actors.length; k++) {
+      const a = actors[k];
+      const s = behaviours[k].schedule;
+      for (let i = ptr[k]; i < s.ts.length && s.ts[i] < dayEnd; i = ++ptr[k]) {
+        const body = behaviours[k].body(i, a.rng);
+        yield eventLine(
+          a,
+          {
+            id: idPrefix + (written++).toString(36),
+            ms: s.ts[i],
+            conv: s.conv[i],
+            turn: s.turn[i],
+            body,
+          },
+          a.rng,
+          RATE_LIMITED[a.family],
+        );
+      }
+    }
+  }
+}
+
 export function generateScenario(o: ScenarioOptions): ScenarioSummary {
   const progress = o.onProgress ?? (() => {});
   mkdirSync(o.outDir, { recursive: true });
   const source = loadAwesomePrompts(o.promptsCsv);
-  const ctx = createContext(source.prompts);
   progress({ phase: 'accounts', done: 0, total: o.accounts });
-  const actors = buildActors(ctx, o.seed, o.mix, o.accounts);
-  const counts = allocateEvents(actors, o.events);
-  const behaviours = actors.map((a, i) => createBehaviour(ctx, a, counts[i]));
+  const prepared = prepareScenario(o, source.prompts);
+  const { actors, counts } = prepared;
   progress({ phase: 'accounts', done: actors.length, total: o.accounts });
 
   const accounts = new NdjsonWriter(path.join(o.outDir, 'accounts.ndjson'));
@@ -62,37 +112,12 @@ export function generateScenario(o: ScenarioOptions): ScenarioSummary {
   accounts.close();
   truth.close();
 
-  // Day by day, each account emits its events of that day: files come out roughly in time order
-  // while every account's own events (and random stream) stay in order.
   const events = new NdjsonWriter(path.join(o.outDir, 'events.ndjson'));
   const total = counts.reduce((x, y) => x + y, 0);
-  const ptr = new Int32Array(actors.length);
-  const idPrefix = `req_${(o.seed >>> 0).toString(36)}${o.mix === 'alt' ? 'a' : ''}_`;
   let written = 0;
-  for (let d = 1; d <= DAYS; d++) {
-    const dayEnd = d === DAYS ? END_MS + 1 : START_MS + d * DAY_MS;
-    for (let k = 0; k < actors.length; k++) {
-      const a = actors[k];
-      const s = behaviours[k].schedule;
-      for (let i = ptr[k]; i < s.ts.length && s.ts[i] < dayEnd; i = ++ptr[k]) {
-        const body = behaviours[k].body(i, a.rng);
-        events.write(
-          eventLine(
-            a,
-            {
-              id: idPrefix + written.toString(36),
-              ms: s.ts[i],
-              conv: s.conv[i],
-              turn: s.turn[i],
-              body,
-            },
-            a.rng,
-            RATE_LIMITED[a.family],
-          ),
-        );
-        if (++written % 100_000 === 0) progress({ phase: 'events', done: written, total });
-      }
-    }
+  for (const line of scenarioEventLines(prepared)) {
+    events.write(line);
+    if (++written % 100_000 === 0) progress({ phase: 'events', done: written, total });
   }
   events.close();
   progress({ phase: 'events', done: written, total });

@@ -6,7 +6,7 @@ import type { Family } from './types';
  * "alt" shifts everything (more eval/batch hard negatives, a bigger and less uniform hydra) so
  * that detection is not tuned to one mix.
  */
-export type MixName = 'default' | 'alt';
+export type MixName = 'default' | 'alt' | 'scale';
 
 interface MixSpec {
   share: Partial<Record<Family, number>>;
@@ -31,7 +31,7 @@ interface MixSpec {
   hashedShare: number;
 }
 
-export const MIXES: Record<MixName, MixSpec> = {
+export const MIXES = {
   default: {
     share: { coding_agent: 0.08, eval: 0.03, batch: 0.04, power: 0.02, broad: 0.01 },
     hydra: { share: 0.05, min: 20, payments: [3, 5], prefixes: [3, 6], userAgents: 1 },
@@ -90,7 +90,12 @@ export const MIXES: Record<MixName, MixSpec> = {
     teamShare: 0.1,
     hashedShare: 0.05,
   },
-};
+} as Record<MixName, MixSpec>;
+
+// "scale" (npm run scale): the default population with the reported campaign's hydra, 10 % of the
+// accounts (2,500 of 25,000) on a few shared rare /24s and cards; its volume is set per member by
+// allocateEvents' hydraMean (about 1,150 exchanges each at the reported size).
+MIXES.scale = { ...MIXES.default, hydra: { ...MIXES.default.hydra, share: 0.1 } };
 
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 
