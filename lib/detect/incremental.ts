@@ -24,7 +24,13 @@ export interface IncrementalOutput {
   stale: string[];
 }
 
-const SHADOW = ['account_daily', 'account_bucket', 'account_template', 'account_indicator'];
+const SHADOW = [
+  'account_daily',
+  'account_day_sets', // what loadCoverage / loadTemplates read (lib/detect/day-sets.ts)
+  'account_bucket',
+  'account_template',
+  'account_indicator',
+];
 const keyOf = (m: string[]) => [...m].sort().join('\u0000');
 
 /**

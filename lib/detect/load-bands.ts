@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { eachAccountSets, foldTemplates } from './day-sets';
 import type { IndicatorGroup } from './load-indicators';
 
 /** Near-duplicate events per account, and template frames shared across accounts. */
@@ -7,34 +8,36 @@ export interface BandFacts {
   frames: IndicatorGroup[];
 }
 
-// The four 16-bit bands of each template's SimHash, one account after the other (PK order).
-const SQL = `SELECT account_id, events, (simhash & 65535)::int, ((simhash >> 16) & 65535)::int,
-  ((simhash >> 32) & 65535)::int, ((simhash >> 48) & 65535)::int FROM account_template ORDER BY account_id`;
-
 type Row = [string, number, number, number, number, number];
 
 /**
- * One pass over account_template (in Node: a GROUP BY over 4 × templates rows was the slowest part
+ * One pass over the template rollup's day sets (in Node: a GROUP BY over 4 × templates rows was the slowest part
  * of detect). Near-duplicates: two distinct templates of one account agreeing on one of the four
  * bands (Hamming distance ≤ 3 guarantees a shared band). Frames: a band used by ≥ 3 distinct
  * prompts of one account (a fixed frame with swapped fill-ins), grouped across accounts.
  */
 export async function loadBands(pool: Pick<Pool, 'query'>, cap: number): Promise<BandFacts> {
-  const { rows } = await pool.query<Row>({ text: SQL, rowMode: 'array' } as unknown as string);
   const nearDup = new Map<string, number>();
   const frameAccounts = new Map<number, string[]>();
-  let start = 0;
-  for (let i = 1; i <= rows.length; i++) {
-    if (i < rows.length && rows[i][0] === rows[start][0]) continue;
-    accountBands(rows, start, i, nearDup, frameAccounts);
-    start = i;
-  }
+  await eachAccountSets(pool, 'simhash, tmpl_events', (id, sets) => {
+    const rows: Row[] = [];
+    for (const [h, events] of foldTemplates(sets)) rows.push([id, events, ...bandsOf(h)]);
+    accountBands(rows, 0, rows.length, nearDup, frameAccounts);
+  });
   const frames: IndicatorGroup[] = [];
   for (const [key, accounts] of frameAccounts) {
     if (accounts.length >= 2 && accounts.length <= cap)
       frames.push({ kind: 'template_band', value: `${key >>> 16}:${key & 65535}`, accounts });
   }
   return { nearDup, frames };
+}
+
+/** The four 16-bit bands of a SimHash (signed 64-bit, as text), low bits first. */
+function bandsOf(h: string): [number, number, number, number] {
+  const u = BigInt.asUintN(64, BigInt(h));
+  const lo = Number(u & 0xffffffffn);
+  const hi = Number(u >> 32n);
+  return [lo & 65535, lo >>> 16, hi & 65535, hi >>> 16];
 }
 
 function accountBands(

@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
+import { eachAccountSets, foldTemplates } from './day-sets';
 import { runAll } from './run-all';
 
-/** Per-account template and key facts from account_template and account_indicator. */
+/** Per-account template and key facts from the template rollup (day sets) and account_indicator. */
 export interface TemplateAgg {
   templates: number;
   topEvents: number;
@@ -11,8 +12,6 @@ export interface TemplateAgg {
   /** events sent on an API key in its first 24 h (uniform spread assumed within a key's life) */
   freshKeyEvents: number;
 }
-
-const TEMPLATE_SQL = `SELECT account_id, count(*)::int AS n, max(events)::int AS top FROM account_template GROUP BY account_id`;
 
 const KEYS_SQL = `
 SELECT account_id, count(*)::int AS keys,
@@ -35,11 +34,16 @@ export async function loadTemplates(
       );
     return t;
   };
-  const [tpl, keys] = await runAll(pool, [
-    () => pool.query<{ account_id: string; n: number; top: number }>(TEMPLATE_SQL),
+  const [, keys] = await runAll(pool, [
+    // distinct templates and the most used one's events
+    () =>
+      eachAccountSets(pool, 'simhash, tmpl_events', (id, rows) => {
+        const t = foldTemplates(rows);
+        if (t.size > 0)
+          Object.assign(get(id), { templates: t.size, topEvents: Math.max(...t.values()) });
+      }),
     () => pool.query<{ account_id: string; keys: number; fresh: number }>(KEYS_SQL),
   ] as const);
-  for (const r of tpl.rows) Object.assign(get(r.account_id), { templates: r.n, topEvents: r.top });
   for (const [id, ev] of nearDup) get(id).nearDupEvents = ev;
   for (const r of keys.rows)
     Object.assign(get(r.account_id), { keys: r.keys, freshKeyEvents: r.fresh });

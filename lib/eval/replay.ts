@@ -5,12 +5,13 @@ import type { DetectSettings } from '@/lib/detect/settings';
 // "Queries before first alarm": detection replayed on day prefixes of the data. Inside one
 // transaction the rollup tables are shadowed by temporary copies holding only what was known
 // before the cut-off (temp tables come first on the search path), detection runs on that
-// connection, and the transaction is rolled back. Per-day counts (account_daily) are exact;
-// bucket/template/indicator rows (the first two from the account_bucket / account_template views)
-// are cut on their first_ts (their event counts are then
-// slightly overstated, which does not change coverage, template or linking structure).
+// connection, and the transaction is rolled back. Per-day rows (account_daily, account_day_sets,
+// which detection's loaders read) are exact; the views' rows (account_bucket, account_template:
+// the cluster features read them) and indicator rows are cut on their first_ts (their event counts
+// are then slightly overstated, which does not change coverage, template or linking structure).
 const SHADOW: [string, string][] = [
   ['account_daily', 'day < $1::date'],
+  ['account_day_sets', 'day < $1::date'],
   ['account_bucket', 'first_ts < $1::timestamptz'],
   ['account_template', 'first_ts < $1::timestamptz'],
   ['account_indicator', 'first_ts < $1::timestamptz'],
@@ -36,9 +37,12 @@ export async function replayAt(
         [cutoff],
       );
     }
+    await c.query('CREATE INDEX ON account_day_sets (account_id)');
     await c.query('CREATE INDEX ON account_bucket (account_id)');
     await c.query('CREATE INDEX ON account_daily (account_id)');
-    await c.query('ANALYZE account_daily, account_bucket, account_template, account_indicator');
+    await c.query(
+      'ANALYZE account_daily, account_day_sets, account_bucket, account_template, account_indicator',
+    );
     const out = await detectCore(c, s);
     return {
       cutoff,

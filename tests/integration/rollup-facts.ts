@@ -2,6 +2,9 @@ import type { Pool } from 'pg';
 import { detectCore } from '@/lib/detect/core';
 import { getCoverageCurve } from '@/lib/detect/coverage-read';
 import { loadSettings } from '@/lib/detect/settings';
+import { loadBands } from '@/lib/detect/load-bands';
+import { loadCoverage } from '@/lib/detect/load-coverage';
+import { loadTemplates } from '@/lib/detect/load-templates';
 
 // Everything detection and the pages read from the bucket and template rollups, in a comparable
 // form (times as epoch ms, floats rounded): used to show that two ways of keeping the rollups give
@@ -40,5 +43,24 @@ export async function rollupFacts(db: Pick<Pool, 'query'>, newTemplatesSql: stri
       risk: r6(k.risk),
       flagged: k.flagged,
     })),
+  };
+}
+
+type Loaders = {
+  loadCoverage: typeof loadCoverage;
+  loadBands: typeof loadBands;
+  loadTemplates: typeof loadTemplates;
+};
+const current: Loaders = { loadCoverage, loadBands, loadTemplates };
+
+/** What detection's three rollup loaders return (frames sorted: their order carries no meaning). */
+export async function loaderFacts(db: Pick<Pool, 'query'>, loaders: Loaders = current) {
+  const sorted = <V>(m: Map<string, V>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const bands = await loaders.loadBands(db, 50);
+  return {
+    coverage: sorted(await loaders.loadCoverage(db)),
+    nearDup: sorted(bands.nearDup),
+    frames: [...bands.frames].sort((a, b) => (a.value < b.value ? -1 : 1)),
+    templates: sorted(await loaders.loadTemplates(db, bands.nearDup)),
   };
 }

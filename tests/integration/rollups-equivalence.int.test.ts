@@ -7,15 +7,18 @@ import { ingestAccounts, ingestEvents } from '@/lib/ingest';
 import { generateScenario } from '@/lib/scenario/generate';
 import { resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 import { freshDb } from './ingest-snapshot';
-import { rollupFacts } from './rollup-facts';
+import { loaderFacts, rollupFacts } from './rollup-facts';
+import * as old from './old-rollups/loaders';
 
 // Compact rollups (issue 14): account_day_sets replaced the per-bucket and per-template rows.
 // 1. The bucket rows, template rows and new templates per day equal what the old writer (one
 //    upserted row per bucket and per template, new_templates counted at ingest) produced on this
 //    very scenario: GOLDEN holds their SHA-256, captured by running main before the change.
-// 2. Every signal, risk, flag, cluster and coverage curve equals detection's answer on the old
-//    row shapes, rebuilt in the same run from the raw events as the old writer defined them
-//    (temporary tables shadowing the views, as lib/eval/replay.ts does).
+// 2. Detection's loaders (coverage, templates, SimHash bands: now folded in Node from the day
+//    sets) return what the old loaders (tests/integration/old-rollups, SQL over the old tables)
+//    return on the old row shapes, rebuilt in the same run from the raw events as the old writer
+//    defined them (temporary tables shadowing the views, as lib/eval/replay.ts does); and every
+//    signal, risk, flag, cluster and coverage curve equals detection's answer there.
 // 3. Order does not matter: the same events ingested newest batch first give the same facts.
 const GOLDEN = {
   bucket: [16588, '06afe36df7b292bac6abf8ce1892f19b295c95ceb5a9be50460ea0bddb897019'],
@@ -82,11 +85,15 @@ describe('compact rollups give the old answers', () => {
     try {
       await c.query('BEGIN');
       for (const sql of OLD_SHAPES) await c.query(sql);
-      const old = await rollupFacts(c, NEW_TEMPLATES);
+      const oldFacts = await rollupFacts(c, NEW_TEMPLATES);
+      const oldLoaded = await loaderFacts(c, old);
       await c.query('ROLLBACK');
-      expect(old.bucket.length).toBeGreaterThan(10_000);
+      expect(oldFacts.bucket.length).toBeGreaterThan(10_000);
       expect(inOrder.accounts.filter((a) => a.flagged).length).toBeGreaterThan(5);
-      expect(inOrder).toEqual(old);
+      expect(oldLoaded.coverage.length).toBe(300);
+      expect(oldLoaded.frames.length).toBeGreaterThan(0);
+      expect(await loaderFacts(dbs[0].pool)).toEqual(oldLoaded);
+      expect(inOrder).toEqual(oldFacts);
     } finally {
       c.release();
     }
