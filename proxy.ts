@@ -2,6 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authSecret, env } from '@/lib/env';
 import { loginUrlFor } from '@/lib/auth/callback-url';
+import { PAGE_PATH_HEADER } from '@/lib/auth/page-path';
 import { HSTS, newNonce, pageCsp } from '@/lib/security/headers';
 import { servedOverTls } from '@/lib/security/client';
 
@@ -22,6 +23,8 @@ export async function proxy(req: NextRequest) {
   } else {
     const headers = new Headers(req.headers);
     headers.set('content-security-policy', csp);
+    // The page guard records refusals with this path (a client's own value is overwritten).
+    headers.set(PAGE_PATH_HEADER, req.nextUrl.pathname);
     res = NextResponse.next({ request: { headers } });
   }
   res.headers.set('content-security-policy', csp);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { test, expect, signInAs } from './fixtures';
 import {
   PUBLIC_PAGES,
   PUBLIC_ROUTE_PREFIXES,
@@ -9,6 +11,7 @@ import {
   walk,
 } from '../tests/route-files';
 import { PERMISSIONS, type Permission } from '../lib/auth/permissions';
+import { hashPassword } from '../lib/auth/password';
 import { ROLE_NAMES, storageFor } from './users';
 
 // Role × route, enumerated from the route files themselves: a new page or API route is checked
@@ -74,6 +77,50 @@ const apis = walk('app', 'route.ts')
 test('the inventory found pages and API routes', () => {
   expect(pages.length).toBeGreaterThan(5);
   expect(apis.length).toBeGreaterThan(2);
+});
+
+test.describe('a refused page is recorded', () => {
+  test('an analyst opening an admin page gets 404 and an access.denied row', async ({
+    browser,
+  }) => {
+    // A fresh analyst: the rows are rate-limited per user, and the demo analyst may already
+    // have used this window's allowance in the specs before this one.
+    const email = `denied-${Date.now()}@distill.test`;
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(
+        `INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, 'Denied Analyst', 'analyst', $3)`,
+        [randomUUID(), email, await hashPassword('denied-analyst-pass')],
+      );
+      const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+      const page = await ctx.newPage();
+      await signInAs(page, email, 'denied-analyst-pass');
+      await expect(page.getByTestId('current-role')).toHaveText('analyst');
+      const res = await page.goto('/admin/users');
+      expect(res?.status()).toBe(404);
+      await ctx.close();
+      const r = await db.query(
+        `SELECT target_type, target_id, after FROM audit_log
+         WHERE action = 'access.denied' AND actor_email = $1`,
+        [email],
+      );
+      expect(r.rows).toEqual([
+        {
+          target_type: 'route',
+          target_id: '/admin/users',
+          after: {
+            method: 'GET',
+            path: '/admin/users',
+            permission: 'users:manage',
+            role: 'analyst',
+          },
+        },
+      ]);
+    } finally {
+      await db.end();
+    }
+  });
 });
 
 for (const role of ROLE_NAMES) {
