@@ -193,3 +193,35 @@ test.describe('cases from a selection, with a template', () => {
     await expect(page.getByText('0 of 2 done')).toBeVisible();
   });
 });
+
+test.describe('the cases list filter bar', () => {
+  test.use({ role: 'analyst', viewport: { width: 1440, height: 900 } });
+
+  test('filters live in the URL, and a bad parameter shows a hint', async ({ page }) => {
+    const title = `filter bar e2e ${Date.now()}`;
+    const made = await page.request.post('/api/v1/cases', {
+      data: { title, tags: ['fbar'], source: { kind: 'manual' } },
+    });
+    expect(made.status()).toBe(200);
+    await page.goto('/cases?status=shut&tag=fbar');
+    const bar = page.getByRole('form', { name: 'Case filters' });
+    await expect(bar.getByTestId('filter-hint')).toContainText('status=shut is not valid');
+    await expect(page.getByRole('link', { name: new RegExp(title) })).toBeVisible();
+    await bar.getByLabel('Status').selectOption('all');
+    await bar.getByLabel('Search').fill(title);
+    await bar.getByRole('button', { name: 'Filter' }).click();
+    await expect(page).toHaveURL(/status=all/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(title);
+    expect(new URL(page.url()).searchParams.get('tag')).toBe('fbar');
+    await expect(page.getByRole('link', { name: new RegExp(title) })).toHaveCount(1);
+    await expect(bar.getByTestId('filter-hint')).toHaveCount(0);
+    // The link alone reproduces the view.
+    await page.goto(page.url());
+    await expect(page.getByRole('form', { name: 'Case filters' }).getByLabel('Search')).toHaveValue(
+      title,
+    );
+    await bar.getByRole('link', { name: 'Reset' }).click();
+    await expect(page).toHaveURL(/\/cases$/);
+    await screenIsClean(page);
+  });
+});

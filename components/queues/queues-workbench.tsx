@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { EmptyState, Skeleton } from '@/components/ui/page-header';
-import { ZItemListQuery, SLA_STATES } from '@/lib/schemas/queue';
+import { ZItemListQuery } from '@/lib/schemas/queue';
+import { parseUrlQuery } from '@/lib/schemas/url-query';
 import { BulkBar } from './bulk-bar';
 import { QueueItemsTable } from './queue-items-table';
 import { QueueSummaries } from './queue-summaries';
@@ -14,23 +15,15 @@ import {
   useQueueItems,
   useQueueSummaries,
 } from './queues-query';
-import { SLA_LABEL, subjectHref } from './format';
-
-const STATES = ['open', 'unclaimed', 'claimed', 'mine', 'snoozed', 'done'] as const;
-const SORTS = {
-  due: 'SLA due first',
-  age: 'Oldest first',
-  risk: 'Highest risk',
-  priority: 'Queue priority',
-};
+import { subjectHref } from './format';
+import { QueueFilters } from './queue-filters';
 
 /** The Queues screen: depth per queue, claim next, and the items table (filters in the URL). */
 export function QueuesWorkbench({ userId, isAdmin }: { userId: string; isAdmin: boolean }) {
   const sp = useSearchParams();
   const router = useRouter();
   const path = usePathname();
-  const parsed = ZItemListQuery.safeParse(Object.fromEntries(sp));
-  const q = parsed.success ? parsed.data : ZItemListQuery.parse({});
+  const { query: q, hints } = parseUrlQuery(ZItemListQuery, Object.fromEntries(sp));
   const setParam = (k: string, v: string | null) => {
     const next = new URLSearchParams(sp);
     if (v) next.set(k, v);
@@ -116,69 +109,10 @@ export function QueuesWorkbench({ userId, isAdmin }: { userId: string; isAdmin: 
           </p>
         )}
       </section>
-      <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Item filters">
-        <label className="flex flex-col text-sm">
-          Queue
-          <select
-            className={input}
-            value={q.queue ?? ''}
-            onChange={(e) => setParam('queue', e.target.value || null)}
-          >
-            <option value="">All my queues</option>
-            {queues.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          State
-          <select
-            className={input}
-            value={q.state}
-            onChange={(e) => setParam('state', e.target.value)}
-          >
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {s === 'mine' ? 'claimed by me' : s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          SLA
-          <select
-            className={input}
-            value={q.sla ?? ''}
-            onChange={(e) => setParam('sla', e.target.value || null)}
-          >
-            <option value="">any</option>
-            {SLA_STATES.map((s) => (
-              <option key={s} value={s}>
-                {SLA_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Sort
-          <select
-            className={input}
-            value={q.sort}
-            onChange={(e) => setParam('sort', e.target.value)}
-          >
-            {Object.entries(SORTS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="ml-auto text-sm text-slate-700" aria-live="polite">
-          {page ? `${page.total.toLocaleString('en')} item${page.total === 1 ? '' : 's'}` : ''}
-        </span>
-      </div>
+      <QueueFilters q={q} hints={hints} queues={queues} setParam={setParam} />
+      <p className="text-sm text-slate-700" aria-live="polite">
+        {page ? `${page.total.toLocaleString('en')} item${page.total === 1 ? '' : 's'}` : ''}
+      </p>
       {selected.size > 0 && (
         <BulkBar ids={[...selected]} queues={queues} onDone={() => setSelected(new Set())} />
       )}

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { parseUrlQuery } from '@/lib/schemas/url-query';
 import { rows } from './sql';
 import type { ClusterSummary } from './cluster-detail';
 
@@ -20,16 +21,7 @@ export function parseClusterQuery(raw: Record<string, string | undefined>): {
   query: TClusterQuery;
   hints: string[];
 } {
-  const hints: string[] = [];
-  const clean: Record<string, string> = {};
-  for (const key of ['flagged', 'min_members', 'sort', 'dir'] as const) {
-    const v = raw[key];
-    if (v === undefined || v === '') continue;
-    const one = ZClusterQuery.shape[key].safeParse(v);
-    if (one.success) clean[key] = v;
-    else hints.push(`${key}=${v} is not valid (${one.error.issues[0].message}); ignored.`);
-  }
-  return { query: ZClusterQuery.parse(clean), hints };
+  return parseUrlQuery(ZClusterQuery, raw);
 }
 
 /** At most `limit` clusters matching the filter, in the chosen order (ties by id). */
