@@ -14,6 +14,8 @@ import { prismaRunner } from '@/lib/audit/runners';
 // The world `npm run bench:load` drives: a fresh database with the demo scenario, one admin, one
 // ingest token, and the production server (`next start`) on loopback.
 
+export const DATA_DIR = '.data/bench-load';
+
 export const ADMIN = { email: 'bench-admin@distill.test', password: 'bench-load-password' };
 
 /** Call after pointAtDatabase(url): the token is made by the app's own code (lib/ingest/tokens). */
@@ -25,7 +27,8 @@ export async function seedWorld(url: string, size: { accounts: number; events: n
       `INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, 'Bench', 'admin', $3)`,
       [adminId, ADMIN.email, await hashPassword(ADMIN.password)],
     );
-    const dataDir = '.data/bench-load';
+    // One folder per size: loadDemoData reuses a generated scenario it finds in its folder.
+    const dataDir = path.join(DATA_DIR, `${size.accounts}-${size.events}`);
     await loadDemoData(pool, url, { ...size, dataDir, log: () => undefined });
     const { token: secret } = await prisma.$transaction((tx) =>
       createIngestToken(
@@ -41,13 +44,17 @@ export async function seedWorld(url: string, size: { accounts: number; events: n
     // 100 real lines of the demo's events: the ingest body (re-sent: duplicates, still parsed).
     // Read as a stream: at 1M events the file is over 512 MB, longer than a string may be.
     const head: string[] = [];
-    const rl = createInterface({
-      input: createReadStream(path.join(dataDir, 'demo', 'events.ndjson')),
-    });
+    const eventsFile = path.join(dataDir, 'demo', 'events.ndjson');
+    const rl = createInterface({ input: createReadStream(eventsFile) });
     for await (const line of rl) if (head.push(line) >= 100) break;
     rl.close();
     const lines = head.join('\n');
-    return { token: secret, account: top.rows[0]!.account_id, ingestBody: `${lines}\n` };
+    return {
+      token: secret,
+      account: top.rows[0]!.account_id,
+      ingestBody: `${lines}\n`,
+      eventsFile,
+    };
   } finally {
     await pool.end();
   }

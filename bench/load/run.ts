@@ -1,0 +1,36 @@
+import autocannon from 'autocannon';
+
+export interface Bounds {
+  connections: number;
+  /** most requests */
+  amount: number;
+  /** most seconds */
+  duration: number;
+}
+
+/**
+ * One autocannon run bounded by both --amount and --duration (autocannon itself ignores
+ * `duration` when `amount` is set), and stopped early when `until` settles (the ingest beside it
+ * has answered). Resolves with autocannon's result for what ran.
+ */
+export function boundedRun(
+  opts: autocannon.Options,
+  b: Bounds,
+  until?: Promise<unknown>,
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    let finished = false;
+    const instance = autocannon(
+      { ...opts, connections: b.connections, amount: b.amount },
+      (err, result) => {
+        finished = true;
+        clearTimeout(timer);
+        if (err) reject(err);
+        else resolve(result);
+      },
+    );
+    const stop = () => finished || instance.stop();
+    const timer = setTimeout(stop, b.duration * 1000);
+    void until?.finally(stop);
+  });
+}
