@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { requirePage } from '@/lib/auth/page-guard';
 import { PageHeader } from '@/components/ui/page-header';
 
-// Only screens that exist are listed. Ingest tokens and detection thresholds are managed through
-// the admin API for now; the note below says so rather than linking to a screen that is not there.
+// Only screens that exist are listed. Detection thresholds are managed through the admin API for
+// now; the note below says so rather than linking to a screen that is not there.
 const SECTIONS = [
   { href: '/admin/users', title: 'Users', text: 'Create users, change roles, disable accounts.' },
   {
@@ -20,6 +20,11 @@ const SECTIONS = [
     href: '/admin/clauses',
     title: 'ToS clauses',
     text: 'Terms of Service clauses and their versions, linked from case findings.',
+  },
+  {
+    href: '/admin/tokens',
+    title: 'Ingest tokens',
+    text: 'Tokens machines use to send events and accounts: scope, expiry, revoke.',
   },
   {
     href: '/admin/retention',
@@ -47,8 +52,7 @@ export default async function AdminPage() {
         ))}
       </ul>
       <p className="mt-6 max-w-2xl text-slate-600">
-        Ingest tokens and detection thresholds have no screen yet: admins manage them through the
-        API, <code>/api/v1/admin/ingest-tokens</code> (scopes and expiry: see docs/ingest.md) and{' '}
+        Detection thresholds have no screen yet: admins manage them through the API,{' '}
         <code>/api/v1/admin/settings/detection</code> (see docs/detection.md).
       </p>
     </>
