@@ -20,7 +20,7 @@ import { createMigratedDatabase, dropDatabase } from '@/lib/db/databases';
 import { seedWorld, signInOnce, startServer, DATA_DIR } from '../bench/load/setup';
 import { postIngest, writeIngestBody } from '../bench/load/ingest-beside';
 import { printHeader, printIngest, printRun } from '../bench/load/report';
-import { boundedRun, type Bounds } from '../bench/load/run';
+import { boundedRun, settle, type Bounds } from '../bench/load/run';
 
 const { values } = parseArgs({
   options: {
@@ -96,7 +96,10 @@ try {
     `${bounds.connections} connections, at most ${bounds.amount} requests or ${bounds.duration} s per run`,
   );
   printHeader('readers alone');
-  for (const [name, opts] of runs) printRun(name, await boundedRun(opts, bounds));
+  for (const [name, opts] of runs) {
+    printRun(name, await boundedRun(opts, bounds));
+    await settle(base);
+  }
 
   if (ingestEvents > 0) {
     printHeader(
@@ -104,9 +107,12 @@ try {
     );
     for (const [i, [name, opts]] of runs.entries()) {
       const bytes = await writeIngestBody(world.eventsFile, bodyFile, ingestEvents, `bl${i}`, gzip);
-      const ingest = postIngest(base, world.token, bodyFile, gzip, n('ingest-timeout') * 1000);
-      // Let the ingest take its slot first (the last run's readers compete for the same cap).
-      await new Promise((ok) => setTimeout(ok, 500));
+      let admitted!: () => void;
+      const inServer = new Promise<void>((ok) => (admitted = ok));
+      const timeout = n('ingest-timeout') * 1000;
+      const ingest = postIngest(base, world.token, bodyFile, gzip, timeout, () => admitted());
+      // The reader starts once the server reads the ingest's body (or the ingest has answered).
+      await Promise.race([inServer, ingest]);
       const readerAt = performance.now();
       const r = await boundedRun(opts, bounds, ingest);
       const readerEnd = performance.now();
@@ -114,6 +120,7 @@ try {
       printRun(name, r);
       const overlap = Math.min(readerEnd, o.at + o.ms) - Math.max(readerAt, o.at);
       printIngest(ingestEvents, bytes, o, Math.max(0, overlap / 1000));
+      await settle(base);
     }
   }
 } finally {

@@ -55,7 +55,18 @@ export interface IngestOutcome {
   message?: string;
 }
 
-function postOnce(url: URL, token: string, file: string, gzip: boolean, timeoutMs: number) {
+// Sent this much with no answer yet, the server is reading the body: the upload was admitted (a
+// 429 answers before the body is read, and the socket buffers hold far less).
+const ADMITTED_BYTES = 8 * 2 ** 20;
+
+function postOnce(
+  url: URL,
+  token: string,
+  file: string,
+  gzip: boolean,
+  timeoutMs: number,
+  onAdmitted: () => void,
+) {
   return new Promise<{ status: number; retryAfter: number; body: string }>((resolve, reject) => {
     const req = request(url, {
       method: 'POST',
@@ -82,24 +93,39 @@ function postOnce(url: URL, token: string, file: string, gzip: boolean, timeoutM
       );
     });
     // A 429 answers before the body is read: stop sending then (the pipe's error is the answer's).
-    pipeline(createReadStream(file), req).catch(() => undefined);
+    const body = createReadStream(file);
+    const size = statSync(file).size;
+    let sent = 0;
+    let answered = false;
+    req.on('response', () => (answered = true));
+    body.on('data', (c) => {
+      const before = sent;
+      sent += c.length;
+      const mark = Math.min(ADMITTED_BYTES, size);
+      if (!answered && before < mark && sent >= mark) onAdmitted();
+    });
+    pipeline(body, req).catch(() => undefined);
   });
 }
 
-/** POSTs the file; a 429 (cap full) is retried after Retry-After until `timeoutMs` has passed. */
+/**
+ * POSTs the file; a 429 (cap full) is retried after Retry-After until `timeoutMs` has passed.
+ * `onAdmitted` runs once the server is reading the body of an attempt.
+ */
 export async function postIngest(
   base: string,
   token: string,
   file: string,
   gzip: boolean,
   timeoutMs: number,
+  onAdmitted: () => void,
 ): Promise<IngestOutcome> {
   const t0 = performance.now();
   const url = new URL('/api/v1/ingest/events', base);
   for (let retried = 0; ; retried++) {
     const left = timeoutMs - (performance.now() - t0);
     const sent = performance.now();
-    const r = await postOnce(url, token, file, gzip, Math.max(1, left));
+    const r = await postOnce(url, token, file, gzip, Math.max(1, left), onAdmitted);
     if (r.status === 429 && left > r.retryAfter * 1000) {
       await new Promise((ok) => setTimeout(ok, r.retryAfter * 1000));
       continue;

@@ -34,3 +34,21 @@ export function boundedRun(
     void until?.finally(stop);
   });
 }
+
+/**
+ * Between runs: requests a stopped run left in flight are still being served. Waits (at most
+ * 120 s) until the sign-in page answers within a second, so the next run starts on a server that
+ * has drained them.
+ */
+export async function settle(base: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const t0 = performance.now();
+    const ok = await fetch(`${base}/login`, { signal: AbortSignal.timeout(10_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok && performance.now() - t0 < 1000) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
