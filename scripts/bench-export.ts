@@ -4,8 +4,9 @@
 // manifests + zip + signature) beside `COPY (same rows, same order) TO STDOUT` piped through
 // SHA-256 in the same run, and the export's peak RSS. Figures: docs/performance.md (Evidence export).
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { performance as perfHooks } from 'node:perf_hooks';
 import path from 'node:path';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -17,6 +18,8 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const N = Number(arg('events') ?? 100_000);
+/** Deflate level of the bag's streamed files (the product's default is 1); 0 stores them. */
+const LEVEL = Number(arg('level') ?? 1);
 const sizes = [Math.round(N / 10), N];
 const ADMIN = env().BENCH_ADMIN_URL;
 const DB = `${process.env.BENCH_DB_PREFIX ?? 'dw'}_bench_export_${Date.now().toString(36)}`;
@@ -24,11 +27,29 @@ const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
 
 function rssSampler() {
   let peak = process.memoryUsage().rss;
-  const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  // memoryUsage.rss() only: memoryUsage() walks the heap spaces (0.5 s of a 100k profile).
+  const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
   return () => {
     clearInterval(t);
     return Math.max(peak, process.memoryUsage().rss);
   };
+}
+
+/** CPU seconds (user + system) the database's backends used so far, from /proc (same host). */
+async function backendCpu(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14, 15)
+    } catch {
+      // not on this host, or gone
+    }
+  }
+  return ticks / 100;
 }
 
 async function baseline(pool: pg.Pool, accounts: string[]) {
@@ -56,10 +77,12 @@ async function baseline(pool: pg.Pool, accounts: string[]) {
 }
 
 async function main() {
-  console.log(`bench:export — scratch database ${DB}, sizes ${sizes.join(', ')}`);
+  console.log(
+    `bench:export — scratch database ${DB}, sizes ${sizes.join(', ')}, deflate level ${LEVEL}`,
+  );
   const url = await createMigratedDatabase(ADMIN, DB);
   pointAtDatabase(url);
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 0 });
   const out = mkdtempSync(path.join(tmpdir(), 'dw-bench-export-'));
   try {
     const { seedExportEvents } = await import('../bench/export/seed');
@@ -74,10 +97,17 @@ async function main() {
       console.log(
         `\n${n.toLocaleString('en-US')} events seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
       );
+      const bpg0 = await backendCpu(pool);
+      const bcpu0 = process.cpuUsage();
       const base = await baseline(pool, accounts);
+      const bcpu = process.cpuUsage(bcpu0);
+      const basePg = (await backendCpu(pool)) - bpg0;
       global.gc?.();
       const startRss = process.memoryUsage().rss;
       const peak = rssSampler();
+      const pg0 = await backendCpu(pool);
+      const cpu0 = process.cpuUsage();
+      const elu0 = perfHooks.eventLoopUtilization();
       const t1 = performance.now();
       const phases: [string, number][] = [];
       const r = await buildEvidenceBag(
@@ -86,6 +116,7 @@ async function main() {
           scope: { caseId: 'bench', title: 'bench', accountIds: accounts, clusterIds: [] },
           outPath: path.join(out, `bench-${n}.zip`),
           timestamp: false,
+          compressionLevel: LEVEL,
         },
         {
           onProgress: (p) => {
@@ -94,16 +125,25 @@ async function main() {
         },
       );
       const ms = performance.now() - t1;
+      const cpu = process.cpuUsage(cpu0);
+      const mainCpu = perfHooks.eventLoopUtilization(elu0).active / 1000;
+      const nodeCpu = (cpu.user + cpu.system) / 1e6;
+      const pgCpu = (await backendCpu(pool)) - pg0;
       const rss = peak();
       const rate = (x: number) => Math.round((n / x) * 1000).toLocaleString('en-US');
       console.log(
-        `  COPY TO + sha256: ${(base.ms / 1000).toFixed(1)} s, ${rate(base.ms)} events/s, ${mb(base.bytes)} MB of COPY text`,
+        `  COPY TO + sha256: ${(base.ms / 1000).toFixed(1)} s, ${rate(base.ms)} events/s, ${mb(base.bytes)} MB of COPY text; CPU node ${((bcpu.user + bcpu.system) / 1e6).toFixed(1)} s, postgres ${basePg.toFixed(1)} s`,
       );
       console.log(
         `  export:           ${(ms / 1000).toFixed(1)} s, ${rate(ms)} events/s, zip ${mb(r.bytes)} MB, ${r.payloadFiles} payload files, ${r.redactions} redactions`,
       );
       const split = phases.map(
         ([ph, t], i) => `${ph} ${(((phases[i + 1]?.[1] ?? t1 + ms) - t) / 1000).toFixed(1)}s`,
+      );
+      // Load-robust beside the wall times: what the export cost in CPU (all of node's threads,
+      // and the Postgres backends of the scratch database).
+      console.log(
+        `  export CPU: node ${nodeCpu.toFixed(1)} s (${((nodeCpu / n) * 1e6).toFixed(0)} µs/event; main thread busy ${mainCpu.toFixed(1)} s), postgres ${pgCpu.toFixed(1)} s`,
       );
       console.log(`  export phases: ${split.join(', ')}`);
       // The process RSS before the export (tsx, modules, what the seeding and the baseline left

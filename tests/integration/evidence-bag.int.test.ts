@@ -45,6 +45,19 @@ let CASE = '';
 const PII =
   'Forward to jane.doe@example.org, call +1 415 555 0199, key AKIAIOSFODNN7EXAMPLE\n\tC:\\dir \u00fe\u00b6';
 
+// Texts Postgres must escape exactly as JSON.stringify does (the COPY binary reader sends them
+// as to_json text; the cursor reader's bytes are the reference): quotes, backslashes, every
+// kind of control character, DEL, U+2028, an emoji cut by the Timesketch message's 200 units,
+// plus a jsonb and a float that are re-serialised in JavaScript. Nothing here is redactable.
+const TRICKY = {
+  id: 'tricky "event" \\ 1',
+  system: 'sys "quoted" \\ back\bslash \f\r\n\t \u0001\u001f\u007f end',
+  prompt: 'a'.repeat(199) + '\u{1F600} tail \u2028 \u00e9 "q" \\',
+  response: 'resp \u0002 \u{1F680}',
+  extra: '{"b": [1.0, 1e-7, 12345678901234567890], "a": {"x": "y\\nz"}, "n": null}',
+  agent: 'agent/\u00fe\u00b6 "x"',
+};
+
 const sh = (cmd: string, cwd: string) => spawnSync('bash', ['-c', cmd], { cwd, encoding: 'utf8' });
 const unzip = (zip: string, to: string) => execFileSync('unzip', ['-q', zip, '-d', to]);
 
@@ -108,6 +121,22 @@ beforeAll(async () => {
      SELECT 'pii-event-1', ts + interval '1 ms', account_id, model, $2, encode(sha256(convert_to($2, 'UTF8')), 'hex'), 'ok', 0, 0, 0, false, true
        FROM events WHERE account_id = $1 ORDER BY ts LIMIT 1`,
     [scope.accountIds[0], PII],
+  );
+  await pool.query(
+    `INSERT INTO events (id, ts, account_id, model, system_prompt, prompt, prompt_sha256, response,
+                         temperature, thinking, extra, asn, user_agent, simhash, tax_bucket, lsh_bucket, reasoning, single_turn)
+     SELECT $7, ts + interval '2 ms', account_id, model, $2, $3, encode(sha256(convert_to($3, 'UTF8')), 'hex'), $4,
+            1e-05, true, $5::jsonb, 0, $6, 0, 0, 0, false, true
+       FROM events WHERE account_id = $1 ORDER BY ts LIMIT 1`,
+    [
+      scope.accountIds[0],
+      TRICKY.system,
+      TRICKY.prompt,
+      TRICKY.response,
+      TRICKY.extra,
+      TRICKY.agent,
+      TRICKY.id,
+    ],
   );
   tsa = await startLocalTsa();
   a = await buildEvidenceBag({
@@ -309,6 +338,28 @@ describe('evidence bag', () => {
       ),
     ).toBe(false);
     expect(b.sample.items).toEqual(a.sample.items);
+    // The row with every escape went through the COPY binary path and reads back as inserted.
+    const natives = files(dirA).filter((f) => f.startsWith('data/natives/'));
+    const lines = natives.flatMap((f) =>
+      readFileSync(path.join(bagDir(dirA), f), 'utf8')
+        .trimEnd()
+        .split('\n'),
+    );
+    const tricky = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((r) => r.id === TRICKY.id);
+    expect(tricky).toMatchObject({
+      system_prompt: TRICKY.system,
+      prompt: TRICKY.prompt,
+      response: TRICKY.response,
+      user_agent: TRICKY.agent,
+      temperature: 0.00001,
+      thinking: true,
+      asn: 0,
+      extra: JSON.parse(TRICKY.extra),
+    });
+    const ts = readFileSync(path.join(bagDir(dirA), 'data/timesketch.jsonl'), 'utf8');
+    expect(ts).toContain(`${'a'.repeat(199)}\\ud83d…`); // the emoji cut in half, escaped
     expect(a.sample.items.length).toBe(12);
     const c = await buildEvidenceBag({
       pool,

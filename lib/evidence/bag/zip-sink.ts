@@ -1,9 +1,12 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import yazl from 'yazl';
 import type { FileDigest } from './bagit';
+import { forkSha256, HashThread, type ForkedSha256 } from './hash-thread';
+
+export type { ForkedSha256 };
 import { installNativeCrc32 } from './native-crc';
 
 // Streams bag files into a zip under one top-level directory (RFC 8493 §4: a serialised bag
@@ -21,7 +24,7 @@ export interface EntryWriter {
    *  (back-pressure); most writes only copy into the current block and return nothing. */
   write(chunk: string | Buffer): Promise<void> | undefined;
   /** A SHA-256 of everything written so far, to continue on its own (the entry's goes on). */
-  sha256SoFar(): Hash;
+  forkSha256(): ForkedSha256;
 }
 
 export class BagZip {
@@ -31,6 +34,9 @@ export class BagZip {
   private zipBytes = 0;
   private failed: Error | undefined;
   private readonly done: Promise<void>;
+  private readonly hashes = new HashThread((e) => {
+    this.failed ??= e;
+  });
 
   constructor(
     readonly outPath: string,
@@ -89,22 +95,25 @@ export class BagZip {
     this.check();
     const pt = new PassThrough({ highWaterMark: 4 * FLUSH_AT });
     this.zip.addReadStream(pt, `${this.bagName}/${path}`, this.options(true));
-    const h256 = createHash('sha256');
-    const h512 = createHash('sha512');
-    // Text is encoded straight into one block (one copy), and a full block goes to the hashes
-    // and the zip as it is; the next block is a fresh allocation (the zip still holds the last).
+    const hash = this.hashes.open(['sha256', 'sha512']);
+    // Text is encoded straight into one block (one copy), and a full block goes to the hash
+    // thread and the zip as it is; the next block is a fresh allocation (the zip still holds the last).
     let block = Buffer.allocUnsafe(FLUSH_AT);
     let used = 0;
     let bytes = 0;
+    const pass = async (out: Buffer) => {
+      bytes += out.length;
+      const hashed = this.hashes.update(hash, out);
+      if (!pt.write(out)) await this.drained(pt);
+      if (hashed) await hashed;
+      this.check();
+    };
     const flush = async () => {
       if (used === 0) return;
       const out = block.subarray(0, used);
       block = Buffer.allocUnsafe(FLUSH_AT);
       used = 0;
-      h256.update(out);
-      h512.update(out);
-      bytes += out.length;
-      if (!pt.write(out)) await this.drained(pt);
+      await pass(out);
     };
     const writer: EntryWriter = {
       write: (chunk) => {
@@ -117,20 +126,17 @@ export class BagZip {
         }
         return flush().then(async () => {
           if (n < FLUSH_AT) return void writer.write(chunk);
-          const big = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-          h256.update(big);
-          h512.update(big);
-          bytes += big.length;
-          if (!pt.write(big)) await this.drained(pt);
+          await pass(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
         });
       },
-      sha256SoFar: () => h256.copy().update(block.subarray(0, used)),
+      forkSha256: () => forkSha256(this.hashes, hash, block.subarray(0, used)),
     };
     await produce(writer);
     await flush();
     this.unread.push(once(pt, 'end'));
     pt.end();
-    return { path, bytes, sha256: h256.digest('hex'), sha512: h512.digest('hex') };
+    const [sha256, sha512] = await this.hashes.end(hash);
+    return { path, bytes, sha256, sha512 };
   }
 
   private async drained(pt: PassThrough) {
@@ -146,7 +152,11 @@ export class BagZip {
   /** Closes the zip; resolves with its size and SHA-256 once every byte is on disk. */
   async finish(): Promise<{ bytes: number; sha256: string }> {
     this.zip.end();
-    await this.done;
+    try {
+      await this.done;
+    } finally {
+      await this.hashes.close();
+    }
     return { bytes: this.zipBytes, sha256: this.zipHash.digest('hex') };
   }
 
@@ -155,5 +165,6 @@ export class BagZip {
     this.zip.outputStream.unpipe(this.out);
     this.out.on('error', () => undefined); // in-flight writes fail after destroy; nobody waits
     this.out.destroy();
+    void this.hashes.close();
   }
 }

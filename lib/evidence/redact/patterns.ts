@@ -18,7 +18,7 @@ export interface Pattern {
 }
 
 const KEY_BODY = '[A-Za-z0-9_-]';
-const KEY_PREFIX = /sk-|[sr]k_(?:live|test)_|AKIA|ASIA|AIza|gh[pousr]_|xox[abprs]-|eyJ/;
+export const KEY_PREFIX = /sk-|[sr]k_(?:live|test)_|AKIA|ASIA|AIza|gh[pousr]_|xox[abprs]-|eyJ/;
 
 export const PATTERNS: readonly Pattern[] = [
   // Well-known key shapes first: they win over anything else that overlaps them.

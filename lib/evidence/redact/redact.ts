@@ -1,4 +1,5 @@
 import { PATTERNS, type Pattern, type RedactionKind } from './patterns';
+import { mayHoldRedaction } from './precheck';
 
 export type { RedactionKind } from './patterns';
 
@@ -74,6 +75,7 @@ export function applyRedactions(text: string, redactions: readonly Redaction[]):
 }
 
 export function redactText(text: string): { text: string; redactions: Redaction[] } {
+  if (!mayHoldRedaction(text)) return { text, redactions: [] };
   const redactions = findRedactions(text);
   return { text: applyRedactions(text, redactions), redactions };
 }

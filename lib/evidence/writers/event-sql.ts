@@ -83,15 +83,22 @@ export const EVENT_COLUMNS: readonly (readonly [keyof EventRow, ColumnKind, stri
   ['extra', 'json'],
 ];
 
-const eventsSql = (where: string) => `
-SELECT ${EVENT_COLUMNS.map(([n, , e]) => (e ? `${e} AS ${n}` : n)).join(', ')}
+const eventsSql = (
+  where: string,
+  select = EVENT_COLUMNS.map(([n, , e]) => (e ? `${e} AS ${n}` : n)).join(', '),
+  order = 'account_id, ts, id', // output columns: ts is the formatted text
+) => `
+SELECT ${select}
   FROM events WHERE ${where}
- ORDER BY account_id, ts, id`;
+ ORDER BY ${order}`;
 
 /** Native order: account, then time, then id — each native file holds one account's events. */
 export const EVENTS_SQL = eventsSql(SCOPE_WHERE);
 /** The same rows for COPY TO STDOUT, the scope read from the dw_evidence.* settings. */
 export const COPY_EVENTS_SQL = eventsSql(SETTINGS_WHERE);
+/** The same rows and order for COPY with another select list. */
+export const copyEventsSql = (select: string) =>
+  eventsSql(SETTINGS_WHERE, select, `events.account_id, ${TS_TEXT}, events.id`);
 
 export interface EventRow {
   id: string;

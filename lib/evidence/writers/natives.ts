@@ -1,15 +1,13 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
-import type { BagZip } from '../bag/zip-sink';
+import type { BagZip, ForkedSha256 } from '../bag/zip-sink';
 import type { FileDigest } from '../bag/bagit';
 import type { EvidenceFields, ExhibitSample, NativeFile } from '../types';
 import type { RedactionKind } from '../redact/redact';
 import { csvRow } from './csv';
-import { EVENTS_SQL, scopeParams, type EventRow, type ResolvedScope } from './event-sql';
-import { batesNumber, nativeLine } from './native-line';
-import { timesketchLine } from './timesketch';
-import { copyEventRows } from './copy-rows';
+import type { ResolvedScope } from './event-sql';
+import { batesNumber } from './native-line';
+import { nativeRows, type NativeRow } from './native-source';
 import type { TextSink } from './text-sink';
 
 // The one pass over the scope's events: COPY … TO STDOUT (or a cursor) feeds native JSONL
@@ -63,10 +61,10 @@ export interface NativesResult {
 }
 
 /** Rows one by one from batches: only the step to a new batch waits (a promise per batch, not per row). */
-function rowReader(it: AsyncIterator<EventRow[]>) {
-  let batch: EventRow[] = [];
+function rowReader<T>(it: AsyncIterator<T[]>) {
+  let batch: T[] = [];
   let i = 0;
-  const refill = async (): Promise<EventRow | undefined> => {
+  const refill = async (): Promise<T | undefined> => {
     for (;;) {
       const n = await it.next();
       if (n.done) return undefined;
@@ -75,24 +73,18 @@ function rowReader(it: AsyncIterator<EventRow[]>) {
       if (batch.length) return batch[i++];
     }
   };
-  return (): EventRow | undefined | Promise<EventRow | undefined> =>
-    i < batch.length ? batch[i++] : refill();
-}
-
-async function* cursorBatches(cursor: QueryStream): AsyncGenerator<EventRow[]> {
-  for await (const row of cursor) yield [row as EventRow];
+  return (): T | undefined | Promise<T | undefined> => (i < batch.length ? batch[i++] : refill());
 }
 
 export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
-  // COPY by default (one continuous stream); the cursor stays as the reference reader (the
-  // integration test checks both give the same bytes) and a fallback.
-  let cursor: QueryStream | undefined;
-  let it: AsyncIterator<EventRow[]>;
-  if (o.reader === 'cursor') {
-    cursor = o.client.query(new QueryStream(EVENTS_SQL, scopeParams(o.scope), { batchSize: 2000 }));
-    it = cursorBatches(cursor);
-  } else it = copyEventRows(o.client, o.scope)[Symbol.asyncIterator]();
-  const read = rowReader(it);
+  const src = nativeRows({
+    client: o.client,
+    scope: o.scope,
+    fields: o.caseFields,
+    redact: o.redact,
+    reader: o.reader,
+  });
+  const read = rowReader(src.batches);
   const out: NativesResult = {
     files: [],
     digests: [],
@@ -103,28 +95,28 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
   };
   try {
     const first0 = read();
-    let next: EventRow | undefined = first0 instanceof Promise ? await first0 : first0;
+    let next: NativeRow | undefined = first0 instanceof Promise ? await first0 : first0;
     while (next) {
-      const account = next.account_id;
+      const account = next.account;
       const first = out.events + 1;
       const path = `data/natives/${batesNumber(o.batesPrefix, first)}.jsonl`;
       // The file's hash without redaction: the delivered bytes' hash until the first redaction,
       // then a copy of it that takes the unredacted lines (no second pass over clean files).
-      let unredacted: Hash | undefined;
+      let unredacted: ForkedSha256 | undefined;
       let n = 0;
       let redactions = 0;
       let from = '';
       let to = '';
       const digest = await o.zip.addStreamed(path, async (w) => {
-        while (next && n < o.perFile && next.account_id === account) {
-          const row: EventRow = next;
+        while (next && n < o.perFile && next.account === account) {
+          const row: NativeRow = next;
           const bates = batesNumber(o.batesPrefix, first + n);
-          const nl = nativeLine(row, bates, o.caseFields, o.redact);
-          const line = nl.line + '\n';
-          if (nl.unredacted !== undefined && !unredacted) unredacted = w.sha256SoFar();
-          const wait = w.write(line);
+          const nl = row.lines(bates, path);
+          if (nl.unredacted !== undefined && !unredacted) unredacted = w.forkSha256();
+          const wait = w.write(nl.native);
           if (wait) await wait;
-          unredacted?.update(nl.unredacted === undefined ? line : nl.unredacted + '\n');
+          const u = unredacted?.update(nl.unredacted ?? nl.native);
+          if (u) await u;
           n++;
           if (n === 1) from = row.ts;
           to = row.ts;
@@ -147,17 +139,17 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
             );
             if (logged) await logged;
           }
-          const ts = o.timesketch.write(timesketchLine(row, bates, path, o.caseFields, nl.prompt));
+          const ts = o.timesketch.write(nl.timesketch);
           if (ts) await ts;
           if (o.sampleIds.has(row.id))
             out.sample.push({
               bates,
               eventId: row.id,
-              accountId: row.account_id,
+              accountId: row.account,
               ts: row.ts,
               path,
               line: n,
-              sha256: createHash('sha256').update(nl.line).digest('hex'),
+              sha256: lineSha256(nl.native),
             });
           if ((out.events + n) % 256 === 0) {
             o.signal?.throwIfAborted();
@@ -167,6 +159,7 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
           next = nx instanceof Promise ? await nx : nx;
         }
       });
+      const unredactedSha256 = unredacted ? await unredacted.digest() : digest.sha256;
       out.events += n;
       const span = out.accounts.get(account);
       out.accounts.set(account, {
@@ -182,7 +175,7 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
         events: n,
         bytes: digest.bytes,
         sha256: digest.sha256,
-        unredactedSha256: unredacted ? unredacted.digest('hex') : digest.sha256,
+        unredactedSha256,
         custodian: account,
         dateFrom: from,
         dateTo: to,
@@ -190,9 +183,16 @@ export async function writeNatives(o: NativesOptions): Promise<NativesResult> {
       });
     }
   } finally {
-    cursor?.destroy();
-    await it.return?.();
+    await src.close();
   }
   o.onEvents(out.events);
   return out;
+}
+
+/** SHA-256 of a native line without its newline (an exhibit's hash in the report). */
+function lineSha256(line: string | Buffer): string {
+  const h = createHash('sha256');
+  return (
+    typeof line === 'string' ? h.update(line.slice(0, -1)) : h.update(line.subarray(0, -1))
+  ).digest('hex');
 }

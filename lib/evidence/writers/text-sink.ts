@@ -18,7 +18,7 @@ export class TextSink {
   }
 
   /** A promise only when the disk is behind (wait for it before the next write). */
-  write(s: string): Promise<void> | undefined {
+  write(s: string | Buffer): Promise<void> | undefined {
     return this.out.write(s) ? undefined : once(this.out, 'drain').then(() => undefined);
   }
 

@@ -6,6 +6,23 @@ import type { EventRow } from './event-sql';
 
 const MESSAGE_CHARS = 200;
 
+/** `account → model: prompt` (its first 200 UTF-16 units, or its hash when texts are left out). */
+export function timesketchMessage(
+  account: string,
+  model: string | null,
+  fields: EvidenceFields,
+  deliveredPrompt: string | null,
+  promptSha256: string | null,
+): string {
+  const what =
+    fields === 'hashes' || deliveredPrompt === null
+      ? `prompt sha256 ${promptSha256}`
+      : deliveredPrompt.length > MESSAGE_CHARS
+        ? `${deliveredPrompt.slice(0, MESSAGE_CHARS)}…`
+        : deliveredPrompt;
+  return `${account} → ${model}: ${what}`;
+}
+
 export function timesketchLine(
   row: EventRow,
   bates: string,
@@ -13,15 +30,15 @@ export function timesketchLine(
   fields: EvidenceFields,
   deliveredPrompt: string | null,
 ): string {
-  const what =
-    fields === 'hashes' || deliveredPrompt === null
-      ? `prompt sha256 ${row.prompt_sha256}`
-      : deliveredPrompt.length > MESSAGE_CHARS
-        ? `${deliveredPrompt.slice(0, MESSAGE_CHARS)}…`
-        : deliveredPrompt;
   return (
     JSON.stringify({
-      message: `${row.account_id} → ${row.model}: ${what}`,
+      message: timesketchMessage(
+        row.account_id,
+        row.model,
+        fields,
+        deliveredPrompt,
+        row.prompt_sha256,
+      ),
       datetime: row.ts,
       timestamp: Date.parse(row.ts) * 1000,
       timestamp_desc: 'API request received',
