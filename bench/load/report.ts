@@ -29,9 +29,13 @@ export function printRun(name: string, r: autocannon.Result) {
   const capped = count((c) => c === 429);
   // r.errors counts socket errors and timeouts (autocannon's timeout, 10 s) together.
   const errors = count((c) => (c < 200 || c >= 300) && c !== 429) + r.errors;
+  const sent = (r.requests as { sent?: number }).sent ?? r.requests.total;
+  const cutOff = sent - r.requests.total - r.errors;
   const statuses = [
     ...codes.map(([code, s]) => `${code}×${s.count ?? 0}`),
     ...(r.timeouts ? [`timeouts×${r.timeouts}`] : []),
+    // still unanswered when the run was stopped: latency figures cover answered requests only
+    ...(cutOff > 0 ? [`unanswered-at-stop×${cutOff}`] : []),
   ].join(' ');
   const cells = [
     name.padEnd(20),
