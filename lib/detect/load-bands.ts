@@ -47,8 +47,8 @@ function accountBands(
   nearDup: Map<string, number>,
   frames: Map<number, string[]>,
 ): void {
+  if (to - from < 2) return; // fewer than two templates: nothing to share (and maybe no row at all)
   const id = rows[from][0];
-  if (to - from < 2) return;
   const counts = new Map<number, number>();
   for (let i = from; i < to; i++)
     for (let k = 0; k < 4; k++) {
