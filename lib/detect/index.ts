@@ -118,7 +118,7 @@ async function runLocked(
       if (!inc) await writePopulation(client, runId); // what a later --since-last run judges against
       stats.newFlags = w.newFlags;
       stats.vanishedClusters = w.vanished.length;
-      await writeClusterCoverage(client, runId); // the cluster page's partitioned coverage
+      if (!inc) await writeClusterCoverage(client, runId); // the cluster page's partitioned coverage
       await routeFlagsAfterDetection(client, runId); // new and re-opened flags into queues
       await client.query(
         `UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`,

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { coverageRowsSql } from './cluster-coverage';
 import { assignClusterIds, type VanishedCluster } from './cluster-identity';
 import type { IncrementalOutput } from './incremental';
 import { closeVanished, upsertFlags } from './write-flags';
@@ -9,8 +10,9 @@ const keyOf = (m: string[]) => [...m].sort().join('\u0000');
 /**
  * Writes an incremental run: the rescored accounts' rows, the affected clusters (ids continued
  * from the previous run's by overlap, computed over the whole new linking so an unchanged cluster
- * keeps its id), their flags; the stale clusters' rows go and their open flags close. Accounts,
- * clusters and flags not rescored are left untouched. Caller holds the transaction.
+ * keeps its id), their flags and cluster coverage rows; the stale clusters' rows go and their open
+ * flags close. Accounts, clusters, coverage and flags not rescored are left untouched (an unchanged
+ * cluster's members and rollups are unchanged). Caller holds the transaction.
  */
 export async function writeIncremental(
   c: PoolClient,
@@ -38,6 +40,14 @@ export async function writeIncremental(
   ]);
   await c.query('DELETE FROM clusters WHERE id = ANY($1)', [gone]);
   await insertClusters(c, runId, out.clusters, now);
+  // cluster coverage of the affected clusters only, each read through its members' index
+  await c.query('DELETE FROM cluster_coverage WHERE cluster_id = ANY($1)', [gone]);
+  for (const k of out.clusters)
+    await c.query(
+      `INSERT INTO cluster_coverage (cluster_id, day, account_id, tax_new, lsh_new, run_id)
+       SELECT cluster_id, day, account_id, tax_new, lsh_new, $3::bigint FROM (${coverageRowsSql('param')}) x`,
+      [k.id, k.member_ids, runId],
+    );
   const newFlags = await upsertFlags(c, runId, out.accounts, out.clusters);
   await closeVanished(c, runId, vanished);
   return { newFlags, vanished };

@@ -10,6 +10,7 @@ import { loadSettings, runDetection, type DetectSummary } from '@/lib/detect';
 import { detectCore } from '@/lib/detect/core';
 import { loadPopulation } from '@/lib/detect/since-last';
 import type { DetectOutput } from '@/lib/detect/write-results';
+import { coverageRowsSql } from '@/lib/detect/cluster-coverage';
 
 // detect --since-last (issue 14, item 4): ingest a scenario, full run, a small extra batch for a
 // few accounts, incremental run; the rescored accounts must match a full run computed against the
@@ -135,6 +136,19 @@ describe('detect --since-last', () => {
       expect(r.risk, r.account_id).toBeCloseTo(full.get(r.account_id)!.risk, 5);
       expect(r.flagged, r.account_id).toBe(full.get(r.account_id)!.flagged);
     }
+  });
+
+  it('leaves the cluster coverage rollup equal to a full recompute over the new clusters', async () => {
+    const cols = 'cluster_id, day, account_id, tax_new, lsh_new';
+    const fresh = `SELECT ${cols} FROM (${coverageRowsSql('all')}) x`;
+    const stored = `SELECT ${cols} FROM cluster_coverage`;
+    const n = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM cluster_coverage');
+    expect(n.rows[0].n).toBeGreaterThan(0);
+    for (const [a, b] of [
+      [fresh, stored],
+      [stored, fresh],
+    ])
+      expect((await pool.query(`${a} EXCEPT ALL ${b}`)).rows).toEqual([]);
   });
 
   it('records the run, its ingest mark and an audit row; a second run finds nothing new', async () => {
