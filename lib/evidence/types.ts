@@ -21,6 +21,8 @@ export interface EvidenceScope {
   resolvedAccountIds?: string[];
   /** Events of ingest runs newer than this id are left out (the cut-off's newest run). */
   maxRunId?: string | null;
+  /** Events stamped at or after this events_insert_seq value committed after the cut-off: left out. */
+  maxEventSeq?: string | null;
 }
 
 /** What STIX needs from the detection tables (clusters and shared infrastructure). */

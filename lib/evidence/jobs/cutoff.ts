@@ -25,6 +25,12 @@ export interface ExportCutoff {
   auditSeq?: string | null;
   /** The newest ingest run then: events of later runs are left out. */
   maxRunId: string | null;
+  /**
+   * events_insert_seq at the cut-off, read while no inserting transaction was open: every event
+   * committed before has a lower value, every later one (an ingest run still going, a writer
+   * outside any run) a higher one. Absent on cut-offs taken before this field existed.
+   */
+  eventSeq?: string | null;
   /** The case as it was: title (bag description, STIX campaign) and opening time. */
   caseTitle: string;
   openedAt: string;
@@ -35,12 +41,26 @@ export interface ExportCutoff {
 }
 
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+/** Taken shared by every INSERT into events (trigger of migration 20261202140000_events_insert_seq). */
+const EVENTS_INSERT_LOCK = 1685546358; // 'dwev'
+
+/** The next events_insert_seq value, read under the insert lock taken exclusively: no event
+ *  insert is open, so all committed rows are below it and all later ones above. Waits at most for
+ *  the inserting transactions then open (an ingest batch each). */
+async function eventsInsertPoint(pool: Pool): Promise<string> {
+  return withPgTransaction(pool, async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock($1)', [EVENTS_INSERT_LOCK]);
+    const r = await c.query<{ s: string }>(`SELECT nextval('events_insert_seq')::text AS s`);
+    return r.rows[0].s;
+  });
+}
 
 /** The job's cut-off: the stored one, else taken now (in one snapshot) and stored. */
 export async function fixCutoff(pool: Pool, job: ClaimedJob): Promise<ExportCutoff> {
   if (job.cutoff) return job.cutoff;
   // The head is the sealed chain's (lib/audit/seal.ts): seal what is committed first.
   await sealAuditChain(pool);
+  const eventSeq = await eventsInsertPoint(pool);
   return withPgTransaction(pool, async (c) => {
     await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     const { rows } = await c.query<Omit<ExportCutoff, 'accountIds' | 'stix'>>(
@@ -65,6 +85,7 @@ export async function fixCutoff(pool: Pool, job: ClaimedJob): Promise<ExportCuto
     });
     const cutoff: ExportCutoff = {
       ...rows[0],
+      eventSeq,
       accountIds: scope.accountIds,
       stix: await loadStixFacts(c, scope.accountIds, o.clusterIds ?? []),
     };

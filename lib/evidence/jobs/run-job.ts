@@ -43,6 +43,7 @@ async function buildOptions(pool: Pool, job: ClaimedJob): Promise<BuildEvidenceO
       openedAt: cut.openedAt,
       resolvedAccountIds: cut.accountIds,
       maxRunId: cut.maxRunId,
+      maxEventSeq: cut.eventSeq ?? null,
     },
     outPath: bagPath(job.id),
     pool,
@@ -65,6 +66,7 @@ async function buildOptions(pool: Pool, job: ClaimedJob): Promise<BuildEvidenceO
           // Only on cut-offs that have it, so older exports rebuild to the same custody bytes.
           ...(cut.auditSeq ? { audit_seq: cut.auditSeq } : {}),
           max_ingest_run: cut.maxRunId,
+          ...(cut.eventSeq ? { event_seq: cut.eventSeq } : {}),
         },
       },
     ],

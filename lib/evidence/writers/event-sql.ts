@@ -11,25 +11,35 @@ export interface ResolvedScope {
   to: string | null;
   /** The export's cut-off: events of ingest runs after this id are left out (null = none). */
   maxRunId: string | null;
+  /** The cut-off's events_insert_seq value: rows stamped at or after it committed later (absent = none). */
+  maxEventSeq?: string | null;
 }
 
-type ScopeRefs = Record<'accounts' | 'from' | 'to' | 'run', string>;
+type ScopeRefs = Record<'accounts' | 'from' | 'to' | 'run' | 'seq', string>;
 
 /** `coalesce` keeps the bounds indexable even when they come from a stable expression. */
 const whereOf = (v: ScopeRefs) => `account_id = ANY(${v.accounts})
   AND ts >= coalesce(${v.from}, '-infinity')
   AND ts < coalesce(${v.to}, 'infinity')
-  AND (run_id IS NULL OR run_id <= coalesce(${v.run}, 9223372036854775807))`;
+  AND (run_id IS NULL OR run_id <= coalesce(${v.run}, 9223372036854775807))
+  AND (insert_seq IS NULL OR insert_seq < coalesce(${v.seq}, 9223372036854775807))`;
 
 export const SCOPE_WHERE = whereOf({
   accounts: '$1::text[]',
   from: '$2::timestamptz',
   to: '$3::timestamptz',
   run: '$4::bigint',
+  seq: '$5::bigint',
 });
 /** How many bind parameters SCOPE_WHERE uses (the next free one is SCOPE_PARAMS + 1). */
-export const SCOPE_PARAMS = 4;
-export const scopeParams = (s: ResolvedScope) => [s.accountIds, s.from, s.to, s.maxRunId];
+export const SCOPE_PARAMS = 5;
+export const scopeParams = (s: ResolvedScope) => [
+  s.accountIds,
+  s.from,
+  s.to,
+  s.maxRunId,
+  s.maxEventSeq ?? null,
+];
 
 const setting = (n: string) => `nullif(current_setting('dw_evidence.${n}'), '')`;
 const SETTINGS_WHERE = whereOf({
@@ -37,17 +47,19 @@ const SETTINGS_WHERE = whereOf({
   from: `${setting('from')}::timestamptz`,
   to: `${setting('to')}::timestamptz`,
   run: `${setting('run')}::bigint`,
+  seq: `${setting('seq')}::bigint`,
 });
 
 /** Sets the scope as transaction-local settings for SETTINGS_WHERE (values are bound, not spliced). */
 export const SET_SCOPE_SQL = `SELECT set_config('dw_evidence.accounts', $1, true),
   set_config('dw_evidence.from', $2, true), set_config('dw_evidence.to', $3, true),
-  set_config('dw_evidence.run', $4, true)`;
+  set_config('dw_evidence.run', $4, true), set_config('dw_evidence.seq', $5, true)`;
 export const setScopeParams = (s: ResolvedScope) => [
   JSON.stringify(s.accountIds),
   s.from ?? '',
   s.to ?? '',
   s.maxRunId ?? '',
+  s.maxEventSeq ?? '',
 ];
 
 /** How COPY's text format is read back per column. */
@@ -140,7 +152,12 @@ export async function resolveScope(
   db: { query: <R>(sql: string, params: unknown[]) => Promise<{ rows: R[] }> },
   scope: EvidenceScope,
 ): Promise<ResolvedScope> {
-  const range = { from: iso(scope.from), to: iso(scope.to), maxRunId: scope.maxRunId ?? null };
+  const range = {
+    from: iso(scope.from),
+    to: iso(scope.to),
+    maxRunId: scope.maxRunId ?? null,
+    maxEventSeq: scope.maxEventSeq ?? null,
+  };
   if (scope.resolvedAccountIds)
     return { accountIds: [...scope.resolvedAccountIds].sort(), ...range };
   const members = scope.clusterIds.length
