@@ -49,7 +49,8 @@ const UNPARK_SQL = 'DROP TRIGGER dw_test_park ON account_score; DROP FUNCTION dw
 const parked = async () =>
   (
     await db.pool.query<{ pid: number }>(
-      `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`,
+      `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       [PARK],
     )
   ).rows.map((r) => r.pid);

@@ -120,9 +120,11 @@ describe('HTTP ingest cannot hang the app', () => {
     }
     // the slots are free again
     expect((await post(lines('e', 2).join('\n'))).status).toBe(200);
-    // and no pooled connection keeps a closed run's liveness lock (lib/ingest/run-life.ts)
+    // and no pooled connection keeps a closed run's liveness lock (lib/ingest/run-life.ts);
+    // pg_locks spans the whole server, where other databases may be ingesting: this one only
     const locks = await ingestPgPool().query(
-      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1`,
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       [0x16e57],
     );
     expect(locks.rows[0].n).toBe(0);

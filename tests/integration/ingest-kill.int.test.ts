@@ -67,7 +67,8 @@ const UNPARK_SQL = 'DROP TRIGGER dw_test_park ON events; DROP FUNCTION dw_test_p
 const parkedPids = async (db: typeof killed) =>
   (
     await db.pool.query<{ pid: number }>(
-      `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`,
+      `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       [PARK_LOCK],
     )
   ).rows.map((r) => r.pid);
