@@ -108,9 +108,15 @@ SELECT ${select}
 export const EVENTS_SQL = eventsSql(SCOPE_WHERE);
 /** The same rows for COPY TO STDOUT, the scope read from the dw_evidence.* settings. */
 export const COPY_EVENTS_SQL = eventsSql(SETTINGS_WHERE);
-/** The same rows and order for COPY with another select list. */
-export const copyEventsSql = (select: string) =>
-  eventsSql(SETTINGS_WHERE, select, `events.account_id, ${TS_TEXT}, events.id`);
+/**
+ * The same rows and order for COPY with another select list, computed after the sort: the rows
+ * are sorted with their raw columns and the (wider, costlier) select list runs on the way out.
+ */
+export const copyEventsSql = (select: string) => `
+SELECT ${select} FROM (
+  SELECT ${EVENT_COLUMNS.map(([n]) => n).join(', ')} FROM events WHERE ${SETTINGS_WHERE}
+   ORDER BY account_id, ${TS_TEXT}, id
+) events`;
 
 export interface EventRow {
   id: string;
