@@ -2,7 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authSecret, env } from '@/lib/env';
 import { prisma } from '@/lib/db/client';
-import { SignInError, signInWithPassword } from './sign-in';
+import { SignInError, signInFailureMessage, signInWithPassword } from './sign-in';
 import { oidcProvider, upsertOidcUser } from './oidc';
 import { liveSessionUser, newSessionClaims, revokeSession } from './sessions';
 import { auditedTransaction } from '@/lib/audit/transaction';
@@ -30,11 +30,8 @@ export function authOptions(): NextAuthOptions {
             );
           } catch (e) {
             // next-auth passes the message to the sign-in form as `error`.
-            if (e instanceof SignInError) throw new Error(e.message);
-            console.error('sign-in failed', e); // internals stay in the server log
-            throw new Error(
-              'Sign-in failed because of a server error. Try again or contact an admin.',
-            );
+            if (!(e instanceof SignInError)) console.error('sign-in failed', e); // internals stay in the server log
+            throw new Error(signInFailureMessage(e));
           }
         },
       }),

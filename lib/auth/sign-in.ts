@@ -1,5 +1,6 @@
 import type { AuditAction } from '@/lib/audit/actions';
 import { prisma } from '@/lib/db/client';
+import { classifyDbError } from '@/lib/api/db-errors';
 import { writeAudit } from '@/lib/audit/write';
 import { prismaRunner } from '@/lib/audit/runners';
 import { dummyHash, verifyPassword } from './password';
@@ -7,6 +8,17 @@ import { admitAttempt, settleSuccess, throttleKeys } from './rate-limit';
 import type { Role } from './permissions';
 
 export class SignInError extends Error {}
+
+/**
+ * What the sign-in form shows for a failed attempt: the attempt's own message, "busy" when the
+ * database could not serve it in time (a saturated pool, a restart: try again), else a server error.
+ */
+export function signInFailureMessage(e: unknown): string {
+  if (e instanceof SignInError) return e.message;
+  if (classifyDbError(e)?.kind === 'unavailable')
+    return 'The service is busy right now. Try again in a moment.';
+  return 'Sign-in failed because of a server error. Try again or contact an admin.';
+}
 
 export interface SignedInUser {
   id: string;

@@ -41,6 +41,10 @@ function create() {
     adapter: new PrismaPg(pool),
     // Uploaded case files' bytes are read only by the download route, which asks for them.
     omit: { user: { password_hash: true }, caseFile: { bytes: true } },
+    // An interactive transaction waits for a pooled connection as long as a plain query does
+    // (Prisma's own default is 2 s): under load, sign-in and audited writes queued behind 2 s
+    // failed with P2028 while the pool would still have served them (bench:load, issue 12).
+    transactionOptions: { maxWait: env().DB_CONNECT_TIMEOUT_MS },
   });
   return { pool, prisma };
 }
