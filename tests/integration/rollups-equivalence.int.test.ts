@@ -5,7 +5,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestAccounts, ingestEvents } from '@/lib/ingest';
 import { generateScenario } from '@/lib/scenario/generate';
-import { resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 import { freshDb } from './ingest-snapshot';
 import { loaderFacts, rollupFacts } from './rollup-facts';
 import * as old from './old-rollups/loaders';
@@ -60,7 +59,10 @@ beforeAll(async () => {
     seed: 11,
     mix: 'default',
     outDir: dir,
-    promptsCsv: resolvePromptsCsv(),
+    // The scenario's own taxonomy templates, never the shared prompts file: GOLDEN was captured
+    // without ../shared beside the checkout, and a fresh clone with it (CI) generated other
+    // prompts and failed. A path that does not exist makes the generator fall back (flat.ts).
+    promptsCsv: path.join(dir, 'no-shared-prompts.csv'),
   });
   const db = await load(path.join(dir, 'events.ndjson'), 4000, 2);
   inOrder = await rollupFacts(db.pool, NEW_TEMPLATES);
