@@ -8,7 +8,8 @@ export interface BandFacts {
   frames: IndicatorGroup[];
 }
 
-type Row = [string, number, number, number, number, number];
+/** One template of an account: its events and its four 16-bit SimHash bands. */
+type Template = { events: number; bands: [number, number, number, number] };
 
 /**
  * One pass over the template rollup's day sets (in Node: a GROUP BY over 4 × templates rows was the slowest part
@@ -20,9 +21,9 @@ export async function loadBands(pool: Pick<Pool, 'query'>, cap: number): Promise
   const nearDup = new Map<string, number>();
   const frameAccounts = new Map<number, string[]>();
   await eachAccountSets(pool, 'simhash, tmpl_events', (id, sets) => {
-    const rows: Row[] = [];
-    for (const [h, events] of foldTemplates(sets)) rows.push([id, events, ...bandsOf(h)]);
-    accountBands(rows, 0, rows.length, nearDup, frameAccounts);
+    const templates: Template[] = [];
+    for (const [h, events] of foldTemplates(sets)) templates.push({ events, bands: bandsOf(h) });
+    accountBands(id, templates, nearDup, frameAccounts);
   });
   const frames: IndicatorGroup[] = [];
   for (const [key, accounts] of frameAccounts) {
@@ -41,32 +42,27 @@ function bandsOf(h: string): [number, number, number, number] {
 }
 
 function accountBands(
-  rows: Row[],
-  from: number,
-  to: number,
+  id: string,
+  templates: Template[],
   nearDup: Map<string, number>,
   frames: Map<number, string[]>,
 ): void {
-  if (to - from < 2) return; // fewer than two templates: nothing to share (and maybe no row at all)
-  const id = rows[from][0];
+  if (templates.length < 2) return; // one template or none: nothing to share
+  const key = (k: number, t: Template) => (k << 16) | t.bands[k];
   const counts = new Map<number, number>();
-  for (let i = from; i < to; i++)
-    for (let k = 0; k < 4; k++) {
-      const key = (k << 16) | (rows[i][2 + k] as number);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+  for (const t of templates)
+    for (let k = 0; k < 4; k++) counts.set(key(k, t), (counts.get(key(k, t)) ?? 0) + 1);
   let dup = 0;
-  for (let i = from; i < to; i++) {
+  for (const t of templates) {
     let shared = false;
-    for (let k = 0; k < 4 && !shared; k++)
-      shared = (counts.get((k << 16) | (rows[i][2 + k] as number)) ?? 0) > 1;
-    if (shared) dup += Number(rows[i][1]);
+    for (let k = 0; k < 4 && !shared; k++) shared = (counts.get(key(k, t)) ?? 0) > 1;
+    if (shared) dup += t.events;
   }
   if (dup > 0) nearDup.set(id, dup);
-  for (const [key, n] of counts) {
+  for (const [band, n] of counts) {
     if (n < 3) continue;
-    let list = frames.get(key);
-    if (!list) frames.set(key, (list = []));
+    let list = frames.get(band);
+    if (!list) frames.set(band, (list = []));
     list.push(id);
   }
 }
