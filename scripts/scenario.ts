@@ -1,6 +1,6 @@
 /**
  * Synthetic traffic with ground truth (product brief, "Command line"):
- *   npm run scenario -- --accounts N --events M --seed S --out DIR [--mix default|alt]
+ *   npm run scenario -- --accounts N --events M --seed S --out DIR [--mix default|alt|scale]
  * Writes DIR/accounts.ndjson, DIR/events.ndjson, DIR/truth.ndjson and DIR/scenario.json.
  * SCENARIO_PROMPTS_CSV overrides the prompt file (default ../shared/data/awesome-chatgpt-prompts.csv,
  * relative to the current directory).
@@ -8,11 +8,11 @@
 import { env } from '@/lib/env';
 import { parseArgs } from 'node:util';
 import { generateScenario } from '../lib/scenario/generate';
-import type { MixName } from '../lib/scenario/mix';
+import { scaleHydraMean, type MixName } from '../lib/scenario/mix';
 import { resolvePromptsCsv } from '../lib/scenario/prompt-source';
 
 const USAGE =
-  'usage: npm run scenario -- --accounts N --events M --seed S --out DIR [--mix default|alt]';
+  'usage: npm run scenario -- --accounts N --events M --seed S --out DIR [--mix default|alt|scale]';
 
 function int(name: string, value: string | undefined, fallback: number): number {
   const n = value === undefined ? fallback : Number(value);
@@ -38,7 +38,8 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!values.out || (values.mix !== 'default' && values.mix !== 'alt')) {
+const MIXES = ['default', 'alt', 'scale'];
+if (!values.out || !MIXES.includes(values.mix ?? '')) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -56,6 +57,8 @@ try {
     events,
     seed,
     mix: values.mix as MixName,
+    // as npm run scale: the hydra members average the reported exchanges per account, scaled
+    ...(values.mix === 'scale' ? { hydraMean: scaleHydraMean(events, accounts) } : {}),
     outDir: values.out,
     promptsCsv,
     onProgress: ({ phase, done, total }) => {

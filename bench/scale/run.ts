@@ -4,6 +4,7 @@ import { pointAtDatabase } from '@/lib/env';
 import { createMigratedDatabase, databaseUrlOn, dropDatabase } from '@/lib/db/databases';
 import { DISTRIBUTED_BY_ACCOUNT } from '@/lib/db/distribution';
 import { prepareScenario, scenarioEventLines } from '@/lib/scenario/generate';
+import { scaleHydraMean } from '@/lib/scenario/mix';
 import { loadAwesomePrompts, resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 import { extraBatch } from './batch';
 import { detectInChild } from './detect-child';
@@ -20,8 +21,6 @@ export interface ScaleArgs {
   runs: number;
 }
 
-// The reported campaign: ~1,150 exchanges per account from 2,500 of 25,000 accounts in 29M.
-const REPORTED = { events: 29_000_000, accounts: 25_000, perMember: 1_150 };
 const la = () =>
   loadavg()
     .map((x) => x.toFixed(1))
@@ -35,7 +34,9 @@ export async function runScale(a: ScaleArgs, admin: string): Promise<void> {
   const no = refusal(a.events, BYTES_PER_EVENT, free);
   if (no) throw new Error(no);
   const owner = (process.env.TEST_DB_OWNER ?? '').replace(/[^a-z0-9_]/gi, '').toLowerCase();
-  const name = `dw_scale_${owner ? `${owner}_` : ''}${Date.now().toString(36)}`;
+  const name = owner
+    ? `${owner}_scale_${Date.now().toString(36)}`
+    : `dw_scale_${Date.now().toString(36)}`;
   const url = await createMigratedDatabase(admin, name);
   pointAtDatabase(url);
   const { pgPool, closeDb } = await import('@/lib/db/client');
@@ -43,12 +44,7 @@ export async function runScale(a: ScaleArgs, admin: string): Promise<void> {
   const pool = pgPool();
   try {
     // hydra members average the reported exchanges per account, scaled with events per account
-    const hydraMean = Math.max(
-      3,
-      Math.round(
-        (REPORTED.perMember * (a.events / a.accounts)) / (REPORTED.events / REPORTED.accounts),
-      ),
-    );
+    const hydraMean = scaleHydraMean(a.events, a.accounts);
     const prompts = loadAwesomePrompts(resolvePromptsCsv()).prompts;
     const prepared = prepareScenario({ ...a, mix: 'scale', hydraMean }, prompts);
     const hydra = prepared.actors

@@ -18,6 +18,7 @@ export const DISTRIBUTED_BY_ACCOUNT = [
   'cluster_members',
   'cluster_coverage',
   'detect_reference',
+  'detect_link_state', // linking state for --since-last: component and template frames per account
 ] as const;
 
 /**

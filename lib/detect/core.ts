@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { coverageBand, signalBaselines } from './baseline';
 import { loadBands } from './load-bands';
+import { fullLinkState } from './link-state';
 import { loadCoverage } from './load-coverage';
 import { runAll } from './run-all';
 import { loadDaily } from './load-daily';
@@ -37,7 +38,7 @@ export async function detectCore(
   step('load rollups');
   const { results } = scoreAccounts(daily, cov, tpl, s, population);
   step('score accounts');
-  const { clusters } = await scoreClusters(db, results, s, bands.frames, (d, t) =>
+  const { clusters, link } = await scoreClusters(db, results, s, bands.frames, (d, t) =>
     step('clusters', d, t),
   );
   step('clusters');
@@ -52,7 +53,9 @@ export async function detectCore(
     SIGNAL_IDS,
   );
   step('baselines');
-  return { accounts, clusters, band, baselines };
+  const ids = results.map((r) => r.id);
+  const linkState = fullLinkState(ids, link, bands.accountFrames ?? new Map(), s);
+  return { accounts, clusters, band, baselines, linkState };
 }
 
 /** Each account's row: its own risk, raised by a flagged cluster it is tied to (membership.ts). */

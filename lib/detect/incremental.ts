@@ -1,12 +1,14 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { accountRows, type StepFn } from './core';
+import { linkSinceLast } from './link-since-last';
+import type { LinkStateUpdate } from './link-state';
 import { loadBands } from './load-bands';
 import { loadCoverage } from './load-coverage';
 import { loadDaily } from './load-daily';
 import { loadTemplates } from './load-templates';
 import { runAll } from './run-all';
 import { scoreAccounts, type AccountResult } from './score-accounts';
-import { linkAll, scoreLinked } from './score-clusters';
+import { scoreLinked } from './score-clusters';
 import type { DetectSettings } from './settings';
 import { loadPopulation, touchedSinceLast } from './since-last';
 import { previousClusters, type AccountScoreRow, type ClusterRow } from './write-results';
@@ -22,11 +24,15 @@ export interface IncrementalOutput {
   linked: string[][];
   /** previous clusters whose member set is gone (their rows are replaced) */
   stale: string[];
+  /** 'partial' or why every account was relinked (link-since-last.ts) */
+  linkMode: string;
+  relinked: number;
+  linkState: LinkStateUpdate;
 }
 
 const SHADOW = [
   'account_daily',
-  'account_day_sets', // what loadCoverage / loadTemplates read (lib/detect/day-sets.ts)
+  'account_day_sets', // what loadCoverage / loadTemplates / loadBands read (lib/detect/day-sets.ts)
   'account_bucket',
   'account_template',
   'account_indicator',
@@ -35,10 +41,10 @@ const keyOf = (m: string[]) => [...m].sort().join('\u0000');
 
 /**
  * Rescoring after an ingest: the accounts that received events since the last successful run,
- * judged against the last full run's population; linking is redone over every account (its
- * inputs are global) and only the clusters that hold a touched account, or whose member set
- * changed, are rescored with all their members. Every other account, cluster and flag is left
- * as it is. For the rescored accounts the result is a full run's with the same population.
+ * judged against the last full run's population; linking is redone for the components those
+ * accounts reach (link-since-last.ts) and only the clusters that hold a touched account, or whose
+ * member set changed, are rescored with all their members. Every other account, cluster and flag
+ * is left as it is. For the rescored accounts the result is a full run's with the same population.
  */
 export async function detectSinceLast(
   pool: Pool,
@@ -47,10 +53,20 @@ export async function detectSinceLast(
 ): Promise<IncrementalOutput> {
   const touched = await touchedSinceLast(pool);
   const population = await loadPopulation(pool);
-  const bands = await loadBands(pool, Math.max(10, s.maxIndicatorAccounts));
+  const cap = Math.max(10, s.maxIndicatorAccounts);
   const T = new Set(touched.accounts);
+  const tb = await shadowed(pool, touched.accounts, ['account_day_sets'], (c) => loadBands(c, cap));
   const ids = [...new Set([...population.ids, ...touched.accounts])];
-  const link = await linkAll(pool, ids, s, bands.frames);
+  const sl = await linkSinceLast(
+    pool,
+    s,
+    ids,
+    touched.accounts,
+    tb.accountFrames ?? new Map(),
+    touched.reingested,
+    async () => (await loadBands(pool, cap)).accountFrames ?? new Map(),
+  );
+  const link = sl.link;
   step('link');
   const prev = await previousClusters(pool);
   const prevKeys = new Set(prev.map((p) => keyOf(p.members)));
@@ -60,7 +76,7 @@ export async function detectSinceLast(
   const rescan = new Set(T);
   for (const m of link.clusters.filter(affected)) m.forEach((id) => rescan.add(id));
   for (const p of stale) p.members.forEach((id) => rescan.add(id));
-  const r = await rollupsOf(pool, [...rescan], bands.nearDup);
+  const r = await shadowed(pool, [...rescan], SHADOW, rollups(cap));
   step('load rollups');
   const { results } = scoreAccounts(r.daily, r.cov, r.tpl, s, population);
   step('score accounts');
@@ -81,24 +97,38 @@ export async function detectSinceLast(
     clusters,
     linked: link.clusters,
     stale: stale.map((p) => p.id),
+    linkMode: sl.mode,
+    relinked: sl.relinked,
+    linkState: sl.state,
   };
 }
 
-/** The rollups of the given accounts only: the tables are shadowed by temporary copies of their rows. */
-async function rollupsOf(pool: Pool, ids: string[], nearDup: Map<string, number>) {
+/** The rollups of the shadowed accounts (near-duplicates from their own templates). */
+const rollups = (cap: number) => async (c: PoolClient, ids: string[]) => {
+  const bands = await loadBands(c, cap);
+  const [daily, cov] = await runAll(c, [() => loadDaily(c), () => loadCoverage(c)] as const);
+  const tpl = await loadTemplates(c, bands.nearDup);
+  const keep = new Set(ids); // a rollup table not shadowed above reads every account: narrow it
+  for (const m of [daily, cov, tpl]) for (const id of m.keys()) if (!keep.has(id)) m.delete(id);
+  return { daily, cov, tpl };
+};
+
+/** Runs `fn` with `tables` shadowed by temporary copies of the given accounts' rows. */
+async function shadowed<T>(
+  pool: Pool,
+  ids: string[],
+  tables: string[],
+  fn: (c: PoolClient, ids: string[]) => Promise<T>,
+): Promise<T> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
-    for (const t of SHADOW)
+    for (const t of tables)
       await c.query(
         `CREATE TEMP TABLE ${t} ON COMMIT DROP AS SELECT * FROM public.${t} WHERE account_id = ANY($1)`,
         [ids],
       );
-    const [daily, cov] = await runAll(c, [() => loadDaily(c), () => loadCoverage(c)] as const);
-    const tpl = await loadTemplates(c, nearDup);
-    const keep = new Set(ids); // a rollup table not shadowed above reads every account: narrow it
-    for (const m of [daily, cov, tpl]) for (const id of m.keys()) if (!keep.has(id)) m.delete(id);
-    return { daily, cov, tpl };
+    return await fn(c, ids);
   } finally {
     await c.query('ROLLBACK').catch(() => undefined);
     c.release();

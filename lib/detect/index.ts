@@ -12,6 +12,7 @@ import { acquireDetectLock } from './run-lock';
 import { detectSinceLast } from './incremental';
 import { ingestHighWater, writePopulation } from './since-last';
 import { writeIncremental } from './write-incremental';
+import { writeLinkState } from './link-state';
 
 export { loadSettings, type DetectSettings } from './settings';
 
@@ -38,6 +39,10 @@ export interface DetectSummary {
   mode: 'full' | 'since_last';
   /** since_last: accounts that received events since the last run */
   touched?: number;
+  /** since_last: 'partial' (only the components the touched accounts reach were relinked) or why all were */
+  linking?: string;
+  /** since_last: accounts relinked */
+  relinked?: number;
   elapsedMs: number;
   stageMs: Record<string, number>;
 }
@@ -101,7 +106,14 @@ async function runLocked(
     const out = inc ?? (await detectCore(pool, s, step));
     const stats = {
       mode,
-      ...(inc ? { touched: inc.touched, sinceRun: inc.sinceRun } : {}),
+      ...(inc
+        ? {
+            touched: inc.touched,
+            sinceRun: inc.sinceRun,
+            linking: inc.linkMode,
+            relinked: inc.relinked,
+          }
+        : {}),
       accounts: out.accounts.length,
       flaggedAccounts: out.accounts.filter((a) => a.flagged).length,
       clusters: out.clusters.length,
@@ -116,13 +128,15 @@ async function runLocked(
         ? await writeIncremental(client, runId, inc)
         : await writeResults(client, runId, out as DetectOutput);
       if (!inc) await writePopulation(client, runId); // what a later --since-last run judges against
+      const linkState = inc ? inc.linkState : out.linkState;
+      if (linkState) await writeLinkState(client, runId, linkState); // what it relinks from
       stats.newFlags = w.newFlags;
       stats.vanishedClusters = w.vanished.length;
       if (!inc) await writeClusterCoverage(client, runId); // the cluster page's partitioned coverage
       await routeFlagsAfterDetection(client, runId); // new and re-opened flags into queues
       await client.query(
         `UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`,
-        [runId, JSON.stringify({ ...stats, stageMs })],
+        [runId, JSON.stringify({ ...stats, stageMs, link: linkState?.meta })],
       );
       await writeAudit(pgRunner(client), {
         actor: opts.actor ?? SYSTEM_ACTOR,

@@ -30,6 +30,12 @@ export interface LinkResult {
   /** per cluster, per member (same order as `clusters`): how strongly it is tied to the others */
   ties: MemberTie[][];
   pairsScored: number;
+  /** per account (same order as the ids linked): the least account id of its component */
+  component: string[];
+  /** pairs of the values summed per pair (the pair budget's measure) */
+  planned: number;
+  /** values too large for the pair budget, linked by signature instead */
+  tooBig: number;
 }
 
 /**
@@ -97,23 +103,28 @@ export function memberTies(
  * A single value strong enough on its own links its whole group directly (no pair enumeration);
  * weaker values are summed per pair, heaviest values first, within a pair budget.
  */
-export function linkAccounts(
-  ids: string[],
-  groups: IndicatorGroup[],
-  o: { threshold: number; cap: number; minSize: number; pairBudget?: number },
-): LinkResult {
+export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: LinkOptions): LinkResult {
   const index = new Map(ids.map((id, i) => [id, i]));
   const N = ids.length;
+  const total = o.total ?? N;
   const uf = new UnionFind(N);
   const weighted = groups
     .map((g) => ({
       g,
-      w: groupWeight(g.kind, g.accounts.length, N, o.cap),
+      w: groupWeight(g.kind, g.accounts.length, total, o.cap),
       idx: g.accounts.map((a) => index.get(a)).filter((i): i is number => i !== undefined),
     }))
     .filter((x) => x.w > 0 && x.idx.length >= 2)
-    // heaviest evidence first, so the pair budget is never spent on weak values (template bands) first
-    .sort((a, b) => b.w - a.w || a.idx.length - b.idx.length);
+    // heaviest evidence first, so the pair budget is never spent on weak values (template bands)
+    // first; ties by the value's own size and name, so linking a subset of the accounts
+    // (link-since-last.ts) visits values in the same order as linking all of them
+    .sort(
+      (a, b) =>
+        b.w - a.w ||
+        a.g.accounts.length - b.g.accounts.length ||
+        (a.g.kind < b.g.kind ? -1 : a.g.kind > b.g.kind ? 1 : 0) ||
+        (a.g.value < b.g.value ? -1 : a.g.value > b.g.value ? 1 : 0),
+    );
   // Each independent fact counts once per pair (its heaviest shared value): many shared template
   // bands or /24s must not add up to a link on their own, nor a shared office /24 counted again as
   // a shared signup /24 and a shared ASN (a co-working space is one fact, not three).
@@ -156,7 +167,35 @@ export function linkAccounts(
     clusters,
     weighted.map(({ g, w }) => ({ kind: g.kind, w, accounts: g.accounts })),
   );
-  return { clusters, shared, ties, pairsScored: pairs.size };
+  return {
+    clusters,
+    shared,
+    ties,
+    pairsScored: pairs.size,
+    component: componentLabels(ids, uf),
+    planned,
+    tooBig: tooBig.length,
+  };
+}
+
+export interface LinkOptions {
+  threshold: number;
+  cap: number;
+  minSize: number;
+  pairBudget?: number;
+  /** accounts the rarity of a value is judged against (default: the ids linked) */
+  total?: number;
+}
+
+/** Per id, the least id of its component: a label that does not depend on which subset was linked. */
+function componentLabels(ids: string[], uf: UnionFind): string[] {
+  const least = new Map<number, string>();
+  ids.forEach((id, i) => {
+    const r = uf.find(i);
+    const l = least.get(r);
+    if (l === undefined || id < l) least.set(r, id);
+  });
+  return ids.map((_, i) => least.get(uf.find(i))!);
 }
 
 /** Per cluster, the 12 heaviest indicator values its members share (one pass over the groups). */

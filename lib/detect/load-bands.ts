@@ -6,6 +6,8 @@ import type { IndicatorGroup } from './load-indicators';
 export interface BandFacts {
   nearDup: Map<string, number>;
   frames: IndicatorGroup[];
+  /** per account, its frame keys (band index << 16 | band), whatever the frame's spread: linking state */
+  accountFrames?: Map<string, number[]>;
 }
 
 /** One template of an account: its events and its four 16-bit SimHash bands. */
@@ -20,17 +22,24 @@ type Template = { events: number; bands: [number, number, number, number] };
 export async function loadBands(pool: Pick<Pool, 'query'>, cap: number): Promise<BandFacts> {
   const nearDup = new Map<string, number>();
   const frameAccounts = new Map<number, string[]>();
+  const accountFrames = new Map<string, number[]>();
   await eachAccountSets(pool, 'simhash, tmpl_events', (id, sets) => {
     const templates: Template[] = [];
     for (const [h, events] of foldTemplates(sets)) templates.push({ events, bands: bandsOf(h) });
-    accountBands(id, templates, nearDup, frameAccounts);
+    const keys = accountBands(id, templates, nearDup, frameAccounts);
+    if (keys.length > 0) accountFrames.set(id, keys);
   });
+  return { nearDup, frames: frameGroups(frameAccounts, cap), accountFrames };
+}
+
+/** Frames shared by 2..cap accounts, as indicator groups (key → accounts using it). */
+export function frameGroups(frameAccounts: Map<number, string[]>, cap: number): IndicatorGroup[] {
   const frames: IndicatorGroup[] = [];
   for (const [key, accounts] of frameAccounts) {
     if (accounts.length >= 2 && accounts.length <= cap)
       frames.push({ kind: 'template_band', value: `${key >>> 16}:${key & 65535}`, accounts });
   }
-  return { nearDup, frames };
+  return frames;
 }
 
 /** The four 16-bit bands of a SimHash (signed 64-bit, as text), low bits first. */
@@ -46,8 +55,8 @@ function accountBands(
   templates: Template[],
   nearDup: Map<string, number>,
   frames: Map<number, string[]>,
-): void {
-  if (templates.length < 2) return; // one template or none: nothing to share
+): number[] {
+  if (templates.length < 2) return []; // one template or none: nothing to share
   const key = (k: number, t: Template) => (k << 16) | t.bands[k];
   const counts = new Map<number, number>();
   for (const t of templates)
@@ -59,10 +68,13 @@ function accountBands(
     if (shared) dup += t.events;
   }
   if (dup > 0) nearDup.set(id, dup);
+  const mine: number[] = [];
   for (const [band, n] of counts) {
     if (n < 3) continue;
     let list = frames.get(band);
     if (!list) frames.set(band, (list = []));
     list.push(id);
+    mine.push(band);
   }
+  return mine;
 }

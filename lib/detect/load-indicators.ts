@@ -8,10 +8,18 @@ export interface IndicatorGroup {
   accounts: string[];
 }
 
-const INDICATOR_SQL = `
+// `only`: the values carried by the accounts $2 (through the (kind, value) index), each with all
+// the accounts that carry it.
+const indicatorSql = (only: boolean) => `
 SELECT kind, value, array_agg(account_id) AS accounts FROM account_indicator
 WHERE kind <> 'model' -- a usage attribute for filtering, not an infrastructure link
+${only ? `AND (kind, value) IN (SELECT kind, value FROM account_indicator WHERE account_id = ANY($2) AND kind <> 'model')` : ''}
 GROUP BY kind, value HAVING count(*) BETWEEN 2 AND $1`;
+
+// The attribute kinds the ingest mirrors into account_indicator (then read from there only).
+const MIRRORED_SQL = `
+SELECT kind FROM (VALUES ('payment'), ('email_domain'), ('signup_ip24')) k(kind)
+WHERE EXISTS (SELECT 1 FROM account_indicator i WHERE i.kind = k.kind)`;
 
 // Account attributes, in case the ingest did not mirror them into account_indicator.
 const ACCOUNT_SQL = `
@@ -47,20 +55,36 @@ export function signupBurstGroups(
     .map(([value, accounts]) => ({ kind: 'signup_burst', value, accounts }));
 }
 
-/** All shared indicator values (≤ cap accounts each); `frames` = template frames from load-bands.ts. */
+/** Shared values of account_indicator (2..cap accounts each); `only`: just those some of these accounts carry. */
+export async function indicatorGroups(
+  pool: Pick<Pool, 'query'>,
+  cap: number,
+  only?: string[],
+): Promise<IndicatorGroup[]> {
+  const sql = indicatorSql(only !== undefined);
+  return (await pool.query<IndicatorGroup>(sql, only ? [cap, only] : [cap])).rows;
+}
+
+/**
+ * All shared indicator values (≤ cap accounts each); `frames` = template frames from
+ * load-bands.ts. `only`: the values of account_indicator carried by these accounts (every
+ * account that carries one is listed), with the account attributes and signup bursts of all.
+ */
 export async function loadIndicatorGroups(
   pool: Pick<Pool, 'query'>,
   cap: number,
   burstMinutes: number,
   frames: IndicatorGroup[] = [],
+  only?: string[],
 ): Promise<IndicatorGroup[]> {
-  const [ind, acc, created] = await runAll(pool, [
-    () => pool.query<IndicatorGroup>(INDICATOR_SQL, [cap]),
+  const [ind, mirrored, acc, created] = await runAll(pool, [
+    () => indicatorGroups(pool, cap, only),
+    () => pool.query<{ kind: string }>(MIRRORED_SQL),
     () => pool.query<IndicatorGroup>(ACCOUNT_SQL, [cap]),
     () => pool.query<{ account_id: string; t: number }>(CREATED_SQL),
   ] as const);
-  const have = new Set(ind.rows.map((g) => g.kind));
-  const groups = [...ind.rows, ...acc.rows.filter((g) => !have.has(g.kind)), ...frames];
+  const have = new Set(mirrored.rows.map((r) => r.kind));
+  const groups = [...ind, ...acc.rows.filter((g) => !have.has(g.kind)), ...frames];
   return groups.concat(
     signupBurstGroups(created.rows, burstMinutes).filter((g) => g.accounts.length <= cap),
   );

@@ -50,6 +50,10 @@ export function pooledEvidence(members: DailyAgg[]): number {
   );
 }
 
+/** The most accounts a shared value may have and still link them (a fifth of the accounts at most). */
+export const linkCap = (accounts: number, s: DetectSettings) =>
+  Math.max(10, Math.min(s.maxIndicatorAccounts, Math.ceil(accounts * 0.2)));
+
 /** Links accounts into clusters through shared rare indicators and template frames. */
 export async function linkAll(
   pool: Pick<Pool, 'query'>,
@@ -57,7 +61,7 @@ export async function linkAll(
   s: DetectSettings,
   frames: IndicatorGroup[],
 ): Promise<Linked> {
-  const cap = Math.max(10, Math.min(s.maxIndicatorAccounts, Math.ceil(ids.length * 0.2)));
+  const cap = linkCap(ids.length, s);
   const groups = await loadIndicatorGroups(
     pool,
     cap,
@@ -114,7 +118,7 @@ export async function scoreClusters(
   s: DetectSettings,
   frames: IndicatorGroup[],
   onProgress: (done: number, total: number) => void,
-): Promise<{ clusters: ClusterRow[]; pairs: number }> {
+): Promise<{ clusters: ClusterRow[]; pairs: number; link: Linked }> {
   const link = await linkAll(
     pool,
     results.map((r) => r.id),
@@ -122,5 +126,6 @@ export async function scoreClusters(
     frames,
   );
   const byId = new Map(results.map((r) => [r.id, r]));
-  return { clusters: await scoreLinked(pool, link, byId, s, onProgress), pairs: link.pairsScored };
+  const clusters = await scoreLinked(pool, link, byId, s, onProgress);
+  return { clusters, pairs: link.pairsScored, link };
 }

@@ -23,6 +23,8 @@ export interface Touched {
   sinceRun: string;
   /** accounts with traffic that received events (or account rows) since then */
   accounts: string[];
+  /** account rows written since then (new accounts, changed attributes): linking is redone in full */
+  reingested: number;
 }
 
 /** Accounts with events of ingest runs past the last successful run's mark, or account rows since it started. */
@@ -46,7 +48,11 @@ export async function touchedSinceLast(db: Db): Promise<Touched> {
      ORDER BY account_id`,
     [run.hwm, run.started],
   );
-  return { sinceRun: run.id, accounts: rows.map((r) => r.account_id) };
+  const re = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM accounts WHERE ingested_at >= $1',
+    [run.started],
+  );
+  return { sinceRun: run.id, accounts: rows.map((r) => r.account_id), reingested: re.rows[0].n };
 }
 
 /** The population of the last full run (detect_reference), in account order. */

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { BandRow, SignalBaselineRow } from './baseline';
 import { assignClusterIds, type PreviousCluster, type VanishedCluster } from './cluster-identity';
+import type { LinkStateUpdate } from './link-state';
 import { closeVanished, upsertFlags } from './write-flags';
 
 export interface AccountScoreRow {
@@ -37,6 +38,8 @@ export interface DetectOutput {
   clusters: ClusterRow[];
   band: BandRow[];
   baselines: SignalBaselineRow[];
+  /** linking state for a later --since-last run (link-state.ts); written by a full run */
+  linkState?: LinkStateUpdate;
 }
 
 // json_populate_recordset batches work on Postgres and on the embedded PGlite (no COPY there).

@@ -17,6 +17,8 @@ export interface ScenarioOptions {
   events: number;
   seed: number;
   mix: MixName;
+  /** mix "scale": events per hydra member (scaleHydraMean); other mixes leave it unset */
+  hydraMean?: number;
   outDir: string;
   /** absolute path of the awesome-chatgpt-prompts CSV */
   promptsCsv: string;

@@ -97,6 +97,15 @@ export const MIXES = {
 // allocateEvents' hydraMean (about 1,150 exchanges each at the reported size).
 MIXES.scale = { ...MIXES.default, hydra: { ...MIXES.default.hydra, share: 0.1 } };
 
+// The reported campaign: ~1,150 exchanges per account from 2,500 of 25,000 accounts in 29M.
+const REPORTED = { events: 29_000_000, accounts: 25_000, perMember: 1_150 };
+
+/** Mix "scale": events per hydra member, the reported 1,150 scaled with events per account. */
+export function scaleHydraMean(events: number, accounts: number): number {
+  const perAccount = events / Math.max(1, accounts) / (REPORTED.events / REPORTED.accounts);
+  return Math.max(3, Math.round(REPORTED.perMember * perAccount));
+}
+
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 
 /** Accounts per family for N accounts; chat takes whatever the other families leave. */

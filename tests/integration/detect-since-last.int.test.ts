@@ -20,6 +20,10 @@ let dir: string;
 let inc: DetectSummary;
 let frozen: DetectOutput;
 let touched: string[] = [];
+// an ordinary account that the batch gives another cluster's infrastructure (key, IPs, agent):
+// linking must change for it, and only a partial relink may do it
+let joiner = '';
+let host = '';
 type Row = {
   account_id: string;
   risk: number;
@@ -62,12 +66,25 @@ beforeAll(async () => {
      UNION (SELECT account_id FROM account_score WHERE NOT flagged AND events > 100 ORDER BY account_id LIMIT 2)`,
   );
   touched = pick.rows.map((r) => r.account_id).sort();
+  const clustered = touched.find((id) => before.get(id)!.cluster_id !== null)!;
+  const other = await pool.query<{ account_id: string }>(
+    `SELECT account_id FROM account_score WHERE cluster_id IS NOT NULL AND cluster_id <>
+       (SELECT cluster_id FROM account_score WHERE account_id = $1) ORDER BY account_id LIMIT 1`,
+    [clustered],
+  );
+  host = other.rows[0].account_id;
+  joiner = touched.find((id) => !before.get(id)!.flagged && before.get(id)!.cluster_id === null)!;
   const want = new Set(touched);
   const seen = new Map<string, number>();
-  const extra = readFileSync(file, 'utf8')
+  const lines = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id: string; ts: string; account_id: string })
+    .map((l) => JSON.parse(l) as { id: string; ts: string; account_id: string });
+  const borrowed = lines
+    .filter((e) => e.account_id === host)
+    .slice(0, 30)
+    .map((e) => JSON.stringify({ ...e, id: `borrowed-${e.id}`, account_id: joiner }));
+  const extra = lines
     .filter(
       (e) =>
         want.has(e.account_id) &&
@@ -80,7 +97,7 @@ beforeAll(async () => {
         ts: new Date(Date.parse(e.ts) + 3_600_000).toISOString(),
       }),
     );
-  writeFileSync(path.join(dir, 'extra.ndjson'), `${extra.join('\n')}\n`);
+  writeFileSync(path.join(dir, 'extra.ndjson'), `${[...extra, ...borrowed].join('\n')}\n`);
   await ingestEvents(path.join(dir, 'extra.ndjson'), { pool, actor: 'test' });
   inc = await runDetection(pool, { sinceLast: true });
   after = await scores();
@@ -136,6 +153,38 @@ describe('detect --since-last', () => {
       expect(r.risk, r.account_id).toBeCloseTo(full.get(r.account_id)!.risk, 5);
       expect(r.flagged, r.account_id).toBe(full.get(r.account_id)!.flagged);
     }
+  });
+
+  it('relinks only the components the batch reaches, and the links equal a full linking', async () => {
+    expect(inc.linking).toBe('partial');
+    expect(inc.relinked).toBeGreaterThan(0);
+    expect(inc.relinked!).toBeLessThan(after.size);
+    // the batch moved the joiner into the host's cluster, in the full run and in the stored one
+    const inFull = frozen.clusters.find((k) => k.member_ids.includes(host))!;
+    expect(inFull.member_ids).toContain(joiner);
+    expect(after.get(joiner)!.cluster_id).toBe(after.get(host)!.cluster_id);
+    // every cluster (rescored or kept) has the members of the full linking
+    const key = (m: string[]) => [...m].sort().join(' ');
+    const stored = await pool.query<{ m: string[] }>(
+      'SELECT array_agg(account_id) AS m FROM cluster_members GROUP BY cluster_id',
+    );
+    expect(stored.rows.map((r) => key(r.m)).sort()).toEqual(
+      frozen.clusters.map((k) => key(k.member_ids)).sort(),
+    );
+    // and every account's stored component (clusters and the smaller ones) is the full linking's
+    const full = frozen.linkState!;
+    const state = await pool.query<{ account_id: string; component: string; frames: number[] }>(
+      'SELECT account_id, component, frames FROM detect_link_state ORDER BY account_id',
+    );
+    expect(state.rows.map((r) => r.account_id)).toEqual(full.rows.map((r) => r.account_id).sort());
+    const want = new Map(full.rows.map((r) => [r.account_id, r]));
+    for (const r of state.rows) {
+      expect(r.component, r.account_id).toBe(want.get(r.account_id)!.component);
+      expect([...r.frames].sort(), r.account_id).toEqual(
+        [...want.get(r.account_id)!.frames].sort(),
+      );
+    }
+    expect(new Set(state.rows.map((r) => r.component)).size).toBeLessThan(state.rows.length);
   });
 
   it('leaves the cluster coverage rollup equal to a full recompute over the new clusters', async () => {

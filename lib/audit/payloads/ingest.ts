@@ -82,6 +82,9 @@ export const ZDetectRun = z.strictObject({
   /** since_last: accounts that received events since the last run, and that run's id */
   touched: count.optional(),
   sinceRun: z.string().regex(/^\d+$/).optional(),
+  /** since_last: 'partial' (the touched accounts' components relinked) or why all were; how many */
+  linking: z.string().max(100).optional(),
+  relinked: count.optional(),
 });
 
 export const ZSettingsBefore = ZSettings.nullable();
