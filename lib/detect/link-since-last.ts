@@ -1,8 +1,14 @@
 import type { Pool } from 'pg';
-import { groupWeight, linkAccounts, type LinkResult } from './link';
+import { byWeight, groupWeight, linkAccounts, pairsOf, type LinkResult } from './link';
 import { frameGroups } from './load-bands';
 import { indicatorGroups, loadIndicatorGroups } from './load-indicators';
-import { fullLinkState, linkSettings, loadLinkState, type LinkStateUpdate } from './link-state';
+import {
+  fullLinkState,
+  linkSettings,
+  loadLinkState,
+  type LinkMeta,
+  type LinkStateUpdate,
+} from './link-state';
 import { linkAll, linkCap } from './score-clusters';
 import type { DetectSettings } from './settings';
 import { previousClusters } from './write-results';
@@ -15,7 +21,9 @@ import { previousClusters } from './write-results';
 // accounts of the components that meet A (R), with the values they carry (each with all its
 // accounts, so its rarity is the full one) gives exactly the full linking's components inside R;
 // the others are the stored ones. Exact when the accounts, account rows and link settings are
-// those of the stored state and no value was past the pair budget; otherwise a full relink.
+// those of the stored state and the pair budget's cut stays where it was (budgetAfter: values
+// lighter than the cut are linked by signature, which only joins accounts sharing every such
+// value, so inside a component too); otherwise a full relink.
 
 const PAIR_BUDGET = 3_000_000; // linkAccounts' default
 
@@ -27,26 +35,45 @@ export interface SinceLink {
   state: LinkStateUpdate;
 }
 
-const pairs = (n: number) => (n * (n - 1)) / 2;
+interface Grown {
+  kind: string;
+  value: string;
+  /** accounts now, and how many of them are touched (it had at least n − k before) */
+  n: number;
+  k: number;
+}
 
 /**
- * How many more pairs a value held by touched accounts may add to the pair budget's count: it
- * had at least n − k accounts before (k of its n are touched); all n·(n−1)/2 when it may have
- * been strong enough to link without pairs then.
+ * Bounds of the pairs the pair budget counts after the values held by touched accounts grew, and
+ * whether the cut stays where it was: a value only gets lighter as it grows (so it can only move
+ * past the cut), and all the others are unchanged. Null when the bounds cannot tell.
  */
-function morePairs(
-  kind: string,
-  accounts: string[],
-  T: Set<string>,
-  N: number,
-  cap: number,
-  threshold: number,
-): number {
-  const n = accounts.length;
-  if (n > cap || groupWeight(kind, n, N, cap) >= threshold) return 0; // no pairs now
-  const k = accounts.filter((a) => T.has(a)).length;
-  if (groupWeight(kind, Math.max(2, n - k), N, cap) >= threshold) return pairs(n);
-  return pairs(n) - pairs(n - k);
+export function budgetAfter(
+  grown: Grown[],
+  meta: LinkMeta,
+  o: { N: number; cap: number; threshold: number; budget: number },
+): { lo: number; hi: number } | null {
+  let lo = meta.plannedLo,
+    hi = meta.plannedHi;
+  const w = (kind: string, n: number) => groupWeight(kind, n, o.N, o.cap);
+  for (const g of grown) {
+    if (meta.cut && g.kind === meta.cut.kind && g.value === meta.cut.value) return null;
+    const wNow = w(g.kind, g.n);
+    const counted =
+      wNow > 0 &&
+      wNow < o.threshold &&
+      (!meta.cut || byWeight({ w: wNow, g }, { w: meta.cut.w, g: meta.cut }) < 0);
+    if (counted) {
+      // before, it had n − k accounts or more and was counted, or was strong enough not to be
+      const before = w(g.kind, Math.max(2, g.n - g.k)) >= o.threshold ? 0 : pairsOf(g.n - g.k);
+      hi += pairsOf(g.n) - before;
+    } else if (g.n - g.k <= o.cap && w(g.kind, g.n) < o.threshold) {
+      lo -= pairsOf(Math.min(g.n, o.cap)); // it may have been counted before
+    }
+  }
+  if (hi > o.budget) return null;
+  if (meta.cut && lo + meta.cut.pairs <= o.budget) return null;
+  return { lo, hi };
 }
 
 export async function linkSinceLast(
@@ -95,18 +122,27 @@ export async function linkSinceLast(
   const T = new Set(touched);
   const loose = cap + T.size;
   const withT = await indicatorGroups(pool, loose, touched);
-  for (const t of touched)
-    for (const k of [...(st.frames.get(t) ?? []), ...(touchedFrames.get(t) ?? [])]) {
-      const accounts = byFrame.get(k) ?? [];
-      if (accounts.length <= loose) withT.push({ kind: 'template_band', value: `${k}`, accounts });
-    }
-  const A = new Set(touched);
-  let planned = st.meta!.planned;
-  for (const g of withT) {
-    g.accounts.forEach((id) => A.add(id));
-    planned += morePairs(g.kind, g.accounts, T, N, cap, s.linkThreshold);
+  const keys = new Set(
+    touched.flatMap((t) => [...(st.frames.get(t) ?? []), ...(touchedFrames.get(t) ?? [])]),
+  );
+  for (const k of keys) {
+    const accounts = byFrame.get(k) ?? [];
+    if (accounts.length <= loose)
+      withT.push({ kind: 'template_band', value: `${k >>> 16}:${k & 65535}`, accounts });
   }
-  if (planned > PAIR_BUDGET) return full('pair budget may be reached');
+  const A = new Set(touched);
+  for (const g of withT) g.accounts.forEach((id) => A.add(id));
+  const bounds = budgetAfter(
+    withT.map((g) => ({
+      kind: g.kind,
+      value: g.value,
+      n: g.accounts.length,
+      k: g.accounts.filter((a) => T.has(a)).length,
+    })),
+    st.meta!,
+    { N, cap, threshold: s.linkThreshold, budget: PAIR_BUDGET },
+  );
+  if (!bounds) return full('pair budget cut may move');
   // R: the stored components that meet A
   const labels = new Set([...A].map((id) => st.component.get(id)!));
   const R = ids.filter((id) => labels.has(st.component.get(id)!));
@@ -123,7 +159,8 @@ export async function linkSinceLast(
     cap,
     minSize: s.minClusterSize,
     total: N,
-    pairBudget: Infinity,
+    universe: new Set(ids),
+    cut: st.meta!.cut,
   });
   // the stored clusters outside R are unchanged (never rescored: their shared values are not read)
   const kept = (await previousClusters(pool)).filter((k) => !k.members.some((m) => inR.has(m)));
@@ -142,6 +179,6 @@ export async function linkSinceLast(
     link,
     mode: 'partial',
     relinked: R.length,
-    state: { full: false, rows, meta: { ...st.meta!, planned } },
+    state: { full: false, rows, meta: { ...st.meta!, plannedLo: bounds.lo, plannedHi: bounds.hi } },
   };
 }

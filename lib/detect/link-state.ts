@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { Db } from './core';
-import type { LinkResult } from './link';
+import type { LinkCut, LinkResult } from './link';
 import type { DetectSettings } from './settings';
 import { insertJson } from './write-results';
 
@@ -13,9 +13,12 @@ export interface LinkMeta {
   accounts: number;
   /** the settings linking depends on, as JSON: another value means a full relink */
   settings: string;
-  /** an upper bound of the pairs the pair budget counts (exact after a full linking) */
-  planned: number;
-  /** values past the pair budget (linked by signature): a partial relink is not exact then */
+  /** bounds of the pairs the pair budget counts (equal after a full linking, apart after partial ones) */
+  plannedLo: number;
+  plannedHi: number;
+  /** the first value past the pair budget (linkAccounts), or null when every value fitted */
+  cut: LinkCut | null;
+  /** values linked by signature (past the cut), in the last full linking */
   tooBig: number;
 }
 
@@ -52,7 +55,9 @@ export function fullLinkState(
     meta: {
       accounts: ids.length,
       settings: linkSettings(s),
-      planned: link.planned,
+      plannedLo: link.planned,
+      plannedHi: link.planned,
+      cut: link.cut,
       tooBig: link.tooBig,
     },
   };

@@ -32,8 +32,10 @@ export interface LinkResult {
   pairsScored: number;
   /** per account (same order as the ids linked): the least account id of its component */
   component: string[];
-  /** pairs of the values summed per pair (the pair budget's measure) */
+  /** pairs of the values summed per pair (the pair budget's measure; 0 when `cut` was given) */
   planned: number;
+  /** the first value past the pair budget (it and every lighter one linked by signature), or null */
+  cut: LinkCut | null;
   /** values too large for the pair budget, linked by signature instead */
   tooBig: number;
 }
@@ -101,7 +103,8 @@ export function memberTies(
 /**
  * Accounts are linked when the summed weight of the indicators they share reaches `threshold`.
  * A single value strong enough on its own links its whole group directly (no pair enumeration);
- * weaker values are summed per pair, heaviest values first, within a pair budget.
+ * weaker values are summed per pair, heaviest values first, within a pair budget: the values
+ * from the first one that no longer fits (the cut) on are linked by signature instead.
  */
 export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: LinkOptions): LinkResult {
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -109,46 +112,49 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: LinkOpt
   const total = o.total ?? N;
   const uf = new UnionFind(N);
   const weighted = groups
-    .map((g) => ({
-      g,
-      w: groupWeight(g.kind, g.accounts.length, total, o.cap),
-      idx: g.accounts.map((a) => index.get(a)).filter((i): i is number => i !== undefined),
-    }))
-    .filter((x) => x.w > 0 && x.idx.length >= 2)
+    .map((g) => {
+      const idx = g.accounts.map((a) => index.get(a)).filter((i): i is number => i !== undefined);
+      const m = o.universe ? g.accounts.filter((a) => o.universe!.has(a)).length : idx.length;
+      return { g, w: groupWeight(g.kind, g.accounts.length, total, o.cap), idx, m };
+    })
+    .filter((x) => x.w > 0 && x.m >= 2 && x.idx.length >= 1)
     // heaviest evidence first, so the pair budget is never spent on weak values (template bands)
-    // first; ties by the value's own size and name, so linking a subset of the accounts
-    // (link-since-last.ts) visits values in the same order as linking all of them
-    .sort(
-      (a, b) =>
-        b.w - a.w ||
-        a.g.accounts.length - b.g.accounts.length ||
-        (a.g.kind < b.g.kind ? -1 : a.g.kind > b.g.kind ? 1 : 0) ||
-        (a.g.value < b.g.value ? -1 : a.g.value > b.g.value ? 1 : 0),
-    );
+    // first; ties by size and name, so linking a subset of the accounts visits values in the same order
+    .sort(byWeight);
   // Each independent fact counts once per pair (its heaviest shared value): many shared template
   // bands or /24s must not add up to a link on their own, nor a shared office /24 counted again as
   // a shared signup /24 and a shared ASN (a co-working space is one fact, not three).
-  let budget = o.pairBudget ?? 3_000_000;
-  const enumerated = weighted.filter((x) => x.w < o.threshold);
+  let cut: LinkCut | null = o.cut ?? null;
   let planned = 0;
-  for (const { idx } of enumerated) {
-    const np = (idx.length * (idx.length - 1)) / 2;
-    if (planned + np <= budget) planned += np;
+  if (o.cut === undefined) {
+    const budget = o.pairBudget ?? 3_000_000;
+    for (const x of weighted) {
+      if (x.w >= o.threshold) continue;
+      const np = pairsOf(x.m);
+      if (planned + np > budget) {
+        cut = { w: x.w, n: x.g.accounts.length, kind: x.g.kind, value: x.g.value, pairs: np };
+        break;
+      }
+      planned += np;
+    }
   }
-  const pairs = new PairTable(planned);
+  const enumerate = (x: (typeof weighted)[number]) =>
+    x.w < o.threshold && (cut === null || byWeight({ w: x.w, g: x.g }, { w: cut.w, g: cut }) < 0);
+  let capacity = 0;
+  for (const x of weighted) if (enumerate(x)) capacity += pairsOf(x.idx.length);
+  const pairs = new PairTable(capacity);
   const factBit = new Map<string, number>();
   const tooBig: { w: number; idx: number[] }[] = [];
-  for (const { g, w, idx } of weighted) {
+  for (const x of weighted) {
+    const { g, w, idx } = x;
     if (w >= o.threshold) {
       for (let k = 1; k < idx.length; k++) uf.union(idx[0], idx[k]);
       continue;
     }
-    const np = (idx.length * (idx.length - 1)) / 2;
-    if (np > budget) {
+    if (!enumerate(x)) {
       tooBig.push({ w, idx });
       continue;
     }
-    budget -= np;
     const fact = factOf(g.kind);
     let bit = factBit.get(fact);
     if (bit === undefined) factBit.set(fact, (bit = factBit.size % 32));
@@ -174,6 +180,7 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: LinkOpt
     pairsScored: pairs.size,
     component: componentLabels(ids, uf),
     planned,
+    cut,
     tooBig: tooBig.length,
   };
 }
@@ -185,6 +192,34 @@ export interface LinkOptions {
   pairBudget?: number;
   /** accounts the rarity of a value is judged against (default: the ids linked) */
   total?: number;
+  /** every account linked in the full run when `ids` is a part of them (pairs counted over these) */
+  universe?: Set<string>;
+  /** the full run's cut (linking a part of the accounts): no budget is counted then */
+  cut?: LinkCut | null;
+}
+
+/** A value's place in the order values are visited in, and its pairs (the pair budget's measure). */
+export interface LinkCut {
+  w: number;
+  n: number;
+  kind: string;
+  value: string;
+  pairs: number;
+}
+
+export const pairsOf = (n: number) => (n * (n - 1)) / 2;
+
+/** Heaviest first, then fewer accounts, then kind and value: a total order of values. */
+export function byWeight(
+  a: { w: number; g: { kind: string; value: string; accounts?: string[]; n?: number } },
+  b: { w: number; g: { kind: string; value: string; accounts?: string[]; n?: number } },
+): number {
+  const na = a.g.n ?? a.g.accounts!.length,
+    nb = b.g.n ?? b.g.accounts!.length;
+  if (a.w !== b.w) return b.w - a.w;
+  if (na !== nb) return na - nb;
+  if (a.g.kind !== b.g.kind) return a.g.kind < b.g.kind ? -1 : 1;
+  return a.g.value < b.g.value ? -1 : a.g.value > b.g.value ? 1 : 0;
 }
 
 /** Per id, the least id of its component: a label that does not depend on which subset was linked. */
