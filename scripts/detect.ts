@@ -32,7 +32,7 @@ try {
   const rssMb = ru.maxRSS / 1024;
   if (s.mode === 'since_last')
     console.log(
-      `since the last run: ${s.touched} accounts received events; linking ${s.linking === 'partial' ? `redone for the ${s.relinked} accounts of their components` : `redone for all accounts (${s.linking})`}; with their clusters' members, rescored:`,
+      `since the last run: ${s.touched} accounts received events; linking ${s.linking === 'partial' ? `redone for the ${s.relinked} accounts of their components` : `redone for all accounts (${s.linking})`}; with their clusters' members (${s.reused ?? 0} from their stored own results), rescored:`,
     );
   console.log(
     `detect run ${s.runId}: ${s.accounts} accounts scored, ${s.flaggedAccounts} flagged; ${s.clusters} clusters, ${s.flaggedClusters} flagged; ${s.newFlags} new flags`,

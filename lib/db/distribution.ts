@@ -19,6 +19,7 @@ export const DISTRIBUTED_BY_ACCOUNT = [
   'cluster_coverage',
   'detect_reference',
   'detect_link_state', // linking state for --since-last: component and template frames per account
+  'detect_member_result', // cluster members' own results, reused by --since-last
 ] as const;
 
 /**

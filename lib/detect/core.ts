@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { coverageBand, signalBaselines } from './baseline';
 import { loadBands } from './load-bands';
 import { fullLinkState } from './link-state';
+import { memberResults } from './member-results';
 import { loadCoverage } from './load-coverage';
 import { runAll } from './run-all';
 import { loadDaily } from './load-daily';
@@ -55,7 +56,11 @@ export async function detectCore(
   step('baselines');
   const ids = results.map((r) => r.id);
   const linkState = fullLinkState(ids, link, bands.accountFrames ?? new Map(), s);
-  return { accounts, clusters, band, baselines, linkState };
+  const memberRows = memberResults(
+    results,
+    clusters.map((k) => k.member_ids),
+  );
+  return { accounts, clusters, band, baselines, linkState, memberResults: memberRows };
 }
 
 /** Each account's row: its own risk, raised by a flagged cluster it is tied to (membership.ts). */

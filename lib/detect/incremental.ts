@@ -11,6 +11,7 @@ import { scoreAccounts, type AccountResult } from './score-accounts';
 import { scoreLinked } from './score-clusters';
 import type { DetectSettings } from './settings';
 import { loadPopulation, touchedSinceLast } from './since-last';
+import { loadMemberResults, memberResults, type MemberResultRow } from './member-results';
 import { previousClusters, type AccountScoreRow, type ClusterRow } from './write-results';
 
 export interface IncrementalOutput {
@@ -28,15 +29,16 @@ export interface IncrementalOutput {
   linkMode: string;
   relinked: number;
   linkState: LinkStateUpdate;
+  /** own results of the accounts scored from their rollups that are cluster members */
+  memberResults: MemberResultRow[];
+  /** touched accounts and those scored from their rollups (their stored own results are replaced) */
+  rescored: string[];
+  /** members rescored with their stored own result (their rollups were not read) */
+  reused: number;
 }
 
-const SHADOW = [
-  'account_daily',
-  'account_day_sets', // what loadCoverage / loadTemplates / loadBands read (lib/detect/day-sets.ts)
-  'account_bucket',
-  'account_template',
-  'account_indicator',
-];
+// what the loaders read (account_bucket and account_template are views no loader reads)
+const SHADOW = ['account_daily', 'account_day_sets', 'account_indicator'];
 const keyOf = (m: string[]) => [...m].sort().join('\u0000');
 
 /**
@@ -76,9 +78,16 @@ export async function detectSinceLast(
   const rescan = new Set(T);
   for (const m of link.clusters.filter(affected)) m.forEach((id) => rescan.add(id));
   for (const p of stale) p.members.forEach((id) => rescan.add(id));
-  const r = await shadowed(pool, [...rescan], SHADOW, rollups(cap));
+  // members not touched keep their own result (same rollups, same population): stored ones
+  const kept = await loadMemberResults(
+    pool,
+    [...rescan].filter((id) => !T.has(id)),
+  );
+  const fresh = [...rescan].filter((id) => !kept.has(id));
+  const r = await shadowed(pool, fresh, SHADOW, rollups(cap));
   step('load rollups');
-  const { results } = scoreAccounts(r.daily, r.cov, r.tpl, s, population);
+  const scored = scoreAccounts(r.daily, r.cov, r.tpl, s, population).results;
+  const results = [...scored, ...kept.values()];
   step('score accounts');
   const byId = new Map<string, AccountResult>(results.map((x) => [x.id, x]));
   const clusters = await scoreLinked(
@@ -100,6 +109,9 @@ export async function detectSinceLast(
     linkMode: sl.mode,
     relinked: sl.relinked,
     linkState: sl.state,
+    memberResults: memberResults(scored, link.clusters),
+    rescored: [...new Set([...T, ...fresh])],
+    reused: kept.size,
   };
 }
 

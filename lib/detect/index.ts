@@ -13,6 +13,7 @@ import { detectSinceLast } from './incremental';
 import { ingestHighWater, writePopulation } from './since-last';
 import { writeIncremental } from './write-incremental';
 import { writeLinkState } from './link-state';
+import { writeMemberResults } from './member-results';
 
 export { loadSettings, type DetectSettings } from './settings';
 
@@ -43,6 +44,8 @@ export interface DetectSummary {
   linking?: string;
   /** since_last: accounts relinked */
   relinked?: number;
+  /** since_last: cluster members rescored from their stored own result (rollups not read) */
+  reused?: number;
   elapsedMs: number;
   stageMs: Record<string, number>;
 }
@@ -130,13 +133,15 @@ async function runLocked(
       if (!inc) await writePopulation(client, runId); // what a later --since-last run judges against
       const linkState = inc ? inc.linkState : out.linkState;
       if (linkState) await writeLinkState(client, runId, linkState); // what it relinks from
+      const members = inc ? inc.memberResults : out.memberResults;
+      if (members) await writeMemberResults(client, runId, members, inc ? inc.rescored : 'all');
       stats.newFlags = w.newFlags;
       stats.vanishedClusters = w.vanished.length;
       if (!inc) await writeClusterCoverage(client, runId); // the cluster page's partitioned coverage
       await routeFlagsAfterDetection(client, runId); // new and re-opened flags into queues
       await client.query(
         `UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`,
-        [runId, JSON.stringify({ ...stats, stageMs, link: linkState?.meta })],
+        [runId, JSON.stringify({ ...stats, stageMs, link: linkState?.meta, reused: inc?.reused })],
       );
       await writeAudit(pgRunner(client), {
         actor: opts.actor ?? SYSTEM_ACTOR,
@@ -147,7 +152,7 @@ async function runLocked(
       });
     });
     step('write');
-    return { runId, ...stats, elapsedMs: Date.now() - t0, stageMs };
+    return { runId, ...stats, reused: inc?.reused, elapsedMs: Date.now() - t0, stageMs };
   } catch (e) {
     await pool
       .query(

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { BandRow, SignalBaselineRow } from './baseline';
 import { assignClusterIds, type PreviousCluster, type VanishedCluster } from './cluster-identity';
 import type { LinkStateUpdate } from './link-state';
+import type { MemberResultRow } from './member-results';
 import { closeVanished, upsertFlags } from './write-flags';
 
 export interface AccountScoreRow {
@@ -40,6 +41,8 @@ export interface DetectOutput {
   baselines: SignalBaselineRow[];
   /** linking state for a later --since-last run (link-state.ts); written by a full run */
   linkState?: LinkStateUpdate;
+  /** cluster members' own results, for a later --since-last run (member-results.ts) */
+  memberResults?: MemberResultRow[];
 }
 
 // json_populate_recordset batches work on Postgres and on the embedded PGlite (no COPY there).

@@ -121,6 +121,9 @@ describe('detect --since-last', () => {
     // the extra events moved the touched accounts' scores (the batch was not a no-op)
     expect(touched.some((id) => after.get(id)!.risk !== before.get(id)!.risk)).toBe(true);
     expect(rescored.length).toBe(inc.accounts);
+    // untouched members of a rescored cluster come from their stored own results (rollups not read)
+    expect(inc.reused).toBeGreaterThan(0);
+    expect(inc.reused!).toBeLessThan(inc.accounts);
     expect(rescored.length).toBeLessThan(after.size / 2);
   });
 

@@ -16,3 +16,15 @@ CREATE TABLE "detect_link_state" (
   "frames" INTEGER[] NOT NULL DEFAULT '{}',
   "run_id" BIGINT NOT NULL
 );
+
+-- Cluster members' own results (risk, reasons, signals, daily totals before membership is
+-- applied), as the run that last scored them computed them against the population in
+-- detect_reference. An incremental run rescoring a cluster because one member received events
+-- reads only that member's rollups; the others' own results have not changed (their rollups and
+-- the population are the same), so their rows are rebuilt from these. Replaced by a full run;
+-- an incremental run rewrites the rows of the accounts it touched or rescored.
+CREATE TABLE "detect_member_result" (
+  "account_id" TEXT PRIMARY KEY,
+  "result" JSONB NOT NULL,
+  "run_id" BIGINT NOT NULL
+);
