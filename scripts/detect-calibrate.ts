@@ -4,6 +4,7 @@ import { closeDb, pgPool } from '@/lib/db/client';
 import { detectCore } from '@/lib/detect/core';
 import { loadSettings } from '@/lib/detect/settings';
 import {
+  DEFAULT_FIT,
   fit,
   isValidation,
   probability,
@@ -16,10 +17,11 @@ import { dispositionLabels, scenarioLabels, type Label } from '@/lib/detect/cali
 import { formatCalibration, lofoTable } from '@/lib/detect/calibrate/report';
 
 // `npm run detect:calibrate -- [--truth DIR/truth.ndjson] [--features F1,F2] [--save F]
-//   [--exclude hydra] [--l2 1] [--prior expert|none] [--out weights.json] [--lofo]`
+//   [--exclude hydra] [--l2 1] [--prior expert|none] [--quiet 3] [--out weights.json] [--lofo]`
 // Fits the account risk weights (logistic regression under the expert prior of
 // lib/detect/calibrate/prior.ts, or a plain ridge penalty with --prior none; non-negative weights) on the
-// labels available: the scenario's ground truth (--truth) and case dispositions (the
+// labels available (each attack sample also as quiet copies with some evidence removed, weighing
+// --quiet in total: lib/detect/calibrate/quiet.ts; --quiet 0 is the plain fit): the scenario's ground truth (--truth) and case dispositions (the
 // `dispositions` table, when it exists; they win over scenario labels). Features come from a
 // detection pass over DATABASE_URL (nothing is written) or from files saved with --save (to fit on
 // several scenarios at once). Prints before/after precision, recall, FPR and a reliability table
@@ -35,6 +37,7 @@ const { values: a } = parseArgs({
     out: { type: 'string', default: 'detect-weights.json' },
     lofo: { type: 'boolean', default: false },
     prior: { type: 'string', default: 'expert' },
+    quiet: { type: 'string', default: String(DEFAULT_FIT.quiet) },
   },
   strict: true,
 });
@@ -61,10 +64,15 @@ try {
   const train = samples.filter((s) => !isValidation(s.account_id));
   const valid = samples.filter((s) => isValidation(s.account_id));
   const l2 = Number(a.l2);
+  const quiet = Number(a.quiet);
   if (a.prior !== 'expert' && a.prior !== 'none') throw new Error('--prior must be expert or none');
-  const usePrior = a.prior === 'expert';
-  log(`${samples.length} samples (${train.length} train, ${valid.length} validation), l2 ${l2}`);
-  const model = fit(train, l2, usePrior);
+  if (!(l2 > 0)) throw new Error(`--l2 must be a positive number, got "${a.l2}"`);
+  if (!(quiet >= 0)) throw new Error(`--quiet must be a number >= 0, got "${a.quiet}"`);
+  const config = { l2, prior: a.prior === 'expert', quiet };
+  log(
+    `${samples.length} samples (${train.length} train, ${valid.length} validation), l2 ${l2}, quiet copies ${quiet}`,
+  );
+  const model = fit(train, config);
   const patch = settingsPatch(model);
   const before = valid.map((s) => riskUnder(settings, s.x));
   const after = valid.map((s) => probability(model, s));
@@ -76,10 +84,10 @@ try {
       settings.accountThreshold,
     ),
   );
-  if (a.lofo) console.log(`\n${lofoTable(samples, l2, settings.accountThreshold, usePrior)}`);
+  if (a.lofo) console.log(`\n${lofoTable(samples, config, settings.accountThreshold)}`);
   writeFileSync(
     a.out!,
-    `${JSON.stringify({ ...patch, source: 'calibration', note: `logistic regression, l2 ${l2}, prior ${a.prior}, ${train.length} training accounts` }, null, 2)}\n`,
+    `${JSON.stringify({ ...patch, source: 'calibration', note: `logistic regression, l2 ${l2}, prior ${a.prior}, quiet copies ${quiet}, ${train.length} training accounts` }, null, 2)}\n`,
   );
   console.log(`\nweights written to ${a.out} (apply: PUT /api/v1/admin/settings/detection)`);
 } catch (e) {

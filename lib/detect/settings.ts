@@ -40,43 +40,44 @@ export const ZDetectSettings = z.object({
 export type DetectSettings = z.infer<typeof ZDetectSettings>;
 
 // Account weights, bias and slope: fitted by `npm run detect:calibrate` (logistic regression under
-// the expert prior of calibrate/prior.ts, slope 1 so risk is a probability) on two training
-// scenarios that no evaluation uses (seed 101 default mix and seed 102 alt mix, 2,000 accounts /
-// 400k events each; hydra left out; refitted with capability evenness and the distance to the
-// nearest benign accounts in session 10). A weight near its prior (1, joint and novelty 3) is one the labels said
-// little about; 0 is a signal whose evidence benign accounts contradicted.
+// the expert prior of calibrate/prior.ts, each attack sample also as quiet copies weighing 3 with
+// some evidence removed, calibrate/quiet.ts, and the intercept then set on the real samples; slope 1
+// so risk is a probability) on two training scenarios that no evaluation uses (seed 101 default mix
+// and seed 102 alt mix, 2,000 accounts / 400k events each; hydra left out; refitted in session 12).
+// A weight near its prior (1, joint and novelty 3) is one the labels said little about; 0 is a
+// signal whose evidence benign accounts contradicted.
 export const DEFAULT_SETTINGS: DetectSettings = {
-  bias: 4.701,
+  bias: 4.797,
   slope: 1,
   accountThreshold: 0.6,
   clusterThreshold: 0.6,
   weights: {
-    volume_z: 0.881,
-    volume_cusum: 0.772,
-    timing_cv: 1.383,
-    hour_entropy: 0.747,
-    hours_active: 0.841,
-    top_template: 0.116,
+    volume_z: 1.015,
+    volume_cusum: 0.23,
+    timing_cv: 1.509,
+    hour_entropy: 0.419,
+    hours_active: 0.57,
+    top_template: 0,
     templates_per_query: 0,
-    near_duplicate: 0.781,
-    coverage_tax: 0.991,
-    coverage_evenness: 2.121,
-    coverage_early: 0.431,
-    coverage_lsh: 1.102,
-    new_buckets_per_1k: 0.997,
-    sweep: 1.028,
-    reasoning_share: 4.125,
-    thinking_share: 1.053,
-    out_in_ratio: 5.044,
-    out_per_request: 2.191,
-    finish_length: 0.999,
+    near_duplicate: 0.252,
+    coverage_tax: 0.973,
+    coverage_evenness: 3.319,
+    coverage_early: 0,
+    coverage_lsh: 1.331,
+    new_buckets_per_1k: 0.998,
+    sweep: 1.655,
+    reasoning_share: 4.837,
+    thinking_share: 0.335,
+    out_in_ratio: 6.06,
+    out_per_request: 4.637,
+    finish_length: 2.231,
     max_tokens_cap: 0,
     constant_temperature: 1,
-    single_turn: 0.646,
-    keys_per_week: 0.551,
+    single_turn: 0.73,
+    keys_per_week: 0.668,
     fresh_key_traffic: 0,
-    joint: 1.484,
-    novelty: 3,
+    joint: 1.614,
+    novelty: 3.297,
   },
   clusterBias: 2.5,
   clusterSlope: 2.2,

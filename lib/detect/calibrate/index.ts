@@ -4,8 +4,9 @@ import { SIGNAL_IDS } from '../signal-defs';
 import type { DetectSettings } from '../settings';
 import type { AccountScoreRow } from '../write-results';
 import type { Label } from './labels';
-import { fitLogistic, predict, type LogisticModel } from './logistic';
+import { fitLogistic, predict, refitIntercept, type LogisticModel } from './logistic';
 import { priorWeights } from './prior';
+import { withQuietCopies } from './quiet';
 
 /** The model's inputs: every signal's evidence and the joint outlier evidence. */
 export const FEATURES = [...SIGNAL_IDS, JOINT, NOVELTY];
@@ -51,13 +52,38 @@ export function riskUnder(s: DetectSettings, x: number[]): number {
   return 1 / (1 + Math.exp(-s.slope * (t - s.bias)));
 }
 
-/** MAP fit under the expert prior (`prior: true`, prior.ts) or a plain ridge penalty towards 0. */
-export function fit(samples: Sample[], l2: number, prior = true): LogisticModel {
-  return fitLogistic(
-    samples.map((s) => s.x),
-    samples.map((s) => s.y),
-    { l2, prior: prior ? priorWeights(FEATURES) : undefined },
-  );
+export interface FitConfig {
+  /** strength of the Gaussian prior (L2 penalty) */
+  l2: number;
+  /** shrink towards the expert prior (prior.ts) rather than towards 0 */
+  prior: boolean;
+  /** total weight of each attack sample's quiet copies (quiet.ts; 0 = plain fit) */
+  quiet: number;
+}
+
+/** Defaults of `npm run detect:calibrate`: expert prior, l2 1, quiet copies weighing 3. */
+export const DEFAULT_FIT: FitConfig = { l2: 1, prior: true, quiet: 3 };
+
+/**
+ * MAP fit under the expert prior (or a plain ridge penalty towards 0), on the samples plus the
+ * quiet copies of every attack sample (quiet.ts), so a partial attack profile is learned too.
+ */
+export function fit(samples: Sample[], c: FitConfig = DEFAULT_FIT): LogisticModel {
+  const set = withQuietCopies(samples, { weight: c.quiet });
+  const m = fitLogistic(set.x, set.y, {
+    l2: c.l2,
+    prior: c.prior ? priorWeights(FEATURES) : undefined,
+    sampleWeight: set.w,
+  });
+  // The copies are synthetic: the base rate, and so the intercept, is set on the real samples
+  // alone, so a risk stays a calibrated probability for the accounts that exist.
+  return c.quiet > 0
+    ? refitIntercept(
+        samples.map((s) => s.x),
+        samples.map((s) => s.y),
+        m,
+      )
+    : m;
 }
 
 export const probability = (m: LogisticModel, s: Sample) => predict(m, s.x);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogistic, predict, type LogisticModel } from './logistic';
+import { fitLogistic, predict, refitIntercept, type LogisticModel } from './logistic';
 
 /** Largest violation of the optimality (KKT) conditions of the non-negative, L2-penalised fit. */
 function kktViolation(x: number[][], y: number[], m: LogisticModel, l2: number, prior?: number[]) {
@@ -85,5 +85,35 @@ describe('regularised logistic regression', () => {
     expect(kktViolation(x, y, m, 1, prior)).toBeLessThan(1e-4);
     // without the prior the same feature gets no weight
     expect(fitLogistic(x, y, { l2: 1 }).weights[1]).toBe(0);
+  });
+});
+
+describe('sample weights', () => {
+  it('a sample of weight 2 counts as two copies of it', () => {
+    const x = [[0.1], [0.9], [0.5], [0.7], [0.3]];
+    const y = [0, 1, 0, 1, 1];
+    const dup = fitLogistic([...x, x[2]], [...y, y[2]], { l2: 0.5 });
+    const weighted = fitLogistic(x, y, { l2: 0.5, sampleWeight: [1, 1, 2, 1, 1] });
+    expect(weighted.intercept).toBeCloseTo(dup.intercept, 5);
+    expect(weighted.weights[0]).toBeCloseTo(dup.weights[0], 5);
+  });
+});
+
+describe('refitIntercept', () => {
+  it('moves only the intercept, until the mean predicted rate equals the observed rate', () => {
+    // overlapping classes: the likelihood has a finite optimum, which the weak prior barely moves
+    const x = Array.from({ length: 300 }, (_, i) => [(i % 10) / 10, (i % 7) / 7]);
+    const y: number[] = x.map((r, i) => (r[0] + r[1] > 1 || i % 13 === 0 ? 1 : 0));
+    const m = refitIntercept(x, y, { intercept: 2, weights: [1.5, 0.5] }, 1e-9);
+    expect(m.weights).toEqual([1.5, 0.5]);
+    const mean = x.reduce((s, r) => s + predict(m, r), 0) / x.length;
+    expect(mean).toBeCloseTo(y.reduce((a, b) => a + b, 0) / y.length, 6);
+  });
+
+  it('stays finite on separable data, held by its prior', () => {
+    const x = [[0], [0], [1], [1]];
+    const m = refitIntercept(x, [0, 0, 1, 1], { intercept: -3, weights: [6] });
+    expect(Number.isFinite(m.intercept)).toBe(true);
+    expect(Math.abs(m.intercept + 3)).toBeLessThan(1);
   });
 });

@@ -31,10 +31,13 @@ export interface FitOptions {
   prior?: number[];
   /** maximum sweeps over the coordinates */
   iters?: number;
+  /** weight of each sample in the log-loss (default 1), e.g. to balance families */
+  sampleWeight?: number[];
 }
 
 /**
- * Fits P(y = 1 | x) = σ(b + w·x) minimising Σ log-loss + l2/2 · Σ (w_j − prior_j)², w ≥ 0.
+ * Fits P(y = 1 | x) = σ(b + w·x) minimising Σ sampleWeight·log-loss + l2/2 · Σ (w_j − prior_j)²,
+ * w ≥ 0.
  * A feature the labels say nothing about keeps its prior weight; one they contradict moves away.
  */
 export function fitLogistic(
@@ -46,8 +49,10 @@ export function fitLogistic(
   const p = x[0]?.length ?? 0;
   const l2 = o.l2 ?? 1;
   const prior = o.prior ?? new Array<number>(p).fill(0);
+  const sw = o.sampleWeight ?? new Array<number>(n).fill(1);
   const w = prior.map((v) => Math.max(0, v));
-  const mean = y.reduce((a, b) => a + b, 0) / Math.max(1, n);
+  const wsum = sw.reduce((a, b) => a + b, 0);
+  const mean = y.reduce((a, b, i) => a + b * sw[i], 0) / Math.max(1e-12, wsum);
   const clamped = Math.min(1 - 1e-6, Math.max(1e-6, mean));
   let b = Math.log(clamped / (1 - clamped));
   const z = new Float64Array(n);
@@ -62,7 +67,7 @@ export function fitLogistic(
     let s = 0;
     for (let i = 0; i < n; i++) {
       const zi = z[i] + d * col(j, i);
-      s += softplus(zi) - y[i] * zi;
+      s += sw[i] * (softplus(zi) - y[i] * zi);
     }
     return j < 0 ? s : s + (l2 / 2) * (w[j] + d - prior[j]) ** 2;
   };
@@ -75,8 +80,8 @@ export function fitLogistic(
         const xi = col(j, i);
         if (xi === 0) continue;
         const pi = sigmoid(z[i]);
-        g += (pi - y[i]) * xi;
-        h += pi * (1 - pi) * xi * xi;
+        g += sw[i] * (pi - y[i]) * xi;
+        h += sw[i] * pi * (1 - pi) * xi * xi;
       }
       if (j >= 0) {
         g += l2 * (w[j] - prior[j]);
@@ -95,4 +100,37 @@ export function fitLogistic(
     if (moved < 1e-7) break;
   }
   return { intercept: b, weights: w };
+}
+
+/**
+ * The intercept re-estimated on (x, y) with the weights held fixed: the MAP estimate under a
+ * Gaussian prior centred on the model's own intercept (strength `l2`), by Newton steps. On data
+ * that overlap it is the maximum-likelihood intercept (the mean predicted rate equals the observed
+ * one); on separable data, where the likelihood alone has no finite optimum, the prior holds it.
+ */
+export function refitIntercept(
+  x: ArrayLike<number>[],
+  y: number[],
+  m: LogisticModel,
+  l2 = 1,
+): LogisticModel {
+  const base = x.map((r) => {
+    let z = 0;
+    for (let j = 0; j < m.weights.length; j++) z += m.weights[j] * r[j];
+    return z;
+  });
+  let b = m.intercept;
+  for (let it = 0; it < 200; it++) {
+    let g = l2 * (b - m.intercept),
+      h = l2;
+    for (let i = 0; i < x.length; i++) {
+      const p = sigmoid(base[i] + b);
+      g += p - y[i];
+      h += p * (1 - p);
+    }
+    const d = Math.max(-2, Math.min(2, -g / h)); // damped: a saturated start has h ≈ 0
+    b += d;
+    if (Math.abs(d) < 1e-10) break;
+  }
+  return { intercept: b, weights: m.weights };
 }

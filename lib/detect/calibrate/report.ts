@@ -1,4 +1,4 @@
-import { fit, isValidation, probability, type Sample } from './index';
+import { fit, isValidation, probability, type FitConfig, type Sample } from './index';
 import { brier, confusion, reliability } from './metrics';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(2)}%`);
@@ -58,11 +58,11 @@ export function formatCalibration(
  * recall on all of X and FPR on the validation benign accounts (account scores only; clusters are
  * not refitted).
  */
-export function lofoTable(samples: Sample[], l2: number, threshold: number, prior = true): string {
+export function lofoTable(samples: Sample[], c: FitConfig, threshold: number): string {
   const families = [...new Set(samples.filter((s) => s.y === 1).map((s) => s.family))].sort();
   const rows = families.map((fam) => {
     const train = samples.filter((s) => s.family !== fam && !isValidation(s.account_id));
-    const m = fit(train, l2, prior);
+    const m = fit(train, c);
     const held = samples.filter((s) => s.family === fam);
     const benign = samples.filter((s) => s.y === 0 && isValidation(s.account_id));
     const rec = confusion(
