@@ -3,14 +3,12 @@ import { Worker } from 'node:worker_threads';
 // SHA-256 and SHA-512 of the streamed bag files, computed in a worker thread: together they are
 // the largest item of the export's own CPU (every payload byte twice, plus the unredacted
 // SHA-256 of files with redactions), and on the main thread they sat in series with the rows'
-// JSON and redaction. The baseline (COPY TO + SHA-256) hashes in one process too, and the
-// machine has two cores. Data is copied into the message (the zip keeps the block: blocks in
-// a SharedArrayBuffer were tried and raised peak RSS from 245 to 344 MB at 100k, since the
-// worker, which hardly allocates, collected them late); the main thread waits when more than
-// MAX_INFLIGHT bytes are not yet hashed, so memory stays bounded.
-// The worker is plain JavaScript passed as source: no file to bundle or transpile.
+// JSON and redaction. Bytes are not copied: a block's memory is transferred to the worker and
+// transferred back once hashed, and only then written to the zip (a structured-clone copy of
+// every block was 10–15 % of the main thread's time, and the worker collected the copies late).
+// Callers bound what is in flight by awaiting the returned promises (zip-sink.ts keeps a few
+// blocks out at a time). The worker is plain JavaScript passed as source: nothing to bundle.
 
-const MAX_INFLIGHT = 8 * 1024 * 1024;
 const BLOCK = 256 * 1024;
 
 const SOURCE = `
@@ -20,8 +18,9 @@ const hashes = new Map();
 parentPort.on('message', (m) => {
   if (m.op === 'open') hashes.set(m.id, m.algos.map((a) => createHash(a)));
   else if (m.op === 'data') {
-    for (const h of hashes.get(m.id)) h.update(m.buf);
-    parentPort.postMessage({ op: 'ack', bytes: m.buf.length });
+    const bytes = new Uint8Array(m.ab, m.off, m.len);
+    for (const h of hashes.get(m.id)) h.update(bytes);
+    parentPort.postMessage({ op: 'back', ab: m.ab, off: m.off, len: m.len }, [m.ab]);
   } else if (m.op === 'fork') {
     const h = hashes.get(m.from)[0].copy();
     if (m.tail.length) h.update(m.tail);
@@ -34,11 +33,21 @@ parentPort.on('message', (m) => {
 });
 `;
 
+type Back = { resolve: (b: Buffer) => void; reject: (e: Error) => void };
+
+/** The bytes as a Buffer that owns its whole ArrayBuffer (safe to transfer): a copy otherwise. */
+function owned(buf: Uint8Array, isOwned: boolean): Buffer {
+  if (isOwned) return Buffer.from(buf.buffer, buf.byteOffset, buf.length);
+  const copy = Buffer.allocUnsafeSlow(buf.length); // never a slice of the shared pool
+  copy.set(buf);
+  return copy;
+}
+
 export class HashThread {
   private readonly worker = new Worker(SOURCE, { eval: true });
   private nextId = 1;
-  private inflight = 0;
-  private waiting: (() => void)[] = [];
+  /** Blocks out in the worker, oldest first (the worker answers in order). */
+  private readonly backs: Back[] = [];
   private readonly pending = new Map<
     number,
     { resolve: (d: string[]) => void; reject: (e: Error) => void }
@@ -49,11 +58,16 @@ export class HashThread {
     this.worker.unref(); // a build that failed before close() must not keep the process alive
     this.worker.on(
       'message',
-      (m: { op: string; bytes?: number; id?: number; digests?: string[] }) => {
-        if (m.op === 'ack') {
-          this.inflight -= m.bytes!;
-          if (this.inflight <= MAX_INFLIGHT) for (const w of this.waiting.splice(0)) w();
-        } else {
+      (m: {
+        op: string;
+        ab?: ArrayBuffer;
+        off?: number;
+        len?: number;
+        id?: number;
+        digests?: string[];
+      }) => {
+        if (m.op === 'back') this.backs.shift()?.resolve(Buffer.from(m.ab!, m.off, m.len));
+        else {
           this.pending.get(m.id!)?.resolve(m.digests!);
           this.pending.delete(m.id!);
         }
@@ -66,7 +80,7 @@ export class HashThread {
   private fail(e: Error) {
     if (this.failed) return;
     this.failed = e;
-    for (const w of this.waiting.splice(0)) w();
+    for (const b of this.backs.splice(0)) b.reject(e);
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
     this.onError(e);
@@ -79,18 +93,25 @@ export class HashThread {
     return id;
   }
 
-  /** Hands bytes over (copied); a promise only when too many bytes wait to be hashed. */
-  update(id: number, buf: Uint8Array): Promise<void> | undefined {
-    this.worker.postMessage({ op: 'data', id, buf });
-    this.inflight += buf.length;
-    if (this.inflight <= MAX_INFLIGHT || this.failed) return undefined;
-    return new Promise((resolve) => this.waiting.push(resolve));
+  /**
+   * Hashes bytes; resolves with the same bytes once hashed. With `isOwned` (the caller made the
+   * buffer and its ArrayBuffer holds nothing else) the memory travels and the caller must use
+   * only what comes back; otherwise the bytes are copied once first.
+   */
+  update(id: number, buf: Uint8Array, isOwned: boolean): Promise<Buffer> {
+    if (this.failed) return Promise.reject(this.failed);
+    const b = owned(buf, isOwned);
+    return new Promise((resolve, reject) => {
+      this.backs.push({ resolve, reject });
+      const ab = b.buffer as ArrayBuffer;
+      this.worker.postMessage({ op: 'data', id, ab, off: b.byteOffset, len: b.length }, [ab]);
+    });
   }
 
-  /** A new SHA-256 continuing from `from`'s first algorithm's state, then `tail`. */
+  /** A new SHA-256 continuing from `from`'s first algorithm's state, then `tail` (copied). */
   fork(from: number, tail: Uint8Array): number {
     const id = this.nextId++;
-    this.worker.postMessage({ op: 'fork', id, from, tail });
+    this.worker.postMessage({ op: 'fork', id, from, tail: Uint8Array.prototype.slice.call(tail) });
     return id;
   }
 
@@ -115,15 +136,26 @@ export interface ForkedSha256 {
   digest(): Promise<string>;
 }
 
+/** How many blocks a fork keeps out in the worker before its caller waits. */
+const FORK_INFLIGHT = 4;
+
 /** A SHA-256 continuing from `hash`'s state plus `tail`, fed text through its own block. */
 export function forkSha256(thread: HashThread, hash: number, tail: Buffer): ForkedSha256 {
   const id = thread.fork(hash, tail);
-  const block = Buffer.allocUnsafe(BLOCK); // reused: a message copies what it carries
+  let block = Buffer.allocUnsafeSlow(BLOCK);
   let used = 0;
+  const out: Promise<unknown>[] = [];
+  const send = (b: Uint8Array, isOwned: boolean) => {
+    const done = thread.update(id, b, isOwned);
+    done.catch(() => undefined); // awaited later; a cancel may leave it unawaited
+    out.push(done);
+    return out.length > FORK_INFLIGHT ? out.shift()!.then(() => undefined) : undefined;
+  };
   const flush = () => {
-    const out = block.subarray(0, used);
+    const full = block.subarray(0, used);
+    block = Buffer.allocUnsafeSlow(BLOCK);
     used = 0;
-    return thread.update(id, out);
+    return send(full, true);
   };
   const forked: ForkedSha256 = {
     update: (s) => {
@@ -132,7 +164,7 @@ export function forkSha256(thread: HashThread, hash: number, tail: Buffer): Fork
         const wait = flush();
         if (wait) return wait.then(() => forked.update(s));
       }
-      if (n > BLOCK) return thread.update(id, typeof s === 'string' ? Buffer.from(s) : s);
+      if (n > BLOCK) return send(typeof s === 'string' ? Buffer.from(s) : s, false);
       if (typeof s === 'string') block.write(s, used);
       else s.copy(block, used);
       used += n;
@@ -140,6 +172,7 @@ export function forkSha256(thread: HashThread, hash: number, tail: Buffer): Fork
     },
     digest: async () => {
       if (used > 0) await flush();
+      await Promise.all(out.splice(0));
       const [hex] = await thread.end(id);
       return hex;
     },

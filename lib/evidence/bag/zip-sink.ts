@@ -18,6 +18,8 @@ installNativeCrc32();
 
 const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 const FLUSH_AT = 256 * 1024;
+/** Blocks of one entry out in the hash thread or waiting for the zip before the writer waits. */
+const OUT = 6;
 
 export interface EntryWriter {
   /** Appends text or bytes. A promise comes back only when the caller must wait for the zip
@@ -96,24 +98,28 @@ export class BagZip {
     const pt = new PassThrough({ highWaterMark: 4 * FLUSH_AT });
     this.zip.addReadStream(pt, `${this.bagName}/${path}`, this.options(true));
     const hash = this.hashes.open(['sha256', 'sha512']);
-    // Text is encoded straight into one block (one copy), and a full block goes to the hash
-    // thread and the zip as it is; the next block is a fresh allocation (the zip still holds the last).
-    let block = Buffer.allocUnsafe(FLUSH_AT);
+    // Text is encoded straight into one block (one copy); a full block travels to the hash
+    // thread and, once hashed, comes back and goes to the zip as it is. The next block is a
+    // fresh allocation (the zip still holds the last). At most OUT blocks are out at a time.
+    let block = Buffer.allocUnsafeSlow(FLUSH_AT);
     let used = 0;
     let bytes = 0;
-    const pass = async (out: Buffer) => {
-      bytes += out.length;
-      const hashed = this.hashes.update(hash, out);
-      if (!pt.write(out)) await this.drained(pt);
-      if (hashed) await hashed;
+    const out: Promise<void>[] = [];
+    const toZip = (b: Buffer) => (pt.write(b) ? undefined : this.drained(pt));
+    const pass = async (chunk: Buffer, isOwned: boolean) => {
+      bytes += chunk.length;
+      const done = this.hashes.update(hash, chunk, isOwned).then(toZip);
+      done.catch(() => undefined); // awaited below; a cancel may leave it unawaited
+      out.push(done);
+      while (out.length > OUT) await out.shift();
       this.check();
     };
     const flush = async () => {
       if (used === 0) return;
-      const out = block.subarray(0, used);
-      block = Buffer.allocUnsafe(FLUSH_AT);
+      const full = block.subarray(0, used);
+      block = Buffer.allocUnsafeSlow(FLUSH_AT);
       used = 0;
-      await pass(out);
+      await pass(full, true);
     };
     const writer: EntryWriter = {
       write: (chunk) => {
@@ -126,13 +132,15 @@ export class BagZip {
         }
         return flush().then(async () => {
           if (n < FLUSH_AT) return void writer.write(chunk);
-          await pass(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+          await pass(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, false);
         });
       },
       forkSha256: () => forkSha256(this.hashes, hash, block.subarray(0, used)),
     };
     await produce(writer);
     await flush();
+    for (const o of out.splice(0)) await o;
+    this.check();
     this.unread.push(once(pt, 'end'));
     pt.end();
     const [sha256, sha512] = await this.hashes.end(hash);

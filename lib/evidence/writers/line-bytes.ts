@@ -83,7 +83,7 @@ export class LineBytes {
     return this.buf.subarray(0, this.len);
   }
 
-  /** The Timesketch line (with its newline), as a new buffer the side file may keep. */
+  /** The Timesketch line (with its newline); valid until the next call (the side file copies it). */
   timesketch(r: RawRow, bates: string, path: string, account: string, ts: string): Buffer {
     this.len = 0;
     const head =
@@ -106,6 +106,6 @@ export class LineBytes {
       this.field(r, i);
     }
     this.text(`,"native_path":${JSON.stringify(path)}}\n`);
-    return Buffer.from(this.buf.subarray(0, this.len));
+    return this.buf.subarray(0, this.len);
   }
 }
