@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrowToDay } from './first-alarm';
+import { narrowToDay, summariseAlarms } from './first-alarm';
 
 describe('narrowToDay', () => {
   const alarmFrom = (day: string) => {
@@ -24,5 +24,27 @@ describe('narrowToDay', () => {
     const { f, asked } = alarmFrom('2026-09-01');
     expect(await narrowToDay('2026-10-10', '2026-10-11', f)).toBe('2026-10-11');
     expect(asked).toEqual([]);
+  });
+});
+
+describe('summariseAlarms', () => {
+  const row = (family: string, before: number | null, beforeAny: number | null) => ({
+    family,
+    campaign: `${family}-${before}`,
+    total: 1000,
+    before,
+    beforeAny,
+  });
+  it('shows the first alarm of any kind beside the first account flag when it comes earlier', () => {
+    const m = summariseAlarms([
+      row('lowslow', 140, 30),
+      row('sweep', 20, 20),
+      row('adaptive', null, null),
+      row('hydra', null, 40),
+    ]);
+    expect(m.get('lowslow')).toBe('140 (14%) / 30 (3%)');
+    expect(m.get('sweep')).toBe('20 (2%)');
+    expect(m.get('adaptive')).toBe('never');
+    expect(m.get('hydra')).toBe('never / 40 (4%)');
   });
 });

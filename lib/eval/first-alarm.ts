@@ -7,8 +7,16 @@ export interface AlarmRow {
   family: string;
   campaign: string;
   total: number;
+  /** events before the first day a member was flagged (null: never) */
   before: number | null;
-  cutoff: string | null;
+  /** events before the first day a member was flagged or sat in a flagged cluster */
+  beforeAny: number | null;
+}
+
+/** What one replay alarmed on: accounts flagged, and members of flagged clusters. */
+interface Alarms {
+  flagged: Set<string>;
+  inFlaggedCluster: Set<string>;
 }
 
 const DAY = 86_400_000;
@@ -47,24 +55,25 @@ export async function firstAlarms(
   truth: Truth[],
   s: DetectSettings,
   points: number,
-  final: Set<string>,
+  final: Alarms,
   log: (m: string) => void = () => {},
 ): Promise<AlarmRow[]> {
   const all = await cutoffs(pool, points);
   const end = all[all.length - 1];
   const start = await firstDay(pool);
-  const cache = new Map<string, Set<string>>([[end, final]]);
-  const flaggedAt = async (day: string): Promise<Set<string>> => {
+  const cache = new Map<string, Alarms>([[end, final]]);
+  const none: Alarms = { flagged: new Set(), inFlaggedCluster: new Set() };
+  const flaggedAt = async (day: string): Promise<Alarms> => {
     const hit = cache.get(day);
     if (hit) return hit;
-    if (day <= start) return new Set(); // nothing is known before the first day
+    if (day <= start) return none; // nothing is known before the first day
     const t0 = Date.now();
     const r = await replayAt(pool, day, s);
     log(
-      `replay before ${day}: ${r.flagged.size} flagged (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      `replay before ${day}: ${r.flagged.size} flagged, ${r.inFlaggedCluster.size} in flagged clusters (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     );
-    cache.set(day, r.flagged);
-    return r.flagged;
+    cache.set(day, r);
+    return r;
   };
   for (const c of all.slice(0, -1)) await flaggedAt(c);
 
@@ -77,29 +86,45 @@ export async function firstAlarms(
     const ids = members.map((m) => m.account_id);
     const family = members[0].family;
     const total = await eventsBefore(pool, ids, null);
-    const alarmed = (f: Set<string>) => ids.some((id) => f.has(id));
-    const k = all.findIndex((c) => alarmed(cache.get(c)!));
-    if (k < 0) {
-      rows.push({ family, campaign, total, before: null, cutoff: null });
-      continue;
-    }
-    const hi = await narrowToDay(k > 0 ? all[k - 1] : start, all[k], async (d) =>
-      alarmed(await flaggedAt(d)),
-    );
-    const before = hi === end ? total : await eventsBefore(pool, ids, hi);
-    rows.push({ family, campaign, total, before, cutoff: hi === end ? 'end' : hi });
+    // the first day cut-off at which `hit` holds, coarse pass then bisection (null: never)
+    const first = async (hit: (a: Alarms) => boolean): Promise<number | null> => {
+      const k = all.findIndex((c) => hit(cache.get(c)!));
+      if (k < 0) return null;
+      const hi = await narrowToDay(k > 0 ? all[k - 1] : start, all[k], async (d) =>
+        hit(await flaggedAt(d)),
+      );
+      return hi === end ? total : eventsBefore(pool, ids, hi);
+    };
+    const accountAlarm = (a: Alarms) => ids.some((id) => a.flagged.has(id));
+    const anyAlarm = (a: Alarms) =>
+      ids.some((id) => a.flagged.has(id) || a.inFlaggedCluster.has(id));
+    const before = await first(accountAlarm);
+    const beforeAny = await first(anyAlarm);
+    rows.push({ family, campaign, total, before, beforeAny });
   }
   return rows;
 }
-/** Per family: "median events before alarm (median share of the campaign's events)". */
+/**
+ * Per family: "median events before the first account flag (median share of the campaign's
+ * events)", and after a slash the same for the first alarm of any kind (an account flag or a
+ * flagged cluster holding a member) when it comes earlier.
+ */
 export function summariseAlarms(rows: AlarmRow[]): Map<string, string> {
+  const account = summariseBy(rows, (r) => r.before);
+  const any = summariseBy(rows, (r) => r.beforeAny);
+  return new Map(
+    [...account].map(([f, a]) => [f, any.get(f) === a ? a : `${a} / ${any.get(f) ?? '–'}`]),
+  );
+}
+
+function summariseBy(rows: AlarmRow[], pick: (r: AlarmRow) => number | null): Map<string, string> {
   const by = new Map<string, AlarmRow[]>();
   for (const r of rows) by.set(r.family, [...(by.get(r.family) ?? []), r]);
   const out = new Map<string, string>();
   for (const [family, rs] of by) {
     const caught = rs
-      .filter((r) => r.before !== null)
-      .map((r) => ({ n: r.before!, share: r.total > 0 ? r.before! / r.total : 0 }));
+      .filter((r) => pick(r) !== null)
+      .map((r) => ({ n: pick(r)!, share: r.total > 0 ? pick(r)! / r.total : 0 }));
     if (caught.length === 0) {
       out.set(family, 'never');
       continue;

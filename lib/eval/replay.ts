@@ -20,6 +20,8 @@ const SHADOW: [string, string][] = [
 export interface ReplayPoint {
   cutoff: string;
   flagged: Set<string>;
+  /** members (any state) of the clusters flagged at this cut-off: the cluster's flag is an alarm */
+  inFlaggedCluster: Set<string>;
   clusterOf: Map<string, string>;
 }
 
@@ -47,6 +49,7 @@ export async function replayAt(
     return {
       cutoff,
       flagged: new Set(out.accounts.filter((a) => a.flagged).map((a) => a.account_id)),
+      inFlaggedCluster: new Set(out.clusters.filter((k) => k.flagged).flatMap((k) => k.member_ids)),
       clusterOf: new Map(out.clusters.flatMap((k) => k.member_ids.map((m) => [m, k.id] as const))),
     };
   } finally {
@@ -75,6 +78,14 @@ export async function eventsBefore(pool: Pool, ids: string[], day: string | null
     [ids, day],
   );
   return Number(rows[0].n);
+}
+
+/** Members (any state) of the clusters the last run flagged. */
+export async function inFlaggedClusters(pool: Pool): Promise<Set<string>> {
+  const { rows } = await pool.query<{ account_id: string }>(
+    `SELECT m.account_id FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id WHERE c.flagged`,
+  );
+  return new Set(rows.map((r) => r.account_id));
 }
 
 /** The first day with data. */

@@ -5,6 +5,7 @@ import { ingestAccounts, ingestEvents } from '@/lib/ingest';
 import { runDetection, loadSettings, type DetectSummary } from '@/lib/detect';
 import { evaluate, type FamilyRow, type Truth } from './metrics';
 import { firstAlarms, summariseAlarms } from './first-alarm';
+import { inFlaggedClusters } from './replay';
 
 export interface EvalResult {
   families: FamilyRow[];
@@ -73,7 +74,10 @@ export async function evalScenario(
   let beforeAlarm = new Map<string, string>();
   if ((o.replayPoints ?? 0) > 1) {
     const s = await loadSettings(pool);
-    const final = new Set(scored.filter((r) => r.flagged).map((r) => r.account_id));
+    const final = {
+      flagged: new Set(scored.filter((r) => r.flagged).map((r) => r.account_id)),
+      inFlaggedCluster: await inFlaggedClusters(pool),
+    };
     beforeAlarm = summariseAlarms(await firstAlarms(pool, truth, s, o.replayPoints!, final, log));
   }
   return { families, overall, beforeAlarm, detect, peakRssMb };
