@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest -- --events N [--batch-size B] [--lanes L] [--keep]
+ * npm run bench:ingest -- --events N [--batch-size B] [--lanes L] [--keep] [--db-prefix P]
  * Generates N realistic events (prompts from ../shared/data), creates a fresh database, then in
  * the same run measures (a) raw COPY of the same rows (pre-encoded, streamed from disk) into an
  * unindexed table and (b) the full ingest path (parse, validate, features, COPY to staging, merge
@@ -29,6 +29,9 @@ const N = arg('events', 1_000_000);
 const batchSize = arg('batch-size', DEFAULT_BATCH_SIZE);
 const lanes = arg('lanes', env().INGEST_LANES);
 const keep = process.argv.includes('--keep');
+// On a shared server each user's databases start with their own name (dw by default).
+const prefixAt = process.argv.indexOf('--db-prefix');
+const dbPrefix = prefixAt > 0 ? process.argv[prefixAt + 1] : 'dw';
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const admin = env().BENCH_ADMIN_URL;
 
@@ -66,13 +69,15 @@ console.log(
   `generated ${fmt(N)} events (${mb.toFixed(0)} MiB NDJSON) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
 );
 
-const dbName = `dw_bench_${Date.now().toString(36)}`;
+const dbName = `${dbPrefix}_bench_${Date.now().toString(36)}`;
 const url = await createMigratedDatabase(admin, dbName);
 const pool = new pg.Pool({ connectionString: url, max: lanes + 2 });
 pool.on('error', () => undefined); // the final DROP ... WITH (FORCE) ends idle connections
 
 // (a) raw COPY: the contract columns, no indexes, no keys, no features.
 const c = await pool.connect();
+// the same TOAST compression as the ingest's sessions (lib/ingest/db.ts), so (a) stays the ceiling
+await c.query("SET default_toast_compression = 'lz4'").catch(() => undefined);
 await c.query(
   `CREATE TABLE raw_events AS SELECT ${cols.map((x) => `${x}`).join(', ')} FROM events WITH NO DATA`,
 );

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { newArena, type Arena } from './arena';
 import { ensurePartitions, loadStage, type StagedRows } from './db';
-import { copyStraightIn } from './direct';
+import { copyStraightIn, insertStraightIn } from './direct';
 import { recordBatch, type QuarantineRow } from './runs';
 import { MERGE_ACCOUNTS_SQL, MERGE_EVENTS_SQL } from './sql-events';
 import type { IngestKind } from './types';
@@ -93,7 +93,9 @@ async function batchTransaction(
     const events = ctx.kind === 'events';
     const direct = events && b.body.rows ? await copyStraightIn(client, b, ctx.timings) : null;
     let inserted = direct ?? 0;
-    if (direct === null && staged) {
+    if (direct === null && events && b.rows.length)
+      inserted = await insertStraightIn(client, b.rows, ctx.timings);
+    else if (direct === null && staged) {
       let t = Date.now();
       await loadStage(client, events ? 'stage_events' : 'stage_accounts', ctx.columns, b);
       ctx.timings.stage += Date.now() - t;

@@ -28,17 +28,20 @@ export async function prepareSession(client: PoolClient, pglite: boolean): Promi
   // Temp tables live in temp_buffers; a 10k-row batch of prompts needs more than the 8 MB default.
   // (Only settable before the session's first temp table; harmless afterwards on a reused client.)
   if (!pglite) await client.query("SET temp_buffers = '128MB'").catch(() => undefined);
+  // Prompts over ~2 KB are compressed on their way into events: pglz took about a sixth of the
+  // server's CPU for the events COPY, lz4 a fraction of that (docs/performance.md#ingest). A
+  // server built without lz4 refuses the value and keeps its default.
+  if (!pglite) await client.query("SET default_toast_compression = 'lz4'").catch(() => undefined);
   await client.query(
     `CREATE TEMP TABLE IF NOT EXISTS stage_events ON COMMIT DELETE ROWS AS SELECT ${EVENT_ROW_COLUMNS.join(', ')} FROM events WITH NO DATA`,
   );
   await client.query(
     'CREATE TEMP TABLE IF NOT EXISTS stage_accounts OF ingest_account_row ON COMMIT DELETE ROWS',
   );
-  // what the rollups read of a batch copied straight into events (direct.ts; not on PGlite)
-  if (!pglite)
-    await client.query(
-      `CREATE TEMP TABLE IF NOT EXISTS stage_slim ON COMMIT DELETE ROWS AS SELECT ${ROLLUP_COLS.join(', ')} FROM events WITH NO DATA`,
-    );
+  // what the rollups read of a batch's new events (direct.ts)
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS stage_slim ON COMMIT DELETE ROWS AS SELECT ${ROLLUP_COLS.join(', ')} FROM events WITH NO DATA`,
+  );
 }
 
 const JSON_CHUNK_BYTES = 1 << 20;
@@ -72,32 +75,36 @@ export async function loadStage(
   columns: readonly string[],
   b: StagedRows,
 ): Promise<void> {
-  const { rows } = b;
   if (b.body.rows)
     return copyIn(client, `COPY ${table} (${columns.join(', ')}) FROM STDIN`, slices(b.body));
   const type = table === 'stage_events' ? 'stage_events' : 'ingest_account_row'; // a table's row type
+  for (const json of jsonChunks(columns, b.rows))
+    await client.query(
+      `INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${type}, $1::json)`,
+      [json],
+    );
+}
+
+/**
+ * Rows as JSON arrays of objects of about 1 MB each: pglite-socket takes time superlinear in a
+ * message's size (docs/performance.md, PGlite), so a batch goes in several statements, all inside
+ * the batch transaction.
+ */
+export function* jsonChunks(columns: readonly string[], rows: StageRow[]): Generator<string> {
   const ex = columns.indexOf('extra'); // staged as JSON text; the json path needs the object itself
-  const objs = rows.map((r) =>
-    Object.fromEntries(
-      columns.map((c, i) => [c, i === ex && r[i] !== null ? JSON.parse(r[i] as string) : r[i]]),
-    ),
-  );
-  // pglite-socket takes time superlinear in a message's size (docs/performance.md, PGlite), so the
-  // batch goes in statements of about 1 MB, all inside the batch transaction.
-  for (let i = 0; i < objs.length;) {
+  for (let i = 0; i < rows.length;) {
     let size = 0;
-    let j = i;
     const parts: string[] = [];
-    while (j < objs.length && (size < JSON_CHUNK_BYTES || j === i)) {
-      const s = JSON.stringify(objs[j++]);
+    while (i < rows.length && (size < JSON_CHUNK_BYTES || parts.length === 0)) {
+      const r = rows[i++];
+      const o: Record<string, unknown> = {};
+      for (let k = 0; k < columns.length; k++)
+        o[columns[k]] = k === ex && r[k] !== null ? JSON.parse(r[k] as string) : r[k];
+      const s = JSON.stringify(o);
       parts.push(s);
       size += s.length;
     }
-    await client.query(
-      `INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${type}, $1::json)`,
-      [`[${parts.join(',')}]`],
-    );
-    i = j;
+    yield `[${parts.join(',')}]`;
   }
 }
 
