@@ -19,6 +19,7 @@ import { DEFAULT_BATCH_SIZE } from '@/lib/ingest/pipeline';
 import { encodeCopy } from '@/lib/ingest/copy-text';
 import { generateFlatEvents } from '@/lib/scenario/flat';
 import { machineCpu, postgresCpu, walStats } from '../bench/stats';
+import { sampleOverlap } from './bench-ingest-overlap';
 import { EVENT_FIELDS } from '@/lib/ingest/schemas';
 
 const arg = (name: string, dflt: number) => {
@@ -101,7 +102,9 @@ const wal0 = await walStats(pool);
 const cpu0 = machineCpu();
 const pg0 = postgresCpu(dbName);
 const own0 = process.cpuUsage();
+const overlap = sampleOverlap(dbName);
 const s = await ingestEvents(ndjson, { pool, batchSize, lanes, actor: 'bench' });
+const overlapSummary = overlap.stop();
 const fullSecs = (Date.now() - t) / 1000;
 const cpu1 = machineCpu();
 const pg1 = postgresCpu(dbName);
@@ -127,6 +130,7 @@ if (cpu0 && cpu1) {
     `    CPU per event: node ${((node / N) * 1e6).toFixed(1)} µs, Postgres ${((pgs / N) * 1e6).toFixed(1)} µs`,
   );
 }
+console.log(`    overlap: ${overlapSummary}`);
 if (wal0 && wal1)
   console.log(
     `    WAL during (b) (whole server): ${fmt((wal1.bytes - wal0.bytes) / 2 ** 20)} MiB, ${fmt(wal1.fpi - wal0.fpi)} full-page images (${((wal1.bytes - wal0.bytes) / N / 1024).toFixed(2)} KiB per event)`,
