@@ -3,7 +3,8 @@ import { TAXONOMY_BUCKETS } from '@/lib/features/taxonomy';
 import { FINE_BUCKETS } from '@/lib/features/lsh';
 import { rows } from './sql';
 import { dayRange, downsample } from './downsample';
-import { bandAt, getBenignBand } from './coverage-band';
+import { bandAt, getBenignBand, type BandPoint } from './coverage-band';
+import { firstDayCounts } from './first-days';
 
 /** One point per day (or per folded group of days) on the account page's shared time axis. */
 export interface SeriesPoint {
@@ -62,10 +63,13 @@ const ZERO: Omit<Raw, 'key'> = {
   lsh_new: 0,
 };
 
+/** A day's summed rollups before the cumulative and ratio columns are derived. */
+export type RawDay = Raw;
+
 /**
- * Daily rollup series for one account or a set of accounts (a cluster's combined timeline):
- * account_daily for volume/tokens/reasoning, account_bucket first-hit days for coverage and
- * account_template first days for new templates (each member's own, summed: reuse is per account).
+ * Daily rollup series for one account or a set of accounts (a cluster's combined timeline, when
+ * detection's cluster_daily rollup is missing): account_daily for volume/tokens/reasoning, and the
+ * day sets for buckets and templates first seen per day (lib/queries/first-days.ts).
  */
 export async function getSeries(
   accountIds: string[],
@@ -73,9 +77,8 @@ export async function getSeries(
   totalEvents: number,
 ): Promise<AccountSeries> {
   // A cluster's charts show taxonomy coverage only: fine LSH buckets of hundreds of members are
-  // ~100k scattered rows, too slow for a page view, and the partitioned chart covers the sweep.
-  const kinds = subject === 'cluster' ? [0] : [0, 1];
-  const [daily, buckets, templates, band] = await Promise.all([
+  // ~100k scattered elements, and the partitioned chart covers the sweep.
+  const [daily, firsts, band] = await Promise.all([
     rows<Omit<Raw, 'tax_new' | 'lsh_new' | 'new_templates'>>(
       `SELECT day::text AS key, sum(events)::float8 AS events, sum(input_tokens)::float8 AS input_tokens,
               sum(output_tokens)::float8 AS output_tokens, sum(reasoning)::float8 AS reasoning, sum(thinking)::float8 AS thinking,
@@ -83,26 +86,19 @@ export async function getSeries(
        FROM account_daily WHERE account_id = ANY($1) GROUP BY day ORDER BY day`,
       [accountIds],
     ),
-    // A cluster's coverage counts a bucket once, on the day the first member reached it.
-    rows<{ key: string; kind: number; n: number }>(
-      `SELECT d::text AS key, kind, count(*)::int AS n FROM (
-         SELECT kind, bucket, (min(first_ts) AT TIME ZONE 'UTC')::date AS d FROM account_bucket
-         WHERE account_id = ANY($1) AND kind = ANY($2::smallint[]) AND NOT (kind = 0 AND bucket = 0) GROUP BY kind, bucket) b -- taxonomy 0 = unknown
-       GROUP BY 1, 2`,
-      [accountIds, kinds],
-    ),
-    rows<{ key: string; n: number }>(
-      `SELECT (first_ts AT TIME ZONE 'UTC')::date::text AS key, count(*)::int AS n FROM account_template
-       WHERE account_id = ANY($1) GROUP BY 1`,
-      [accountIds],
-    ),
+    firstDayCounts(accountIds, subject === 'account'),
     getBenignBand(subject, totalEvents),
   ]);
   const byDay = new Map<string, Raw>();
   const get = (key: string) => byDay.get(key) ?? byDay.set(key, { key, ...ZERO }).get(key)!;
   for (const d of daily) Object.assign(get(d.key), d);
-  for (const b of buckets) get(b.key)[b.kind === 0 ? 'tax_new' : 'lsh_new'] += b.n;
-  for (const t of templates) get(t.key).new_templates += t.n;
+  for (const [day, f] of firsts) Object.assign(get(day), f);
+  return seriesFrom([...byDay.values()], band);
+}
+
+/** Fills the days between the first and last, folds long ranges and derives the cumulative curves. */
+export function seriesFrom(raw: Raw[], band: BandPoint[]): AccountSeries {
+  const byDay = new Map(raw.map((r) => [r.key, r]));
   const keys = [...byDay.keys()].sort();
   if (keys.length === 0)
     return {
