@@ -1,5 +1,5 @@
 import { load, Panel, PanelEmpty, PanelError } from '@/components/charts/panel';
-import { getClusterMemberIds, getClusterMembers } from '@/lib/queries/cluster-detail';
+import { getClusterMembers } from '@/lib/queries/cluster-detail';
 import { getClusterIndicators } from '@/lib/queries/cluster-indicators';
 import { getPartitionedCoverage } from '@/lib/queries/cluster-coverage';
 import { getClusterTimeline } from '@/lib/queries/cluster-page';
@@ -23,7 +23,7 @@ export async function MembersPanel({ id }: { id: string }) {
 }
 
 export async function IndicatorsPanel({ id }: { id: string }) {
-  const r = await load(async () => getClusterIndicators(await getClusterMemberIds(id)));
+  const r = await load(() => getClusterIndicators(id));
   return (
     <Panel
       title="Shared indicators"
@@ -68,7 +68,7 @@ export async function CoveragePanel({ id }: { id: string }) {
 }
 
 export async function TimelinePanel({ id, events }: { id: string; events: number }) {
-  const r = await load(async () => getClusterTimeline(await getClusterMemberIds(id), events));
+  const r = await load(() => getClusterTimeline(id, events));
   return (
     <Panel
       title="Combined timeline"

@@ -6,7 +6,7 @@ import { detectCore } from './core';
 import type { DetectSettings } from './settings';
 import { loadSettingsVersioned } from './settings-store';
 import { writeResults, type DetectOutput } from './write-results';
-import { writeClusterCoverage } from './cluster-coverage';
+import { writeClusterRollups } from './cluster-rollups';
 import { routeFlagsAfterDetection } from '@/lib/queues/route-flags';
 import { acquireDetectLock } from './run-lock';
 import { detectSinceLast } from './incremental';
@@ -137,7 +137,7 @@ async function runLocked(
       if (members) await writeMemberResults(client, runId, members, inc ? inc.rescored : 'all');
       stats.newFlags = w.newFlags;
       stats.vanishedClusters = w.vanished.length;
-      if (!inc) await writeClusterCoverage(client, runId); // the cluster page's partitioned coverage
+      if (!inc) await writeClusterRollups(client, runId); // the cluster page's coverage, timeline, matrix
       await routeFlagsAfterDetection(client, runId); // new and re-opened flags into queues
       await client.query(
         `UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`,

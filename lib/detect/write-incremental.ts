@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { coverageRowsSql } from './cluster-coverage';
+import { rewriteClusterRollups } from './cluster-rollups';
 import { assignClusterIds, type VanishedCluster } from './cluster-identity';
 import type { IncrementalOutput } from './incremental';
 import { closeVanished, upsertFlags } from './write-flags';
@@ -10,7 +10,7 @@ const keyOf = (m: string[]) => [...m].sort().join('\u0000');
 /**
  * Writes an incremental run: the rescored accounts' rows, the affected clusters (ids continued
  * from the previous run's by overlap, computed over the whole new linking so an unchanged cluster
- * keeps its id), their flags and cluster coverage rows; the stale clusters' rows go and their open
+ * keeps its id), their flags and the cluster page's rollups (coverage, daily, matrix); the stale clusters' rows go and their open
  * flags close. Accounts, clusters, coverage and flags not rescored are left untouched (an unchanged
  * cluster's members and rollups are unchanged). Caller holds the transaction.
  */
@@ -40,14 +40,8 @@ export async function writeIncremental(
   ]);
   await c.query('DELETE FROM clusters WHERE id = ANY($1)', [gone]);
   await insertClusters(c, runId, out.clusters, now);
-  // cluster coverage of the affected clusters only, each read through its members' index
-  await c.query('DELETE FROM cluster_coverage WHERE cluster_id = ANY($1)', [gone]);
-  for (const k of out.clusters)
-    await c.query(
-      `INSERT INTO cluster_coverage (cluster_id, day, account_id, tax_new, lsh_new, run_id)
-       SELECT cluster_id, day, account_id, tax_new, lsh_new, $3::bigint FROM (${coverageRowsSql('param')}) x`,
-      [k.id, k.member_ids, runId],
-    );
+  // the cluster page's rollups of the affected clusters only, each read through its members' index
+  await rewriteClusterRollups(c, runId, gone, out.clusters);
   const newFlags = await upsertFlags(c, runId, out.accounts, out.clusters);
   await closeVanished(c, runId, vanished);
   return { newFlags, vanished };

@@ -21,6 +21,7 @@ export interface PartitionedCoverage {
 
 const OTHERS = 'others';
 type Hit = { key: string; account_id: string; tax_new: number; lsh_new: number };
+type Range = { first: string | null; last: string | null };
 
 /**
  * Each bucket is credited to the member that reached it first (lib/detect/cluster-coverage.ts);
@@ -31,17 +32,24 @@ export async function getPartitionedCoverage(
   clusterId: string,
   topMembers = 8,
 ): Promise<PartitionedCoverage> {
-  const [stored, range] = await Promise.all([
+  const [stored, rolled] = await Promise.all([
     rows<Hit>(
       `SELECT day::text AS key, account_id, tax_new, lsh_new FROM cluster_coverage WHERE cluster_id = $1`,
       [clusterId],
     ),
-    rows<{ first: string | null; last: string | null }>(
-      `SELECT min(d.day)::text AS first, max(d.day)::text AS last FROM account_daily d
-       WHERE d.account_id IN (SELECT account_id FROM cluster_members WHERE cluster_id = $1)`,
+    // the cluster's active range: detection's cluster_daily, else the members' account_daily
+    rows<Range>(
+      `SELECT min(day)::text AS first, max(day)::text AS last FROM cluster_daily WHERE cluster_id = $1`,
       [clusterId],
     ),
   ]);
+  const range = rolled[0]?.first
+    ? rolled
+    : await rows<Range>(
+        `SELECT min(d.day)::text AS first, max(d.day)::text AS last FROM account_daily d
+         WHERE d.account_id IN (SELECT account_id FROM cluster_members WHERE cluster_id = $1)`,
+        [clusterId],
+      );
   const source = stored.length > 0 ? 'rollup' : 'live';
   const hits =
     source === 'rollup'
