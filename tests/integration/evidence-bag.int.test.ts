@@ -45,8 +45,8 @@ let CASE = '';
 const PII =
   'Forward to jane.doe@example.org, call +1 415 555 0199, key AKIAIOSFODNN7EXAMPLE\n\tC:\\dir \u00fe\u00b6';
 
-// Texts Postgres must escape exactly as JSON.stringify does (the COPY binary reader sends them
-// as to_json text; the cursor reader's bytes are the reference): quotes, backslashes, every
+// Texts the byte path must escape exactly as JSON.stringify does (the COPY binary reader gets
+// them raw and escapes the bytes; the cursor reader's bytes are the reference): quotes, backslashes, every
 // kind of control character, DEL, U+2028, an emoji cut by the Timesketch message's 200 units,
 // plus a jsonb and a float that are re-serialised in JavaScript. Nothing here is redactable.
 const TRICKY = {

@@ -29,14 +29,30 @@ const TIMESKETCH_FIELDS: (keyof EventRow)[] = [
 const TS_KEYS = TIMESKETCH_FIELDS.map((n) => [IDX[n], Buffer.from(`,"${n}":`)] as const);
 const NULL = Buffer.from('null');
 const ACCOUNT_KEY = Buffer.from(',"account_id":');
-/** 0: bytes as sent; 1: a float (formatted as JavaScript does); 2: jsonb (re-serialised). */
-const FORM = EVENT_COLUMNS.map(([n]) => (n === 'temperature' ? 1 : n === 'extra' ? 2 : 0));
+/** 0: bytes as sent; 1: a float (formatted as JavaScript does); 2: jsonb (re-serialised); 3: text (a JSON string). */
+const FORM = EVENT_COLUMNS.map(([n, kind]) =>
+  n === 'temperature' ? 1 : n === 'extra' ? 2 : kind === 'text' ? 3 : 0,
+);
 
-/** A JSON-string field as a string (null for SQL NULL). */
-const jsonAt = (r: RawRow, i: number) =>
-  r.starts[i] === -1
-    ? null
-    : (JSON.parse(r.buf.toString('utf8', r.starts[i], r.ends[i])) as string);
+/** A text field as a string (null for SQL NULL). */
+const textAt = (r: RawRow, i: number) =>
+  r.starts[i] === -1 ? null : r.buf.toString('utf8', r.starts[i], r.ends[i]);
+
+/** Bytes JSON.stringify escapes in a string: controls, '"' and '\\'; 0 for the rest. */
+const ESC = new Uint8Array(256);
+for (let c = 0; c < 32; c++) ESC[c] = 1;
+ESC[34] = 1;
+ESC[92] = 1;
+const SHORT: Record<number, string> = {
+  8: 'b',
+  9: 't',
+  10: 'n',
+  12: 'f',
+  13: 'r',
+  34: '"',
+  92: '\\',
+};
+const HEX = '0123456789abcdef';
 
 export class LineBytes {
   private buf = Buffer.allocUnsafe(64 * 1024);
@@ -67,8 +83,42 @@ export class LineBytes {
       return this.text(JSON.stringify(Number(r.buf.toString('latin1', s, r.ends[i]))));
     if (form === 2)
       return this.text(JSON.stringify(JSON.parse(r.buf.toString('utf8', s, r.ends[i]))));
+    if (form === 3) return this.jsonString(r.buf, s, r.ends[i]);
     this.room(r.ends[i] - s);
     this.len += r.buf.copy(this.buf, this.len, s, r.ends[i]);
+  }
+
+  /** UTF-8 text as a JSON string, quoted and escaped as JSON.stringify does, byte by byte. */
+  private jsonString(src: Buffer, s: number, e: number) {
+    let i = s;
+    while (i < e && ESC[src[i]] === 0) i++;
+    this.room(e - s + 2);
+    const out = this.buf;
+    out[this.len++] = 34;
+    this.len += src.copy(out, this.len, s, i);
+    if (i < e) {
+      this.room(6 * (e - i) + 1);
+      const o = this.buf;
+      let n = this.len;
+      for (; i < e; i++) {
+        const c = src[i];
+        if (ESC[c] === 0) o[n++] = c;
+        else {
+          o[n++] = 92;
+          const short = SHORT[c];
+          if (short) o[n++] = short.charCodeAt(0);
+          else {
+            o[n++] = 117; // \u00XX
+            o[n++] = 48;
+            o[n++] = 48;
+            o[n++] = HEX.charCodeAt(c >> 4);
+            o[n++] = HEX.charCodeAt(c & 15);
+          }
+        }
+      }
+      this.len = n;
+    }
+    this.buf[this.len++] = 34;
   }
 
   /** The native line (with its newline); valid until the next call. */
@@ -90,10 +140,10 @@ export class LineBytes {
       r.starts[HEAD] === -1 ? null : r.buf.toString('utf8', r.starts[HEAD], r.ends[HEAD]);
     const what = timesketchMessage(
       account,
-      jsonAt(r, IDX.model),
+      textAt(r, IDX.model),
       'full',
       head,
-      jsonAt(r, IDX.prompt_sha256),
+      textAt(r, IDX.prompt_sha256),
     );
     this.text(
       `{"message":${JSON.stringify(what)},"datetime":${JSON.stringify(ts)},"timestamp":${JSON.stringify(Date.parse(ts) * 1000)},"timestamp_desc":"API request received","bates":${JSON.stringify(bates)},"event_id":`,
