@@ -7,6 +7,8 @@ import { SET_SCOPE_SQL, setScopeParams, type ResolvedScope } from './event-sql';
 // one Buffer plus the [start, end) of each field in it (start -1 for NULL). Only a row split
 // across two chunks is copied; the rest are views into the chunk they came in.
 
+/** Field offsets are carved from arrays of this many slots. */
+const SLOTS = 64 * 1024;
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
 export interface RawRow {
@@ -19,6 +21,8 @@ export interface RawRow {
 export class BinaryRows {
   private rest: Buffer | undefined;
   private headerDone = false;
+  private slots = new Int32Array(0);
+  private used = 0;
   constructor(private readonly fields: number) {}
 
   /** The complete rows in `chunk` (plus what was left over from the previous chunk). */
@@ -69,12 +73,18 @@ export class BinaryRows {
       const n = buf.readInt16BE(at);
       if (n === -1) return -2; // trailer
       if (n !== this.fields) throw new Error(`COPY binary: ${n} fields, expected ${this.fields}`);
-      const starts = new Int32Array(n);
-      const ends = new Int32Array(n);
+      // Views into one shared array (a typed array of its own per row cost an allocation each).
+      if (this.slots.length - this.used < 2 * n) {
+        this.slots = new Int32Array(SLOTS);
+        this.used = 0;
+      }
+      const starts = this.slots.subarray(this.used, this.used + n);
+      const ends = this.slots.subarray(this.used + n, this.used + 2 * n);
+      this.used += 2 * n;
       let p = at + 2;
       for (let i = 0; i < n; i++) {
         if (p + 4 > buf.length) return one ? -1 : at;
-        const len = buf.readInt32BE(p);
+        const len = (buf[p] << 24) | (buf[p + 1] << 16) | (buf[p + 2] << 8) | buf[p + 3];
         p += 4;
         starts[i] = len === -1 ? -1 : p;
         ends[i] = len === -1 ? -1 : p + len;

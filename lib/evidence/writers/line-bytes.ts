@@ -28,6 +28,12 @@ const TIMESKETCH_FIELDS: (keyof EventRow)[] = [
 ];
 const TS_KEYS = TIMESKETCH_FIELDS.map((n) => [IDX[n], Buffer.from(`,"${n}":`)] as const);
 const NULL = Buffer.from('null');
+/** timesketch.ts's message: `account → model: ` and the prompt's first 200 UTF-16 units (+ …). */
+const MESSAGE_CHARS = 200;
+const MESSAGE_OPEN = Buffer.from('{"message":"');
+const ARROW = Buffer.from(' → ');
+const COLON = Buffer.from(': ');
+const ELLIPSIS = Buffer.from('…');
 const ACCOUNT_KEY = Buffer.from(',"account_id":');
 /** 0: bytes as sent; 1: a float (formatted as JavaScript does); 2: jsonb (re-serialised); 3: text (a JSON string). */
 const FORM = EVENT_COLUMNS.map(([n, kind]) =>
@@ -65,9 +71,18 @@ export class LineBytes {
     this.buf = bigger;
   }
 
+  /** Copies bytes in: short runs (keys, ids, numbers) by hand, as Buffer.copy's call costs more. */
+  private put(src: Uint8Array, s: number, e: number) {
+    this.room(e - s);
+    const o = this.buf;
+    let n = this.len;
+    if (e - s <= 48) for (let i = s; i < e; i++) o[n++] = src[i];
+    else n += (src as Buffer).copy(o, n, s, e);
+    this.len = n;
+  }
+
   private lit(b: Buffer) {
-    this.room(b.length);
-    this.len += b.copy(this.buf, this.len);
+    this.put(b, 0, b.length);
   }
 
   private text(s: string) {
@@ -84,18 +99,22 @@ export class LineBytes {
     if (form === 2)
       return this.text(JSON.stringify(JSON.parse(r.buf.toString('utf8', s, r.ends[i]))));
     if (form === 3) return this.jsonString(r.buf, s, r.ends[i]);
-    this.room(r.ends[i] - s);
-    this.len += r.buf.copy(this.buf, this.len, s, r.ends[i]);
+    this.put(r.buf, s, r.ends[i]);
   }
 
   /** UTF-8 text as a JSON string, quoted and escaped as JSON.stringify does, byte by byte. */
   private jsonString(src: Buffer, s: number, e: number) {
+    this.room(e - s + 2);
+    this.buf[this.len++] = 34;
+    this.escaped(src, s, e);
+    this.buf[this.len++] = 34;
+  }
+
+  /** The bytes of a JSON string's body: escaped as JSON.stringify does, without the quotes. */
+  private escaped(src: Buffer, s: number, e: number) {
     let i = s;
     while (i < e && ESC[src[i]] === 0) i++;
-    this.room(e - s + 2);
-    const out = this.buf;
-    out[this.len++] = 34;
-    this.len += src.copy(out, this.len, s, i);
+    this.put(src, s, i);
     if (i < e) {
       this.room(6 * (e - i) + 1);
       const o = this.buf;
@@ -118,7 +137,6 @@ export class LineBytes {
       }
       this.len = n;
     }
-    this.buf[this.len++] = 34;
   }
 
   /** The native line (with its newline); valid until the next call. */
@@ -136,6 +154,12 @@ export class LineBytes {
   /** The Timesketch line (with its newline); valid until the next call (the side file copies it). */
   timesketch(r: RawRow, bates: string, path: string, account: string, ts: string): Buffer {
     this.len = 0;
+    if (this.asciiMessage(r)) {
+      this.text(
+        `","datetime":${JSON.stringify(ts)},"timestamp":${JSON.stringify(Date.parse(ts) * 1000)},"timestamp_desc":"API request received","bates":${JSON.stringify(bates)},"event_id":`,
+      );
+      return this.timesketchTail(r, path);
+    }
     const head =
       r.starts[HEAD] === -1 ? null : r.buf.toString('utf8', r.starts[HEAD], r.ends[HEAD]);
     const what = timesketchMessage(
@@ -148,6 +172,31 @@ export class LineBytes {
     this.text(
       `{"message":${JSON.stringify(what)},"datetime":${JSON.stringify(ts)},"timestamp":${JSON.stringify(Date.parse(ts) * 1000)},"timestamp_desc":"API request received","bates":${JSON.stringify(bates)},"event_id":`,
     );
+    return this.timesketchTail(r, path);
+  }
+
+  /**
+   * `{"message":"account → model: prompt` straight from the bytes when the prompt's head is
+   * ASCII (then its UTF-16 length is its byte length, so the 200-unit cut is a byte cut) and the
+   * model and prompt are there; false (nothing written) otherwise, for timesketchMessage.
+   */
+  private asciiMessage(r: RawRow): boolean {
+    const h = r.starts[HEAD];
+    if (h === -1 || r.starts[IDX.model] === -1) return false;
+    const he = r.ends[HEAD];
+    for (let i = h; i < he; i++) if (r.buf[i] >= 0x80) return false;
+    const cut = he - h > MESSAGE_CHARS;
+    this.lit(MESSAGE_OPEN);
+    this.escaped(r.buf, r.starts[IDX.account_id], r.ends[IDX.account_id]);
+    this.lit(ARROW);
+    this.escaped(r.buf, r.starts[IDX.model], r.ends[IDX.model]);
+    this.lit(COLON);
+    this.escaped(r.buf, h, cut ? h + MESSAGE_CHARS : he);
+    if (cut) this.lit(ELLIPSIS);
+    return true;
+  }
+
+  private timesketchTail(r: RawRow, path: string): Buffer {
     this.field(r, IDX.id);
     this.lit(ACCOUNT_KEY);
     this.field(r, IDX.account_id);
