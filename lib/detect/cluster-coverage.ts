@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 // results): for every cluster, each taxonomy bucket (kind 0, "unknown" excluded) and fine LSH
 // bucket (kind 1) is credited to the member that reached it first, and counted per UTC day. The
 // cluster page's partitioned-coverage chart reads these few rows instead of walking every member's
-// account_bucket rows per page view (docs/detection.md, "Cluster coverage rollup").
+// account_bucket rows per page view (docs/detection.md, "Cluster page rollups").
 
 /**
  * First member and day per (cluster, kind, bucket); 'param' narrows it to cluster $1 with member

@@ -5,7 +5,7 @@ import { writeClusterMatrices } from './cluster-matrix';
 // The cluster page's rollups, written by detection in the run's transaction once cluster_members
 // holds the run's clusters: cluster_coverage (partitioned coverage), cluster_daily (combined
 // timeline) and cluster_matrix (shared indicators). The page then reads one cluster's rows
-// instead of every member's rollups (docs/performance.md, "Cluster page at 1,000 members").
+// instead of every member's rollups (docs/performance.md, "Account page throughput and the cluster page at 1,000 members").
 
 /**
  * Per (cluster, day): the members' account_daily summed; taxonomy buckets first reached by the

@@ -21,7 +21,7 @@ interface SetRow {
  * its primary key) instead of grouping the views account_bucket / account_template in SQL: a
  * bucket's first time lies on the least day of the rows holding it, so its first day is that least
  * day. Grouping the views for one account planned a parallel aggregate (two workers started per
- * page view; docs/performance.md, "Account page throughput"), and the result is the same.
+ * page view; docs/performance.md, "Account page throughput and the cluster page at 1,000 members"), and the result is the same.
  * A set of accounts (a cluster) counts a bucket once, on the day its first member reached it;
  * templates are counted per member (reuse is per account). Taxonomy bucket 0 ("unknown") is not
  * a capability and is left out, as in detection.
