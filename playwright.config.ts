@@ -45,6 +45,8 @@ export default defineConfig({
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       NEXT_TELEMETRY_DISABLED: '1',
       LOGIN_MAX_FAILURES: '3',
+      // Builds pause 5 s after their natives pass so e2e/evidence-cancel.spec.ts can cancel one.
+      EVIDENCE_TEST_BUILD_PAUSE_MS: '5000',
     },
   },
 });

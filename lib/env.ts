@@ -91,6 +91,9 @@ const ZEnv = z.object({
   // the export worker (off: only `npm run evidence:build` works the queue).
   EVIDENCE_EXPORT_DIR: z.string().optional(),
   EVIDENCE_WORKER: z.enum(['on', 'off']).default('on'),
+  // Tests only (the e2e server sets it): every build pauses this long after its natives pass, as
+  // a large scope would take, so the browser test can cancel a build while it runs. Abortable.
+  EVIDENCE_TEST_BUILD_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   // The commit the running build came from (reports cite it); unset = read from .git if present.
   GIT_COMMIT: z.string().optional(),
   EVIDENCE_VERIFY_MAX_BYTES: z.coerce

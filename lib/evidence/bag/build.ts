@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { PoolClient } from 'pg';
 import { pgPool } from '@/lib/db/client';
 import { env } from '@/lib/env';
@@ -96,6 +97,9 @@ export async function buildEvidenceBag(
       reader: opts.reader,
       onEvents: (done) => progress({ phase: 'natives', eventsDone: done, eventsTotal: total }),
     });
+    // Tests only (EVIDENCE_TEST_BUILD_PAUSE_MS, 0 by default): a cancel lands while this waits.
+    const pause = env().EVIDENCE_TEST_BUILD_PAUSE_MS;
+    if (pause) await sleep(pause, undefined, { signal: hooks.signal });
     progress({ phase: 'files', eventsDone: nat.events, eventsTotal: total });
     const payload: FileDigest[] = [...nat.digests];
     const add = (p: string, text: string) => payload.push(zip.addBuffer(p, Buffer.from(text)));
