@@ -54,10 +54,13 @@ export async function detectSinceLast(
   step: StepFn,
 ): Promise<IncrementalOutput> {
   const touched = await touchedSinceLast(pool);
+  step('touched');
   const population = await loadPopulation(pool);
+  step('population');
   const cap = Math.max(10, s.maxIndicatorAccounts);
   const T = new Set(touched.accounts);
   const tb = await shadowed(pool, touched.accounts, ['account_day_sets'], (c) => loadBands(c, cap));
+  step('touched frames');
   const ids = [...new Set([...population.ids, ...touched.accounts])];
   const sl = await linkSinceLast(
     pool,

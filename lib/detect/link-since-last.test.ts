@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkAccounts, pairsOf } from './link';
+import { groupWeight, linkAccounts, pairsOf } from './link';
 import { budgetAfter } from './link-since-last';
 import type { LinkMeta } from './link-state';
 import type { IndicatorGroup } from './load-indicators';
@@ -55,7 +55,9 @@ describe('partial relinking', () => {
       g1[i * 11 + 3].accounts.push(t);
     });
     const l1 = linkAccounts(ids, g1, { ...o, pairBudget: budget });
+    // the reference: a full linking with the stored cut (here also where a fresh one falls)
     expect(l1.cut).toEqual(l0.cut);
+    expect(linkAccounts(ids, g1, { ...o, cut: l0.cut }).component).toEqual(l1.component);
 
     const Tset = new Set(T);
     const grown = g1.filter((g) => g.accounts.some((a) => Tset.has(a)));
@@ -109,8 +111,14 @@ describe('partial relinking', () => {
     expect(full.get(T[0])).toBe(full.get(host[0]));
   });
 
-  it('refuses when a grown value is the cut, or the budget may overflow', () => {
-    const cut = { w: 0.1, n: 200, kind: 'template_band', value: '0:1', pairs: pairsOf(200) };
+  it('keeps the stored cut, and relinks everything when the pairs pass the budget by a quarter', () => {
+    const cut = {
+      w: groupWeight('template_band', 200, N, 400),
+      n: 200,
+      kind: 'template_band',
+      value: '0:1',
+      pairs: pairsOf(200),
+    };
     const meta: LinkMeta = {
       accounts: N,
       settings: '',
@@ -119,14 +127,16 @@ describe('partial relinking', () => {
       cut,
       tooBig: 2,
     };
-    const at = { N, cap: 400, threshold: 6, budget: 110 };
-    expect(
-      budgetAfter([{ kind: 'template_band', value: '0:1', n: 201, k: 1 }], meta, at),
-    ).toBeNull();
-    expect(budgetAfter([{ kind: 'ip24', value: 'x', n: 30, k: 10 }], meta, at)).toBeNull();
+    const at = { N, cap: 400, threshold: 6, budget: 100 };
+    // the cut itself grew: lighter, still past the cut, not counted
+    expect(budgetAfter([{ kind: 'template_band', value: '0:1', n: 201, k: 1 }], meta, at)).toEqual({
+      lo: 0,
+      hi: 100,
+    });
     expect(budgetAfter([{ kind: 'ip24', value: 'x', n: 5, k: 1 }], meta, at)).toEqual({
       lo: 100,
       hi: 104,
     });
+    expect(budgetAfter([{ kind: 'ip24', value: 'x', n: 30, k: 10 }], meta, at)).toBeNull();
   });
 });

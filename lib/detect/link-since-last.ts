@@ -21,9 +21,11 @@ import { previousClusters } from './write-results';
 // accounts of the components that meet A (R), with the values they carry (each with all its
 // accounts, so its rarity is the full one) gives exactly the full linking's components inside R;
 // the others are the stored ones. Exact when the accounts, account rows and link settings are
-// those of the stored state and the pair budget's cut stays where it was (budgetAfter: values
-// lighter than the cut are linked by signature, which only joins accounts sharing every such
-// value, so inside a component too); otherwise a full relink.
+// those of the stored state; otherwise a full relink. The pair budget's cut (the first value whose
+// pairs no longer fit; it and every lighter value are linked by signature, which only joins
+// accounts sharing every such value, so inside a component too) is kept from the run that found
+// it, as the population is: the result is a full linking's with that cut. When the pairs counted
+// under it grow past the budget by a quarter, everything is relinked and the cut found again.
 
 const PAIR_BUDGET = 3_000_000; // linkAccounts' default
 
@@ -44,9 +46,10 @@ interface Grown {
 }
 
 /**
- * Bounds of the pairs the pair budget counts after the values held by touched accounts grew, and
- * whether the cut stays where it was: a value only gets lighter as it grows (so it can only move
- * past the cut), and all the others are unchanged. Null when the bounds cannot tell.
+ * Bounds of the pairs counted against the pair budget after the values held by touched accounts
+ * grew (a value only gets lighter as it grows; all the others are unchanged), with the stored cut.
+ * Null when they may pass the budget by more than a quarter: then everything is relinked and the
+ * cut found again.
  */
 export function budgetAfter(
   grown: Grown[],
@@ -57,7 +60,6 @@ export function budgetAfter(
     hi = meta.plannedHi;
   const w = (kind: string, n: number) => groupWeight(kind, n, o.N, o.cap);
   for (const g of grown) {
-    if (meta.cut && g.kind === meta.cut.kind && g.value === meta.cut.value) return null;
     const wNow = w(g.kind, g.n);
     const counted =
       wNow > 0 &&
@@ -71,9 +73,7 @@ export function budgetAfter(
       lo -= pairsOf(Math.min(g.n, o.cap)); // it may have been counted before
     }
   }
-  if (hi > o.budget) return null;
-  if (meta.cut && lo + meta.cut.pairs <= o.budget) return null;
-  return { lo, hi };
+  return hi > o.budget * 1.25 ? null : { lo: Math.max(0, lo), hi };
 }
 
 export async function linkSinceLast(
@@ -108,9 +108,7 @@ export async function linkSinceLast(
         ? 'account rows changed'
         : st.meta.settings !== linkSettings(s)
           ? 'link settings changed'
-          : st.meta.tooBig > 0
-            ? 'pair budget reached'
-            : null;
+          : null;
   const full = async (mode: string): Promise<SinceLink> => {
     const link = await linkAll(pool, ids, s, frameGroups(byFrame, cap));
     return { link, mode, relinked: N, state: fullLinkState(ids, link, frames, s) };
@@ -142,10 +140,13 @@ export async function linkSinceLast(
     st.meta!,
     { N, cap, threshold: s.linkThreshold, budget: PAIR_BUDGET },
   );
-  if (!bounds) return full('pair budget cut may move');
+  if (!bounds) return full('pair budget passed');
   // R: the stored components that meet A
   const labels = new Set([...A].map((id) => st.component.get(id)!));
   const R = ids.filter((id) => labels.has(st.component.get(id)!));
+  // reaching most accounts (light values such as template frames are shared widely), a partial
+  // relink reads more than a full one: the values of every account, found through the index
+  if (R.length > N / 2) return full(`the batch reaches ${R.length} of ${N} accounts`);
   const inR = new Set(R);
   const groups = await loadIndicatorGroups(
     pool,
