@@ -19,7 +19,11 @@ export const ZDetectSettings = z.object({
   clusterBias: z.number().min(0).max(50),
   clusterSlope: z.number().min(0.1).max(10),
   clusterWeights: ZWeights,
-  /** Accounts with fewer events are scored but never flagged on their own (too little evidence). */
+  /**
+   * Accounts with fewer events are scored but never flagged on their own (too little evidence).
+   * Default 20: the data minimum of the share and ratio signals (they are null below it); signals
+   * that need more (hour entropy, hours active, single-turn share, novelty) keep their own minimum.
+   */
   minEvents: z.number().int().min(0),
   /** Summed rarity weight an account pair needs to be linked into one cluster. */
   linkThreshold: z.number().min(0),
@@ -93,7 +97,7 @@ export const DEFAULT_SETTINGS: DetectSettings = {
     member_evidence: 1.2,
     cluster_sweep: 0.5,
   },
-  minEvents: 50,
+  minEvents: 20,
   linkThreshold: 6,
   maxIndicatorAccounts: 2000,
   minClusterSize: 3,
