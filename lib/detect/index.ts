@@ -10,7 +10,7 @@ import { writeClusterRollups } from './cluster-rollups';
 import { routeFlagsAfterDetection } from '@/lib/queues/route-flags';
 import { acquireDetectLock } from './run-lock';
 import { detectSinceLast } from './incremental';
-import { ingestHighWater, writePopulation } from './since-last';
+import { ingestHighWater, partsMark, writePopulation } from './since-last';
 import { writeIncremental } from './write-incremental';
 import { writeLinkState } from './link-state';
 import { writeMemberResults } from './member-results';
@@ -92,9 +92,10 @@ async function runLocked(
   stageMs: Record<string, number>,
 ): Promise<DetectSummary> {
   const mode: DetectSummary['mode'] = opts.sinceLast ? 'since_last' : 'full';
+  const parts = await partsMark(pool); // before the run starts (since-last.ts)
   const run = await pool.query<{ id: string }>(
-    `INSERT INTO detect_runs (status, mode, ingest_hwm) VALUES ('running', $1, $2::bigint) RETURNING id::text AS id`,
-    [mode, await ingestHighWater(pool)],
+    `INSERT INTO detect_runs (status, mode, ingest_hwm, parts_mark) VALUES ('running', $1, $2::bigint, $3::bigint) RETURNING id::text AS id`,
+    [mode, await ingestHighWater(pool), parts],
   );
   const runId = run.rows[0].id;
   try {

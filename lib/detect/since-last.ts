@@ -18,6 +18,18 @@ export async function ingestHighWater(db: Db): Promise<string> {
   return rows[0].hwm;
 }
 
+/**
+ * The rollup rows' sequence now (read before the run's row is inserted): rows with a greater
+ * part were appended later. Rows of an ingest run that was under way may carry a smaller part;
+ * such runs started before this run and are looked up through events (touchedSinceLast).
+ */
+export async function partsMark(db: Db): Promise<string> {
+  const { rows } = await db.query<{ v: string }>(
+    `SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS v FROM account_day_sets_part_seq`,
+  );
+  return rows[0].v;
+}
+
 export interface Touched {
   /** the last successful detection run this one continues */
   sinceRun: string;
@@ -29,9 +41,14 @@ export interface Touched {
 
 /** Accounts with events of ingest runs past the last successful run's mark, or account rows since it started. */
 export async function touchedSinceLast(db: Db): Promise<Touched> {
-  const last = await db.query<{ id: string; hwm: string | null; started: Date }>(
-    `SELECT id::text AS id, ingest_hwm::text AS hwm, started_at AS started FROM detect_runs
-     WHERE status = 'done' ORDER BY id DESC LIMIT 1`,
+  const last = await db.query<{
+    id: string;
+    hwm: string | null;
+    parts: string | null;
+    started: Date;
+  }>(
+    `SELECT id::text AS id, ingest_hwm::text AS hwm, parts_mark::text AS parts, started_at AS started
+     FROM detect_runs WHERE status = 'done' ORDER BY id DESC LIMIT 1`,
   );
   const run = last.rows[0];
   if (!run)
@@ -40,13 +57,42 @@ export async function touchedSinceLast(db: Db): Promise<Touched> {
     throw new Error(
       `--since-last: detection run ${run.id} recorded no ingest mark (it predates --since-last); run a full one first`,
     );
+  // rollup rows appended since the run's mark; ingest runs past its ingest mark that had already
+  // started (their rows may carry smaller parts; rare) through events.run_id, as every run past
+  // the mark when the last run predates parts_mark
+  const early =
+    run.parts === null
+      ? null
+      : (
+          await db.query<{ id: string }>(
+            `SELECT id::text AS id FROM ingest_runs WHERE id > $1::bigint AND started_at < $2`,
+            [run.hwm, run.started],
+          )
+        ).rows.map((r) => r.id);
+  const [branches, params] =
+    early === null
+      ? [
+          [
+            'SELECT DISTINCT account_id FROM events WHERE run_id > $1::bigint',
+            'SELECT account_id FROM accounts WHERE ingested_at >= $2',
+          ],
+          [run.hwm, run.started],
+        ]
+      : [
+          [
+            'SELECT account_id FROM accounts WHERE ingested_at >= $1',
+            'SELECT DISTINCT account_id FROM account_day_sets WHERE part > $2::bigint',
+            ...(early.length
+              ? ['SELECT DISTINCT account_id FROM events WHERE run_id = ANY($3::bigint[])']
+              : []),
+          ],
+          [run.started, run.parts, ...(early.length ? [early] : [])],
+        ];
   const { rows } = await db.query<{ account_id: string }>(
-    `SELECT account_id FROM (
-       SELECT DISTINCT account_id FROM events WHERE run_id > $1::bigint
-       UNION SELECT account_id FROM accounts WHERE ingested_at >= $2) t
+    `SELECT account_id FROM (${branches.join(' UNION ')}) t
      WHERE EXISTS (SELECT 1 FROM account_daily d WHERE d.account_id = t.account_id)
      ORDER BY account_id`,
-    [run.hwm, run.started],
+    params,
   );
   const re = await db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM accounts WHERE ingested_at >= $1',
