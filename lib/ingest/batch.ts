@@ -1,6 +1,5 @@
 import type { PoolClient } from 'pg';
 import { newArena, type Arena } from './arena';
-import type { DaySets } from './day-sets';
 import { ensurePartitions, loadStage, type StagedRows } from './db';
 import { copyStraightIn, insertStraightIn } from './direct';
 import { recordBatch, type QuarantineRow } from './runs';
@@ -22,8 +21,6 @@ export interface Batch extends StagedRows {
   slim: Arena;
   quarantine: QuarantineRow[];
   months: Set<string>;
-  /** the account_day_sets rows of all its rows, built as they were added (COPY path); null: from SQL */
-  sets: DaySets | null;
 }
 export const newBatch = (body = newArena(), slim = newArena()): Batch => ({
   lines: 0,
@@ -35,7 +32,6 @@ export const newBatch = (body = newArena(), slim = newArena()): Batch => ({
   slim,
   quarantine: [],
   months: new Set(),
-  sets: new Map(),
 });
 export const stagedRows = (b: Batch) => b.rows.length + b.body.rows;
 

@@ -56,7 +56,6 @@ function split(b: Batch, from: number, to: number): Batch {
   part.lineNos = b.lineNos.slice(from, to);
   part.months = b.months;
   part.firstLine = b.firstLine;
-  part.sets = null; // the batch's day sets cover all its rows: a part's come from SQL
   return part;
 }
 

@@ -2,13 +2,7 @@ import type { PoolClient } from 'pg';
 import { slices, type Arena } from './arena';
 import { copyIn, jsonChunks } from './db';
 import type { StageRow } from './event-row';
-import { DAY_SETS_COLUMNS, encodeDaySets, type DaySets } from './day-sets';
-import {
-  EVENT_ROW_COLUMNS,
-  MERGE_ROLLUPS_NO_SETS_SQL,
-  MERGE_ROLLUPS_SQL,
-  ROLLUP_COLS,
-} from './sql-events';
+import { EVENT_ROW_COLUMNS, MERGE_ROLLUPS_SQL, ROLLUP_COLS } from './sql-events';
 
 /**
  * The fast path for a batch of events on Postgres, encoded once as COPY text (`body`: the events'
@@ -26,11 +20,10 @@ import {
 const FALL_BACK = new Set(['23505', '40P01']); // unique_violation, deadlock_detected
 const DIRECT = `COPY events (${EVENT_ROW_COLUMNS.join(', ')}) FROM STDIN`;
 const SLIM = `COPY stage_slim (${ROLLUP_COLS.join(', ')}) FROM STDIN`;
-const SETS = `COPY account_day_sets (${DAY_SETS_COLUMNS.join(', ')}) FROM STDIN`;
 
 export async function copyStraightIn(
   client: PoolClient,
-  b: { body: Arena; slim: Arena; sets: DaySets | null },
+  b: { body: Arena; slim: Arena },
   timings: { stage: number; merge: number },
 ): Promise<number | null> {
   let t = Date.now();
@@ -45,11 +38,9 @@ export async function copyStraightIn(
   }
   await client.query('RELEASE SAVEPOINT direct');
   await copyIn(client, SLIM, slices(b.slim));
-  // the day sets built in JS when the batch was filled (day-sets.ts), else from the statement
-  if (b.sets) await copyIn(client, SETS, [Buffer.from(encodeDaySets(b.sets))]);
   timings.stage += Date.now() - t;
   t = Date.now();
-  await client.query(b.sets ? MERGE_ROLLUPS_NO_SETS_SQL : MERGE_ROLLUPS_SQL);
+  await client.query(MERGE_ROLLUPS_SQL);
   timings.merge += Date.now() - t;
   return b.body.rows;
 }

@@ -96,7 +96,7 @@ export async function feed(records: AsyncIterable<RawLine>, c: FeedContext): Pro
         reject(lane.batch, c.errors, l.text, l.no, r.field, `line ${l.no}: ${r.reason}`);
       else {
         lane = lanes[laneOf(r.row[c.keyAt] as string, lanes.length)];
-        addRow(lane, r.row, r.ms);
+        addRow(lane, r.row);
         if (kind === 'events') lane.batch.months.add((r.row[2] as string).slice(0, 7)); // ts is ISO (toISOString form)
       }
     }

@@ -3,7 +3,6 @@ import { put, reset, type Arena } from './arena';
 import { newBatch, stagedRows, type Batch, type FlushContext } from './batch';
 import { flushSafely, type FlushResult } from './bisect';
 import { encodeCopyRow } from './copy-text';
-import { addToDaySets } from './day-sets';
 import { EVENT_STAGE_COLUMNS, type StageRow } from './event-row';
 import { ROLLUP_COLS } from './sql-events';
 
@@ -78,7 +77,7 @@ export function laneOf(key: string, n: number): number {
  * merge never reads line numbers), an account as staged. With COPY it is encoded at once into the
  * batch's arenas (arena.ts), events also as a slim line of what the rollups read.
  */
-export function addRow(lane: Lane, row: StageRow, ms: number): void {
+export function addRow(lane: Lane, row: StageRow): void {
   const batch = lane.batch;
   batch.lineNos.push(row[0] as number); // line_no comes first in both kinds' staged rows
   if (lane.ctx.kind === 'accounts') {
@@ -94,24 +93,9 @@ export function addRow(lane: Lane, row: StageRow, ms: number): void {
     const slim: StageRow = new Array(SLIM_AT.length);
     for (let i = 0; i < SLIM_AT.length; i++) slim[i] = row[SLIM_AT[i]];
     put(batch.slim, encodeCopyRow(slim));
-    if (batch.sets)
-      addToDaySets(
-        batch.sets,
-        row[ACCOUNT_AT] as string,
-        ms,
-        row[TAX_AT] as number,
-        row[LSH_AT] as number,
-        row[SIMHASH_AT] as string,
-      );
   }
 }
 const SLIM_AT = ROLLUP_COLS.map((c) => EVENT_STAGE_COLUMNS.indexOf(c));
-const [ACCOUNT_AT, TAX_AT, LSH_AT, SIMHASH_AT] = [
-  'account_id',
-  'tax_bucket',
-  'lsh_bucket',
-  'simhash',
-].map((c) => EVENT_STAGE_COLUMNS.indexOf(c as (typeof EVENT_STAGE_COLUMNS)[number]));
 
 export const batchRows = (b: Batch) => stagedRows(b) + b.quarantine.length;
 

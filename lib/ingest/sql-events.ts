@@ -66,8 +66,7 @@ export const ROLLUP_COLS = [
 const INDICATOR_KEY = (v: string) =>
   `(CASE WHEN octet_length(${v}) > 256 THEN 'sha256:' || encode(sha256(convert_to(${v}, 'UTF8')), 'hex') ELSE ${v} END)`;
 
-/** `sets`: false when the batch's account_day_sets rows were built in JS and copied in (day-sets.ts). */
-const rollupsOf = (ins: string, sets = true) => `
+const rollupsOf = (ins: string) => `
 WITH ins AS (${ins}
 ), accts AS (
   SELECT DISTINCT account_id FROM ins
@@ -94,13 +93,9 @@ WITH ins AS (${ins}
   FROM seq s GROUP BY s.account_id, s.day ORDER BY s.account_id, s.day
   ON CONFLICT (account_id, day) DO UPDATE SET ${add(DAILY_SUMS)}, hour_hist = ${histAdd},
     first_ts = LEAST(d.first_ts, excluded.first_ts), last_ts = GREATEST(d.last_ts, excluded.last_ts)
-), ${
-  sets
-    ? `sets AS (
+), sets AS (
   ${daySetsInsert('seq')}
-), `
-    : ''
-}ind_src AS (
+), ind_src AS (
   -- 'model' feeds the accounts table's model filter; detection ignores it as a link.
   SELECT account_id, GROUPING(ip24, asn, user_agent, system_prompt_sha256, api_key_id, model) AS g,
     coalesce(ip24, asn::text, user_agent, system_prompt_sha256, api_key_id, model) AS value, count(*)::int AS n, min(ts) AS f, max(ts) AS l
@@ -122,16 +117,9 @@ export const MERGE_EVENTS_SQL = rollupsOf(`
   ON CONFLICT (account_id, ts, id) DO NOTHING
   RETURNING ${ROLLUP_COLS.join(', ')}`);
 
-/** The rollups of a batch's new events (direct.ts), from the slim stage. */
+/** The rollups of a batch that went straight into events by COPY (all new, direct.ts), from the slim stage. */
 export const MERGE_ROLLUPS_SQL = rollupsOf(`
   SELECT ${ROLLUP_COLS.join(', ')} FROM stage_slim`);
-
-/** The same without account_day_sets, for a batch whose day-set rows were built in JS (day-sets.ts). */
-export const MERGE_ROLLUPS_NO_SETS_SQL = rollupsOf(
-  `
-  SELECT ${ROLLUP_COLS.join(', ')} FROM stage_slim`,
-  false,
-);
 
 export const MERGE_ACCOUNTS_SQL = `
 WITH up AS (
