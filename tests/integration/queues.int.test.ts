@@ -283,7 +283,11 @@ describe('open a case from an item', () => {
     const { writeAudit } = await import('@/lib/audit/write');
     const { prismaRunner } = await import('@/lib/audit/runners');
     const { rows } = await pool.query(
-      `SELECT id::text AS id, subject_id FROM queue_items WHERE status = 'open' AND subject_type = 'account' LIMIT 1`,
+      // An item routed from a real flag (the SLA fixtures above are open items on made-up ids);
+      // without ORDER BY, LIMIT 1 returned whichever row the heap gave first.
+      `SELECT i.id::text AS id, i.subject_id FROM queue_items i
+       JOIN accounts a ON a.account_id = i.subject_id
+       WHERE i.status = 'open' AND i.subject_type = 'account' ORDER BY i.id LIMIT 1`,
     );
     const run = (id: string) =>
       prisma.$transaction((tx) =>
