@@ -29,7 +29,7 @@ const la = () =>
 export async function runScale(a: ScaleArgs, admin: string): Promise<void> {
   const server = new pg.Client({ connectionString: admin });
   await server.connect();
-  const free = await freeBytes(server);
+  let free = await freeBytes(server);
   await server.end();
   const no = refusal(a.events, BYTES_PER_EVENT, free);
   if (no) throw new Error(no);
@@ -68,8 +68,9 @@ export async function runScale(a: ScaleArgs, admin: string): Promise<void> {
         .query<{ b: string; n: string }>(
           `SELECT pg_database_size(current_database())::text AS b, (SELECT coalesce(sum(events), 0) FROM account_daily)::text AS n`,
         )
-        .then(({ rows }) => {
+        .then(async ({ rows }) => {
           if (Number(rows[0].n) > 50_000) perEvent = Number(rows[0].b) / Number(rows[0].n);
+          free = await freeBytes(pool); // what is free now, against what the rest will take
         })
         .catch(() => undefined);
     }, 15_000);
