@@ -8,7 +8,10 @@ export async function freshDb(prefix = 'dw_ing') {
   const pool = new pg.Pool({ connectionString: db.url, max: 8 });
   // pool.end() resolves before the server has closed its backends; DROP ... WITH (FORCE) may then
   // terminate one mid-goodbye, and its FATAL would surface as an unhandled client error.
+  // An idle client's error is also re-emitted by the pool itself, and a pool without an 'error'
+  // listener throws it (seen in CI: "terminating connection due to administrator command").
   pool.on('connect', (c) => c.on('error', () => undefined));
+  pool.on('error', () => undefined);
   return {
     ...db,
     pool,
