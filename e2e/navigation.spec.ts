@@ -67,16 +67,20 @@ test.describe('the account view in the URL', () => {
     await page.getByRole('button', { name: 'All', exact: true }).click();
     await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
     const [from, to] = (await win.textContent())!.split(' → ');
-    // The list keeps the previous rows on screen while the next page loads (keepPreviousData):
-    // read the first row only once the ascending page has arrived and nothing else is loading.
+    const firstTime = page.getByTestId('event-row').first().locator('time');
+    await expect(firstTime).toBeVisible();
+    const newest = await firstTime.textContent();
+    // The list keeps the previous rows on screen while the next page loads (keepPreviousData), and
+    // the response can arrive before React renders it (a fresh-clone CI read the newest row here):
+    // read the first row once the ascending page has arrived and replaced the newest-first one.
     const ascending = page.waitForResponse(
       (r) => r.url().includes('/api/v1/events?') && r.url().includes('order=asc'),
     );
     await page.getByLabel('Order of events').selectOption('asc');
     await expect(page).toHaveURL(/order=asc/);
     await ascending;
-    await page.waitForLoadState('networkidle');
-    const first = await page.getByTestId('event-row').first().locator('time').textContent();
+    await expect(firstTime).not.toHaveText(newest!);
+    const first = await firstTime.textContent();
 
     await page.goto(`/accounts/${id}?from=${from}&to=${to}&order=asc`);
     await expect(win).toHaveText(`${from} → ${to}`);
