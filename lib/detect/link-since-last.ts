@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { byWeight, groupWeight, linkAccounts, pairsOf, type LinkResult } from './link';
+import { byWeight, groupWeight, linkAccounts, pairsOf, PAIR_BUDGET, type LinkResult } from './link';
 import { frameGroups } from './load-bands';
 import { indicatorGroups, loadIndicatorGroups } from './load-indicators';
 import {
@@ -26,8 +26,6 @@ import { previousClusters } from './write-results';
 // accounts sharing every such value, so inside a component too) is kept from the run that found
 // it, as the population is: the result is a full linking's with that cut. When the pairs counted
 // under it grow past the budget by a quarter, everything is relinked and the cut found again.
-
-const PAIR_BUDGET = 3_000_000; // linkAccounts' default
 
 export interface SinceLink {
   link: LinkResult;

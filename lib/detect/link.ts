@@ -127,7 +127,7 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: LinkOpt
   let cut: LinkCut | null = o.cut ?? null;
   let planned = 0;
   if (o.cut === undefined) {
-    const budget = o.pairBudget ?? 3_000_000;
+    const budget = o.pairBudget ?? PAIR_BUDGET;
     for (const x of weighted) {
       if (x.w >= o.threshold) continue;
       const np = pairsOf(x.m);
@@ -184,6 +184,9 @@ export function linkAccounts(ids: string[], groups: IndicatorGroup[], o: LinkOpt
     tooBig: tooBig.length,
   };
 }
+
+/** Pairs enumerated before lighter values are linked by signature instead (LinkOptions.pairBudget). */
+export const PAIR_BUDGET = 3_000_000;
 
 export interface LinkOptions {
   threshold: number;
