@@ -14,6 +14,7 @@ import { ingestHighWater, partsMark, writePopulation } from './since-last';
 import { writeIncremental } from './write-incremental';
 import { writeLinkState } from './link-state';
 import { writeMemberResults } from './member-results';
+import { analyzeDetectionTables } from './analyze';
 
 export { loadSettings, type DetectSettings } from './settings';
 
@@ -153,6 +154,10 @@ async function runLocked(
       });
     });
     step('write');
+    if (!inc) {
+      await analyzeDetectionTables(pool, (m) => console.warn(m)); // planner statistics: analyze.ts
+      step('analyze');
+    }
     return { runId, ...stats, reused: inc?.reused, elapsedMs: Date.now() - t0, stageMs };
   } catch (e) {
     await pool

@@ -1,0 +1,40 @@
+import type { Pool } from 'pg';
+
+/**
+ * Tables a full detection run rewrites. Nothing else refreshes their planner statistics here:
+ * the Postgres these machines run has autovacuum off (docs/operations.md, "Planner statistics"), and without statistics
+ * the planner guesses. Measured on the 29M-event database (2026-11-30, issue 14): the account
+ * page's linked-accounts query hash-joined a sequential scan of all 247k indicator rows (57 ms)
+ * instead of walking the (kind, value) index (6 ms once analysed).
+ */
+const DETECTION_TABLES = [
+  'account_score',
+  'clusters',
+  'cluster_members',
+  'cluster_coverage',
+  'cluster_daily',
+  'cluster_matrix',
+  'flags',
+  'detect_member_result',
+  'detect_link_state',
+  'detect_reference',
+  'signal_baseline',
+  'coverage_band',
+  'queue_items',
+];
+
+/**
+ * ANALYZE after a full run, outside its transaction (statistics are advisory: a failure here must
+ * not undo a committed run, so it is reported to the caller's log and swallowed). A since-last
+ * run changes a few rows of these tables and skips it.
+ */
+export async function analyzeDetectionTables(
+  pool: Pick<Pool, 'query'>,
+  log: (msg: string) => void = () => undefined,
+): Promise<void> {
+  try {
+    await pool.query(`ANALYZE ${DETECTION_TABLES.join(', ')}`);
+  } catch (e) {
+    log(`detect: ANALYZE after the run failed (${(e as Error).message}); results are committed`);
+  }
+}
