@@ -117,7 +117,7 @@ console.log(
 );
 if (s.timings)
   console.log(
-    `    time split (ms): JS parse/validate/features ${fmt(s.timings.parse)}, waiting for the database ${fmt(s.timings.wait)}; database: stage ${fmt(s.timings.stage)}, merge ${fmt(s.timings.merge)}, commit ${fmt(s.timings.commit)}`,
+    `    time split (ms): JS parse/validate/features ${fmt(s.timings.parse)}, waiting for the database ${fmt(s.timings.wait)}; database: stage ${fmt(s.timings.stage)}, merge ${fmt(s.timings.merge)}, commit ${fmt(s.timings.commit)}; ANALYZE after the run ${fmt(s.analyzeMs ?? 0)} (${s.analyzed?.length ?? 0} tables)`,
   );
 if (cpu0 && cpu1) {
   const busy = cpu1.busy - cpu0.busy;

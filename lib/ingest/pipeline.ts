@@ -12,6 +12,7 @@ import { CommitFrontier } from './frontier';
 import { splitLines, type RawLine } from './lines';
 import { EVENT_ROW_COLUMNS } from './sql-events';
 import { actorOf } from './runs';
+import { analyzeAfterRun } from './analyze';
 import { finishRun, startRun } from './run-life';
 import { ACCOUNT_FIELDS, EVENT_FIELDS } from './schemas';
 import { openSource } from './source';
@@ -148,6 +149,13 @@ export async function runIngest(
     s.timings = { ...lanes[0].ctx.timings, wait, parse: s.elapsedMs - wait };
     await finishRun(lanes[0].client, s, 'done', actor, opts.requestId);
     closed = true;
+    // After the run is closed: its rows are committed whatever happens to the statistics.
+    const ta = Date.now();
+    s.analyzed = await analyzeAfterRun(lanes[0].client, kind, s.accepted).catch((e: Error) => {
+      console.error(`[ingest] ANALYZE after run ${s.runId} failed: ${e.message}`);
+      return [];
+    });
+    s.analyzeMs = Date.now() - ta;
     return s;
   } catch (e) {
     broken = !(e instanceof IngestInputError);

@@ -45,6 +45,9 @@ export interface IngestSummary {
   batches: { direct: number; staged: number };
   /** where the time went (ms): parsing/validation/features in JS, staging (COPY), merge, commit, waiting for the database */
   timings?: { parse: number; stage: number; merge: number; commit: number; wait: number };
+  /** tables analyzed after the run (analyze.ts), and how long the check and ANALYZE took */
+  analyzed?: string[];
+  analyzeMs?: number;
 }
 
 export interface IngestOptions {

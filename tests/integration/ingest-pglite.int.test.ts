@@ -48,23 +48,27 @@ describe('ingest into the embedded PGlite', () => {
     const rate = Math.round(4000 / ((Date.now() - t0) / 1000));
     const b = await ingestEvents(file, { pool: real.pool, batchSize: 1500 });
     expect(a).toMatchObject({ accepted: 4000, rejected: 0 });
-    expect({ ...a, runId: '', elapsedMs: 0, timings: null, batches: null }).toEqual({
+    expect({ ...a, runId: '', elapsedMs: 0, analyzeMs: 0, timings: null, batches: null }).toEqual({
       ...b,
       runId: '',
       elapsedMs: 0,
+      analyzeMs: 0,
       timings: null,
       batches: null,
     });
     for (const src of ['docs/samples/events.ndjson', 'docs/samples/events.csv']) {
       const x = await ingestEvents(src, { pool: litePool });
       const y = await ingestEvents(src, { pool: real.pool });
-      expect({ ...x, runId: '', elapsedMs: 0, timings: null, batches: null }).toEqual({
-        ...y,
-        runId: '',
-        elapsedMs: 0,
-        timings: null,
-        batches: null,
-      });
+      expect({ ...x, runId: '', elapsedMs: 0, analyzeMs: 0, timings: null, batches: null }).toEqual(
+        {
+          ...y,
+          runId: '',
+          elapsedMs: 0,
+          analyzeMs: 0,
+          timings: null,
+          batches: null,
+        },
+      );
     }
     await ingestAccounts('docs/samples/accounts.ndjson', { pool: litePool });
     await ingestAccounts('docs/samples/accounts.ndjson', { pool: real.pool });
