@@ -1,6 +1,8 @@
 import { subArena, type Arena } from './arena';
 import { flushBatch, newBatch, stagedRows, type Batch, type FlushContext } from './batch';
+import { decodeBinaryRow } from './copy-binary-decode';
 import { quarantineRow } from './quarantine';
+import { EVENT_WIRE_TYPES } from './sql-events';
 import type { StageRow } from './event-row';
 import type { QuarantineRow } from './runs';
 
@@ -66,7 +68,11 @@ function refusal(ctx: FlushContext, b: Batch, e: unknown): QuarantineRow {
   const constraint =
     err.constraint && !message.includes(err.constraint) ? ` (${err.constraint})` : '';
   const line = b.lineNos[0];
-  const raw = b.rows.length ? b.rows[0] : decodeCopyRow(b.body);
+  const raw = b.rows.length
+    ? b.rows[0]
+    : ctx.kind === 'events'
+      ? decodeBinaryRow(b.body, EVENT_WIRE_TYPES)
+      : decodeCopyRow(b.body);
   const obj = Object.fromEntries(ctx.columns.map((c, i) => [c, raw[i] ?? null]));
   return quarantineRow(
     JSON.stringify(obj),
@@ -78,7 +84,7 @@ function refusal(ctx: FlushContext, b: Batch, e: unknown): QuarantineRow {
 
 const UNESCAPE: Record<string, string> = { '\\': '\\', n: '\n', r: '\r', t: '\t' };
 
-/** The one row of an arena back from COPY text (encodeCopyRow's inverse). */
+/** The one row of an accounts arena back from COPY text (encodeCopyRow's inverse). */
 function decodeCopyRow(a: Arena): StageRow {
   const text = a.buf.toString('utf8', 0, a.len).replace(/\n$/, '');
   return text

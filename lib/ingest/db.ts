@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { slices, type Arena } from './arena';
+import { binaryChunks } from './copy-binary';
 import type { StageRow } from './event-row';
 import { EVENT_ROW_COLUMNS, ROLLUP_COLS } from './sql-events';
 
@@ -75,6 +76,13 @@ export async function loadStage(
   columns: readonly string[],
   b: StagedRows,
 ): Promise<void> {
+  // events' bodies are binary COPY rows (copy-binary.ts), accounts' COPY text
+  if (b.body.rows && table === 'stage_events')
+    return copyIn(
+      client,
+      `COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT binary)`,
+      binaryChunks(b.body),
+    );
   if (b.body.rows)
     return copyIn(client, `COPY ${table} (${columns.join(', ')}) FROM STDIN`, slices(b.body));
   const type = table === 'stage_events' ? 'stage_events' : 'ingest_account_row'; // a table's row type

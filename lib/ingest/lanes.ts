@@ -2,9 +2,10 @@ import type { Pool, PoolClient } from 'pg';
 import { put, reset, type Arena } from './arena';
 import { newBatch, stagedRows, type Batch, type FlushContext } from './batch';
 import { flushSafely, type FlushResult } from './bisect';
+import { putBinaryRow } from './copy-binary';
 import { encodeCopyRow } from './copy-text';
 import { EVENT_STAGE_COLUMNS, type StageRow } from './event-row';
-import { ROLLUP_COLS } from './sql-events';
+import { EVENT_WIRE_TYPES, ROLLUP_COLS } from './sql-events';
 
 /**
  * Parallel ingest lanes. Every row goes to the lane of its account (a hash of account_id), and
@@ -75,7 +76,8 @@ export function laneOf(key: string, n: number): number {
 /**
  * Adds a validated row: an event as the events' columns plus the run id (EVENT_ROW_COLUMNS; the
  * merge never reads line numbers), an account as staged. With COPY it is encoded at once into the
- * batch's arenas (arena.ts), events also as a slim line of what the rollups read.
+ * batch's arenas (arena.ts): an event's body in COPY's binary format (copy-binary.ts), and a slim
+ * text line of what the rollups read.
  */
 export function addRow(lane: Lane, row: StageRow): void {
   const batch = lane.batch;
@@ -89,7 +91,7 @@ export function addRow(lane: Lane, row: StageRow): void {
   body.push(lane.ctx.runId);
   if (!lane.ctx.useCopy) batch.rows.push(body);
   else {
-    put(batch.body, encodeCopyRow(body));
+    putBinaryRow(batch.body, body, EVENT_WIRE_TYPES);
     const slim: StageRow = new Array(SLIM_AT.length);
     for (let i = 0; i < SLIM_AT.length; i++) slim[i] = row[SLIM_AT[i]];
     put(batch.slim, encodeCopyRow(slim));

@@ -4,6 +4,7 @@
 // Formulas: docs/ingest.md#rollups.
 import { EVENT_STAGE_COLUMNS } from './event-row';
 import { daySetsInsert } from './sql-day-sets';
+import { wireTypes } from './copy-binary';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const histAgg = `ARRAY[${HOURS.map((h) => `count(*) FILTER (WHERE hr = ${h})::int`).join(', ')}]`;
@@ -32,6 +33,8 @@ const DAILY_SUMS = [
 /** An event row as the batches carry it (lanes.ts): the staged columns without line_no, then the run id. */
 export const EVENT_ROW_COLUMNS: readonly string[] = [...EVENT_STAGE_COLUMNS.slice(1), 'run_id'];
 const EVENT_COLS = EVENT_ROW_COLUMNS.join(', ');
+/** The wire type of each of those columns in binary COPY (copy-binary.ts). */
+export const EVENT_WIRE_TYPES = wireTypes(EVENT_ROW_COLUMNS);
 
 /** What the rollups read of each newly inserted event (also the columns of the slim stage). */
 export const ROLLUP_COLS = [
