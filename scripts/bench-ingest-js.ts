@@ -12,7 +12,9 @@
  */
 import { loadavg } from 'node:os';
 import { computeEventFeatures } from '@/lib/features';
-import { newArena, put } from '@/lib/ingest/arena';
+import { newArena, put, reset } from '@/lib/ingest/arena';
+import { putBinaryRow } from '@/lib/ingest/copy-binary';
+import { EVENT_WIRE_TYPES } from '@/lib/ingest/sql-events';
 import { encodeCopyRow } from '@/lib/ingest/copy-text';
 
 /** What the lanes send for a batch: each row's line written into an arena (lanes.ts). */
@@ -137,6 +139,23 @@ async function stages(im: Impl): Promise<Stages> {
       rows.push(check(im.toRow(recs[i].rec, recs[i].extra, i + 1, false)).row);
   });
   s.encodeCopy = await time(() => encodeBatch(im, rows));
+  // the events body as the lanes write it (columns without line_no, plus the run id): COPY text
+  // (before binary COPY) against COPY binary (lanes.ts now), each into a recycled batch arena
+  const bodies = rows.map((r) => [...r.slice(1), '42']);
+  const arena = newArena(1 << 24);
+  s.bodyText = await time(() => {
+    for (const b of bodies) {
+      put(arena, encodeCopyRow(b));
+      if (arena.rows === BATCH) reset(arena);
+    }
+  });
+  reset(arena);
+  s.bodyBinary = await time(() => {
+    for (const b of bodies) {
+      putBinaryRow(arena, b, EVENT_WIRE_TYPES);
+      if (arena.rows === BATCH) reset(arena);
+    }
+  });
   s.total = s.split + s.parse + s.toEventRow + s.encodeCopy;
   s.chain = await time(() => chain(im));
   s.chainArena = await time(() => chainArena(im));
@@ -164,6 +183,8 @@ const NOTES: Record<string, string> = {
   total: '  split + parse + toEventRow + encodeCopy',
   chain: '  line by line, as the pipeline runs',
   chainArena: '  the same, each row encoded into a batch arena at once',
+  bodyText: '  an events body row as COPY text into an arena',
+  bodyBinary: '  the same as binary COPY (what the lanes write)',
 };
 for (const [k, v] of Object.entries(best))
   console.log(`  ${k.padEnd(11)} ${v.toFixed(2).padStart(7)} µs${NOTES[k] ?? ''}`);

@@ -50,6 +50,18 @@ function grow(a: Arena, need: number): void {
   a.buf = bigger;
 }
 
+/** UTF-8 of s at p; short ASCII strings (ids, models, keys) byte by byte, cheaper than the native call. */
+function writeText(buf: Buffer, s: string, p: number): number {
+  const n = s.length;
+  if (n > 32) return buf.write(s, p);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return buf.write(s, p);
+    buf[p + i] = c;
+  }
+  return n;
+}
+
 /** Appends one row: the field count, then each field's length (-1 for NULL) and bytes. */
 export function putBinaryRow(a: Arena, row: StageRow, types: readonly WireType[]): void {
   const n = row.length;
@@ -72,7 +84,7 @@ export function putBinaryRow(a: Arena, row: StageRow, types: readonly WireType[]
     }
     switch (types[i]) {
       case 'text': {
-        const len = buf.write(v as string, p + 4);
+        const len = writeText(buf, v as string, p + 4);
         buf.writeInt32BE(len, p);
         p += 4 + len;
         break;
