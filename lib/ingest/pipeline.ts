@@ -151,7 +151,12 @@ export async function runIngest(
     closed = true;
     // After the run is closed: its rows are committed whatever happens to the statistics.
     const ta = Date.now();
-    s.analyzed = await analyzeAfterRun(lanes[0].client, kind, s.accepted).catch((e: Error) => {
+    s.analyzed = await analyzeAfterRun(
+      lanes[0].client,
+      kind,
+      s.accepted,
+      lanes[0].ctx.ensured,
+    ).catch((e: Error) => {
       console.error(`[ingest] ANALYZE after run ${s.runId} failed: ${e.message}`);
       return [];
     });
