@@ -33,16 +33,22 @@ const SIZE_SQL = `
  * After a run that changed more than a tenth of what it wrote to, ANALYZE those tables, so the
  * pages and detection plan with statistics of the data that is there: the server may run without
  * autovacuum (this project's CI and bench server do). `changed` is the run's own count of new
- * rows: the statistics views may not yet hold another backend's last batch, while they do carry
- * what earlier small runs changed, so the larger of the two is taken. `months` are the event
+ * rows, the views' count also carries what earlier small runs changed: the larger is taken. `months` are the event
  * partitions the run wrote ('YYYY-MM'). Returns what was analyzed (nothing below the threshold).
  */
 export async function analyzeAfterRun(
-  client: PoolClient,
+  clients: PoolClient[],
   kind: IngestKind,
   changed: number,
   months: Iterable<string>,
 ): Promise<string[]> {
+  // A backend reports its row counts to the statistics views up to 10 s after a commit; forced,
+  // it reports them when it next goes idle, before answering. So every lane's counts are in the
+  // views before the threshold reads them, and none arrives after the ANALYZE to count as a change
+  // since (which made the next run's decision depend on timing).
+  for (const c of clients)
+    await c.query('SELECT pg_stat_force_next_flush()').catch(() => undefined);
+  const client = clients[0];
   const { rows } = await client.query<{ tuples: number; mods: number }>(SIZE_SQL, [
     kind === 'events' ? 'events' : 'accounts',
   ]);

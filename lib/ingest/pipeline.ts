@@ -152,7 +152,7 @@ export async function runIngest(
     // After the run is closed: its rows are committed whatever happens to the statistics.
     const ta = Date.now();
     s.analyzed = await analyzeAfterRun(
-      lanes[0].client,
+      lanes.map((l) => l.client),
       kind,
       s.accepted,
       lanes[0].ctx.ensured,
