@@ -17,9 +17,11 @@ import { installNativeCrc32 } from './native-crc';
 installNativeCrc32();
 
 const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
-const FLUSH_AT = 256 * 1024;
+const FLUSH_AT = 1024 * 1024;
 /** Blocks of one entry out in the hash thread or waiting for the zip before the writer waits. */
 const OUT = 6;
+/** The zip file is written in pieces of at least this many bytes. */
+const OUT_WRITE = 1024 * 1024;
 
 export interface EntryWriter {
   /** Appends text or bytes. A promise comes back only when the caller must wait for the zip
@@ -46,11 +48,25 @@ export class BagZip {
     private readonly compressionLevel = 1,
   ) {
     this.out = createWriteStream(outPath, { mode: 0o600 });
-    this.zip.outputStream.on('data', (c: Buffer) => {
+    // The zip's output comes in deflate's 16 KiB chunks: they go to the file gathered into
+    // writes of OUT_WRITE bytes (a write per chunk was a file-system request each on the main
+    // thread), with the same back-pressure as a pipe.
+    const zipOut = this.zip.outputStream;
+    zipOut.on('data', (c: Buffer) => {
+      if (this.aborted) return;
       this.zipHash.update(c);
       this.zipBytes += c.length;
+      this.gathered.push(c);
+      this.gatheredBytes += c.length;
+      if (this.gatheredBytes >= OUT_WRITE && !this.writeGathered()) {
+        zipOut.pause();
+        this.out.once('drain', () => zipOut.resume());
+      }
     });
-    this.zip.outputStream.pipe(this.out);
+    zipOut.on('end', () => {
+      this.writeGathered();
+      if (!this.aborted) this.out.end();
+    });
     this.done = new Promise((resolve, reject) => {
       this.out.on('finish', resolve);
       const fail = (e: Error) => {
@@ -61,6 +77,22 @@ export class BagZip {
       this.zip.outputStream.on('error', fail);
     });
     this.done.catch(() => undefined); // surfaced by finish() or the next write
+  }
+
+  private gathered: Buffer[] = [];
+  private gatheredBytes = 0;
+  private aborted = false;
+
+  /** Writes what the zip has produced so far; false when the file asks to wait (drain). */
+  private writeGathered(): boolean {
+    if (this.gatheredBytes === 0 || this.aborted) return true;
+    const chunk =
+      this.gathered.length === 1
+        ? this.gathered[0]
+        : Buffer.concat(this.gathered, this.gatheredBytes);
+    this.gathered = [];
+    this.gatheredBytes = 0;
+    return this.out.write(chunk);
   }
 
   private options(compress: boolean) {
@@ -170,7 +202,7 @@ export class BagZip {
 
   /** Stops writing (cancel or error); the caller removes the partial file. */
   abort(): void {
-    this.zip.outputStream.unpipe(this.out);
+    this.aborted = true;
     this.out.on('error', () => undefined); // in-flight writes fail after destroy; nobody waits
     this.out.destroy();
     void this.hashes.close();
