@@ -22,6 +22,7 @@ const FLUSH_AT = 1024 * 1024;
 const OUT = 6;
 /** The zip file is written in pieces of at least this many bytes. */
 const OUT_WRITE = 1024 * 1024;
+const OUT_DELAY_MS = 20;
 
 export interface EntryWriter {
   /** Appends text or bytes. A promise comes back only when the caller must wait for the zip
@@ -58,7 +59,10 @@ export class BagZip {
       this.zipBytes += c.length;
       this.gathered.push(c);
       this.gatheredBytes += c.length;
-      if (this.gatheredBytes >= OUT_WRITE && !this.writeGathered()) {
+      if (this.gatheredBytes < OUT_WRITE) {
+        // What is gathered reaches the file within OUT_DELAY_MS even while the zip is quiet.
+        this.timer ??= setTimeout(() => this.writeGathered(), OUT_DELAY_MS).unref();
+      } else if (!this.writeGathered()) {
         zipOut.pause();
         this.out.once('drain', () => zipOut.resume());
       }
@@ -82,9 +86,12 @@ export class BagZip {
   private gathered: Buffer[] = [];
   private gatheredBytes = 0;
   private aborted = false;
+  private timer: NodeJS.Timeout | undefined;
 
   /** Writes what the zip has produced so far; false when the file asks to wait (drain). */
   private writeGathered(): boolean {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.gatheredBytes === 0 || this.aborted) return true;
     const chunk =
       this.gathered.length === 1
@@ -203,6 +210,7 @@ export class BagZip {
   /** Stops writing (cancel or error); the caller removes the partial file. */
   abort(): void {
     this.aborted = true;
+    clearTimeout(this.timer);
     this.out.on('error', () => undefined); // in-flight writes fail after destroy; nobody waits
     this.out.destroy();
     void this.hashes.close();
