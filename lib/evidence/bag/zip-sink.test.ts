@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { BagZip, type ForkedSha256 } from './zip-sink';
 
-// The streamed entry writer copies text into 256 KiB blocks and hands large chunks over whole:
+// The streamed entry writer copies text into 1 MiB blocks and hands large chunks over whole:
 // the bytes in the zip, the hashes, the size and a mid-file SHA-256 must all agree with the plain
 // concatenation, across block edges, multi-byte characters and chunks larger than a block.
 const dir = mkdtempSync(path.join(tmpdir(), 'dw-zip-sink-'));
@@ -40,7 +40,7 @@ describe('BagZip.addStreamed', () => {
     const zip = new BagZip(path.join(dir, 'a.zip'), 'bag');
     const chunks: (string | Buffer)[] = [];
     for (let i = 0; i < 3000; i++) chunks.push(`line ${i} é ✓ ${'x'.repeat(i % 700)}\n`);
-    chunks.splice(1000, 0, Buffer.alloc(600_000, 7), 'ü'.repeat(200_000));
+    chunks.splice(1000, 0, Buffer.alloc(1_200_000, 7), 'ü'.repeat(600_000));
     const expected = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
     let prefixHash = '';
     const files = [];
