@@ -5,7 +5,7 @@ import { flushSafely, type FlushResult } from './bisect';
 import { putBinaryRow } from './copy-binary';
 import { encodeCopyRow } from './copy-text';
 import { EVENT_STAGE_COLUMNS, type StageRow } from './event-row';
-import { EVENT_WIRE_TYPES, ROLLUP_COLS } from './sql-events';
+import { EVENT_WIRE_TYPES, ROLLUP_COLS, SLIM_WIRE_TYPES } from './sql-events';
 
 /**
  * Parallel ingest lanes. Every row goes to the lane of its account (a hash of account_id), and
@@ -76,8 +76,8 @@ export function laneOf(key: string, n: number): number {
 /**
  * Adds a validated row: an event as the events' columns plus the run id (EVENT_ROW_COLUMNS; the
  * merge never reads line numbers), an account as staged. With COPY it is encoded at once into the
- * batch's arenas (arena.ts): an event's body in COPY's binary format (copy-binary.ts), and a slim
- * text line of what the rollups read.
+ * batch's arenas (arena.ts) in COPY's binary format (copy-binary.ts): an event's body, and a slim
+ * row of what the rollups read.
  */
 export function addRow(lane: Lane, row: StageRow): void {
   const batch = lane.batch;
@@ -94,7 +94,7 @@ export function addRow(lane: Lane, row: StageRow): void {
     putBinaryRow(batch.body, body, EVENT_WIRE_TYPES);
     const slim: StageRow = new Array(SLIM_AT.length);
     for (let i = 0; i < SLIM_AT.length; i++) slim[i] = row[SLIM_AT[i]];
-    put(batch.slim, encodeCopyRow(slim));
+    putBinaryRow(batch.slim, slim, SLIM_WIRE_TYPES);
   }
 }
 const SLIM_AT = ROLLUP_COLS.map((c) => EVENT_STAGE_COLUMNS.indexOf(c));

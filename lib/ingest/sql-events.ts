@@ -60,6 +60,8 @@ export const ROLLUP_COLS = [
   'reasoning',
   'single_turn',
 ] as const;
+/** Their wire types in binary COPY (the slim stage, direct.ts). */
+export const SLIM_WIRE_TYPES = wireTypes(ROLLUP_COLS);
 
 /**
  * An indicator value as stored in account_indicator's keys. A btree entry holds at most 2,704
