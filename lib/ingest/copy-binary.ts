@@ -1,5 +1,5 @@
 import { slices, type Arena } from './arena';
-import type { StageRow, StageValue } from './event-row';
+import type { StageRow } from './event-row';
 import { float4Of } from './float4';
 import { inetBytes } from './inet-binary';
 
@@ -50,23 +50,6 @@ function grow(a: Arena, need: number): void {
   a.buf = bigger;
 }
 
-// A body row and its slim row carry the same time and SimHash, and every row the same run id:
-// the last parsed values are kept (one slot for times, two for int8s).
-let lastTs = '';
-let lastUs = 0;
-const int8Keys = ['', ''];
-const int8Values = [0n, 0n];
-let int8Next = 0;
-function int8Of(s: string): bigint {
-  if (s === int8Keys[0]) return int8Values[0];
-  if (s === int8Keys[1]) return int8Values[1];
-  const v = BigInt(s);
-  int8Keys[int8Next] = s;
-  int8Values[int8Next] = v;
-  int8Next ^= 1;
-  return v;
-}
-
 /** UTF-8 of s at p; short ASCII strings (ids, models, keys) byte by byte, cheaper than the native call. */
 function writeText(buf: Buffer, s: string, p: number): number {
   const n = s.length;
@@ -80,20 +63,11 @@ function writeText(buf: Buffer, s: string, p: number): number {
 }
 
 /** Appends one row: the field count, then each field's length (-1 for NULL) and bytes. */
-export function putBinaryRow(
-  a: Arena,
-  row: StageRow,
-  types: readonly WireType[],
-  at?: readonly number[],
-  last?: StageValue,
-): void {
-  // `at`: the row's index of each field (the lanes pick a body and a slim row out of one staged
-  // row without copying it); `last`: one more value after them (the run id)
-  const n = at ? at.length + (last === undefined ? 0 : 1) : row.length;
-  const valueOf = (i: number): StageValue => (!at ? row[i] : i < at.length ? row[at[i]] : last!);
+export function putBinaryRow(a: Arena, row: StageRow, types: readonly WireType[]): void {
+  const n = row.length;
   let need = 2 + n * 12 + 16; // per field: length + the widest fixed value; inet's 20 bytes
   for (let i = 0; i < n; i++) {
-    const v = valueOf(i);
+    const v = row[i];
     if (typeof v === 'string') need += v.length * 3 + 1; // UTF-16 units as ≤ 3 UTF-8 bytes; jsonb's version
   }
   grow(a, need);
@@ -102,7 +76,7 @@ export function putBinaryRow(
   buf.writeInt16BE(n, p);
   p += 2;
   for (let i = 0; i < n; i++) {
-    const v = valueOf(i);
+    const v = row[i];
     if (v === null) {
       buf.writeInt32BE(-1, p);
       p += 4;
@@ -123,9 +97,7 @@ export function putBinaryRow(
         break;
       }
       case 'ts': {
-        if (v !== lastTs)
-          [lastTs, lastUs] = [v as string, (Date.parse(v as string) - PG_EPOCH_MS) * 1000]; // < 2^53: exact
-        const us = lastUs;
+        const us = (Date.parse(v as string) - PG_EPOCH_MS) * 1000; // < 2^53: exact
         const hi = Math.floor(us / TWO32);
         buf.writeInt32BE(8, p);
         buf.writeInt32BE(hi, p + 4);
@@ -135,7 +107,7 @@ export function putBinaryRow(
       }
       case 'int8': {
         buf.writeInt32BE(8, p);
-        buf.writeBigInt64BE(int8Of(v as string), p + 4);
+        buf.writeBigInt64BE(BigInt(v as string), p + 4);
         p += 12;
         break;
       }

@@ -87,17 +87,16 @@ export function addRow(lane: Lane, row: StageRow): void {
     else batch.rows.push(row);
     return;
   }
-  if (!lane.ctx.useCopy) {
-    const body = row.slice(1); // EVENT_ROW_COLUMNS
-    body.push(lane.ctx.runId);
-    batch.rows.push(body);
-  } else {
-    // both picked out of the staged row in place: the events' columns after line_no, plus the run id
-    putBinaryRow(batch.body, row, EVENT_WIRE_TYPES, BODY_AT, lane.ctx.runId);
-    putBinaryRow(batch.slim, row, SLIM_WIRE_TYPES, SLIM_AT);
+  const body = row.slice(1); // EVENT_ROW_COLUMNS
+  body.push(lane.ctx.runId);
+  if (!lane.ctx.useCopy) batch.rows.push(body);
+  else {
+    putBinaryRow(batch.body, body, EVENT_WIRE_TYPES);
+    const slim: StageRow = new Array(SLIM_AT.length);
+    for (let i = 0; i < SLIM_AT.length; i++) slim[i] = row[SLIM_AT[i]];
+    putBinaryRow(batch.slim, slim, SLIM_WIRE_TYPES);
   }
 }
-const BODY_AT = EVENT_STAGE_COLUMNS.map((_, i) => i).slice(1);
 const SLIM_AT = ROLLUP_COLS.map((c) => EVENT_STAGE_COLUMNS.indexOf(c));
 
 export const batchRows = (b: Batch) => stagedRows(b) + b.quarantine.length;
