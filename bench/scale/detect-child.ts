@@ -6,14 +6,21 @@ export interface DetectFigures {
   summary: string;
 }
 
-/** `npm run detect` in its own process against `url`, so its peak RSS is detection's alone. */
-export function detectInChild(url: string, args: string[] = []): Promise<DetectFigures> {
+/**
+ * `npm run detect` in its own process against `url`, so its peak RSS is detection's alone;
+ * `cwd`: the checkout whose code runs (another worktree, for before/after pairs).
+ */
+export function detectInChild(
+  url: string,
+  args: string[] = [],
+  cwd = process.cwd(),
+): Promise<DetectFigures> {
   const t0 = Date.now();
   return new Promise((resolve, reject) => {
     const p = spawn(
       process.execPath,
       ['--import', 'tsx', '--conditions=react-server', 'scripts/detect.ts', ...args],
-      { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] },
+      { cwd, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -26,7 +33,7 @@ export function detectInChild(url: string, args: string[] = []): Promise<DetectF
         rssMb: rss ? Number(rss[1]) : NaN,
         summary: out
           .split('\n')
-          .filter((l) => l.startsWith('detect run') || l.startsWith('since'))
+          .filter((l) => /^(detect run|since|stages|time)/.test(l))
           .join(' '),
       });
     });

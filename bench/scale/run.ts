@@ -100,7 +100,13 @@ export async function runScale(a: ScaleArgs, admin: string): Promise<void> {
     // incremental: a batch of 1 % of the events (at most 100k) onto 150 accounts, then --since-last
     const batch = Math.min(100_000, Math.round(a.events / 100));
     const b = await ingestEvents(
-      linesStream(extraBatch(prepared, { events: batch, accounts: 150, seed: a.seed }, prompts)),
+      linesStream(
+        extraBatch(
+          prepared.actors.map((x) => x.account.account_id),
+          { events: batch, accounts: 150, seed: a.seed },
+          prompts,
+        ),
+      ),
       { pool, actor: 'scale' },
     );
     const inc = await detectInChild(url, ['--since-last']);
