@@ -20,6 +20,7 @@ export const DISTRIBUTED_BY_ACCOUNT = [
   'detect_reference',
   'detect_link_state', // linking state for --since-last: component and template frames per account
   'detect_member_result', // cluster members' own results, reused by --since-last
+  'member_template_days', // cluster members' template first days, summed into cluster_daily
 ] as const;
 
 /**

@@ -1,17 +1,42 @@
 import type { PoolClient } from 'pg';
-import { coverageRowsSql, writeClusterCoverage } from './cluster-coverage';
+import { rewriteClusterCoverage, writeClusterCoverage } from './cluster-coverage';
 import { writeClusterMatrices } from './cluster-matrix';
+import { plannedUpdates, updateClusterCoverage } from './cluster-rollup-update';
 
 // The cluster page's rollups, written by detection in the run's transaction once cluster_members
 // holds the run's clusters: cluster_coverage (partitioned coverage), cluster_daily (combined
 // timeline) and cluster_matrix (shared indicators). The page then reads one cluster's rows
 // instead of every member's rollups (docs/performance.md, "Account page throughput and the cluster page at 1,000 members").
+// cluster_daily is summed from per-member pieces (account_daily, member_template_days) and
+// cluster_coverage, so an incremental run refreshes only the pieces of the members that changed.
+
+/**
+ * Per member `$2` (all cluster members when null): how many templates it first used on each day
+ * (a template's first day is the least day of the member's day sets holding it).
+ */
+const TEMPLATE_DAYS = `INSERT INTO member_template_days (account_id, days, counts, run_id)
+  SELECT a.id, coalesce(array_agg(t.day ORDER BY t.day) FILTER (WHERE t.day IS NOT NULL), '{}'),
+    coalesce(array_agg(t.n ORDER BY t.day) FILTER (WHERE t.day IS NOT NULL), '{}'), $1::bigint
+  FROM (SELECT account_id AS id FROM cluster_members WHERE $2::text[] IS NULL
+        UNION SELECT unnest($2::text[])) a
+  LEFT JOIN LATERAL (
+    SELECT f.day, count(*)::int AS n FROM (
+      SELECT min(s.day) AS day FROM account_day_sets s, unnest(s.simhash) AS u(h)
+      WHERE s.account_id = a.id GROUP BY u.h) f
+    GROUP BY f.day) t ON true
+  GROUP BY a.id`;
+
+/** Replaces the template days of `ids` (null: every cluster member's, all others dropped). */
+async function writeTemplateDays(c: PoolClient, runId: string, ids: string[] | null) {
+  if (ids === null) await c.query('DELETE FROM member_template_days');
+  else await c.query('DELETE FROM member_template_days WHERE account_id = ANY($1)', [ids]);
+  await c.query(TEMPLATE_DAYS, [runId, ids]);
+}
 
 /**
  * Per (cluster, day): the members' account_daily summed; taxonomy buckets first reached by the
- * cluster that day (cluster_coverage's, "unknown" excluded); templates first seen by each member
- * that day, summed (a template's first day is the least day of the member's day sets holding it).
- * 'param' narrows it to the clusters $2. Reads cluster_coverage: write that first.
+ * cluster that day (cluster_coverage's, "unknown" excluded); the members' template days summed.
+ * 'param' narrows it to the clusters $2. Reads cluster_coverage and member_template_days.
  */
 function insertDailySql(which: 'all' | 'param'): string {
   const only = (col: string) => (which === 'param' ? `WHERE ${col} = ANY($2::text[])` : '');
@@ -26,12 +51,9 @@ function insertDailySql(which: 'all' | 'param'): string {
        UNION ALL
        SELECT cluster_id, day, 0, 0, 0, 0, 0, 0, tax_new, 0 FROM cluster_coverage ${only('cluster_id')}
        UNION ALL
-       SELECT m.cluster_id, t.day, 0, 0, 0, 0, 0, 0, 0, t.n
-       FROM cluster_members m, LATERAL (
-         SELECT f.day, count(*)::int AS n FROM (
-           SELECT min(s.day) AS day FROM account_day_sets s, unnest(s.simhash) AS u(h)
-           WHERE s.account_id = m.account_id GROUP BY u.h) f
-         GROUP BY f.day) t
+       SELECT m.cluster_id, u.day, 0, 0, 0, 0, 0, 0, 0, u.n
+       FROM cluster_members m JOIN member_template_days t ON t.account_id = m.account_id,
+         unnest(t.days, t.counts) AS u(day, n)
        ${only('m.cluster_id')}
      ) x GROUP BY cluster_id, day`;
 }
@@ -39,6 +61,7 @@ function insertDailySql(which: 'all' | 'param'): string {
 /** A full run: every cluster's page rollups replaced. */
 export async function writeClusterRollups(c: PoolClient, runId: string): Promise<void> {
   await writeClusterCoverage(c, runId);
+  await writeTemplateDays(c, runId, null);
   await c.query('DELETE FROM cluster_daily');
   await c.query(insertDailySql('all'), [runId]);
   await c.query('DELETE FROM cluster_matrix');
@@ -51,22 +74,38 @@ export async function writeClusterRollups(c: PoolClient, runId: string): Promise
 
 /**
  * An incremental run: the rollups of the clusters `gone` (stale or rewritten) are deleted and
- * those of `clusters` (already in cluster_members) written, each through its members' index.
+ * those of `clusters` (already in cluster_members) written. A cluster that kept all its members
+ * of the last run (`previous`, by id) and has its state stored is updated from its members in
+ * `touched` and the ones it gained (cluster-rollup-update.ts); any other is recomputed over its
+ * members, each through its members' index.
  */
 export async function rewriteClusterRollups(
   c: PoolClient,
   runId: string,
-  gone: string[],
-  clusters: Array<{ id: string; member_ids: string[] }>,
-): Promise<void> {
+  o: {
+    gone: string[];
+    clusters: Array<{ id: string; member_ids: string[] }>;
+    previous: Map<string, string[]>;
+    touched: Set<string>;
+  },
+  step: (stage: string) => void = () => {},
+): Promise<{ updated: number; recomputed: number }> {
+  const plan = await plannedUpdates(c, o.clusters, o.previous, o.touched);
+  const rewritten = o.clusters.filter((k) => !plan.has(k.id));
   for (const t of ['cluster_coverage', 'cluster_daily', 'cluster_matrix'])
-    await c.query(`DELETE FROM ${t} WHERE cluster_id = ANY($1)`, [gone]);
-  for (const k of clusters)
-    await c.query(
-      `INSERT INTO cluster_coverage (cluster_id, day, account_id, tax_new, lsh_new, run_id)
-       SELECT cluster_id, day, account_id, tax_new, lsh_new, $3::bigint FROM (${coverageRowsSql('param')}) x`,
-      [k.id, k.member_ids, runId],
-    );
-  await c.query(insertDailySql('param'), [runId, clusters.map((k) => k.id)]);
-  await writeClusterMatrices(c, runId, clusters);
+    await c.query(`DELETE FROM ${t} WHERE cluster_id = ANY($1)`, [
+      o.gone.filter((id) => t !== 'cluster_coverage' || !plan.has(id)),
+    ]);
+  for (const [id, fresh] of plan) await updateClusterCoverage(c, runId, id, fresh);
+  for (const k of rewritten) await rewriteClusterCoverage(c, runId, k);
+  step('write coverage');
+  await writeTemplateDays(c, runId, [
+    ...[...plan.values()].flat(),
+    ...rewritten.flatMap((k) => k.member_ids),
+  ]);
+  await c.query(insertDailySql('param'), [runId, o.clusters.map((k) => k.id)]);
+  step('write daily');
+  await writeClusterMatrices(c, runId, o.clusters);
+  step('write matrix');
+  return { updated: plan.size, recomputed: rewritten.length };
 }

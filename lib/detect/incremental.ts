@@ -17,6 +17,8 @@ import { previousClusters, type AccountScoreRow, type ClusterRow } from './write
 export interface IncrementalOutput {
   sinceRun: string;
   touched: number;
+  /** the accounts that received events since the last run (their rollups changed) */
+  touchedIds: string[];
   /** rows of the rescored accounts: the touched ones and every member of an affected cluster */
   accounts: AccountScoreRow[];
   /** the affected clusters, scored */
@@ -105,6 +107,7 @@ export async function detectSinceLast(
   return {
     sinceRun: touched.sinceRun,
     touched: T.size,
+    touchedIds: touched.accounts,
     accounts: accountRows(results, clusters, s),
     clusters,
     linked: link.clusters,

@@ -130,20 +130,30 @@ async function runLocked(
     };
     await withPgTransaction(pool, async (client) => {
       const w = inc
-        ? await writeIncremental(client, runId, inc)
+        ? await writeIncremental(client, runId, inc, step)
         : await writeResults(client, runId, out as DetectOutput);
       if (!inc) await writePopulation(client, runId); // what a later --since-last run judges against
       const linkState = inc ? inc.linkState : out.linkState;
       if (linkState) await writeLinkState(client, runId, linkState); // what it relinks from
       const members = inc ? inc.memberResults : out.memberResults;
       if (members) await writeMemberResults(client, runId, members, inc ? inc.rescored : 'all');
+      step('write state');
       stats.newFlags = w.newFlags;
       stats.vanishedClusters = w.vanished.length;
       if (!inc) await writeClusterRollups(client, runId); // the cluster page's coverage, timeline, matrix
       await routeFlagsAfterDetection(client, runId); // new and re-opened flags into queues
       await client.query(
         `UPDATE detect_runs SET status = 'done', finished_at = now(), stats = $2::jsonb WHERE id = $1`,
-        [runId, JSON.stringify({ ...stats, stageMs, link: linkState?.meta, reused: inc?.reused })],
+        [
+          runId,
+          JSON.stringify({
+            ...stats,
+            stageMs,
+            link: linkState?.meta,
+            reused: inc?.reused,
+            rollups: 'rollups' in w ? w.rollups : undefined,
+          }),
+        ],
       );
       await writeAudit(pgRunner(client), {
         actor: opts.actor ?? SYSTEM_ACTOR,

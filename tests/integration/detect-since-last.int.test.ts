@@ -10,7 +10,8 @@ import { loadSettings, runDetection, type DetectSummary } from '@/lib/detect';
 import { detectCore } from '@/lib/detect/core';
 import { loadPopulation } from '@/lib/detect/since-last';
 import type { DetectOutput } from '@/lib/detect/write-results';
-import { coverageRowsSql } from '@/lib/detect/cluster-coverage';
+import { COVERAGE_COLS, coverageRowsSql } from '@/lib/detect/cluster-coverage';
+import { recomputedSnapshot, rollupSnapshot } from './cluster-rollups-snapshot';
 
 // detect --since-last (issue 14, item 4): ingest a scenario, full run, a small extra batch for a
 // few accounts, incremental run; the rescored accounts must match a full run computed against the
@@ -191,7 +192,7 @@ describe('detect --since-last', () => {
   });
 
   it('leaves the cluster coverage rollup equal to a full recompute over the new clusters', async () => {
-    const cols = 'cluster_id, day, account_id, tax_new, lsh_new';
+    const cols = COVERAGE_COLS;
     const fresh = `SELECT ${cols} FROM (${coverageRowsSql('all')}) x`;
     const stored = `SELECT ${cols} FROM cluster_coverage`;
     const n = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM cluster_coverage');
@@ -201,6 +202,14 @@ describe('detect --since-last', () => {
       [stored, fresh],
     ])
       expect((await pool.query(`${a} EXCEPT ALL ${b}`)).rows).toEqual([]);
+    // and every page rollup: the host's cluster gained the joiner and kept its members, so it was
+    // updated from the joiner's and touched members' rollups (not recomputed over all of them)
+    const run = await pool.query<{ r: { updated: number; recomputed: number } }>(
+      `SELECT stats->'rollups' AS r FROM detect_runs WHERE id = $1`,
+      [inc.runId],
+    );
+    expect(run.rows[0].r.updated).toBeGreaterThanOrEqual(1);
+    expect(await rollupSnapshot(pool)).toEqual(await recomputedSnapshot(pool));
   });
 
   it('records the run, its ingest mark and an audit row; a second run finds nothing new', async () => {
