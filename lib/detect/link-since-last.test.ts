@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupWeight, linkAccounts, pairsOf } from './link';
-import { budgetAfter } from './link-since-last';
+import { budgetAfter } from './link-budget';
 import type { LinkMeta } from './link-state';
 import type { IndicatorGroup } from './load-indicators';
 

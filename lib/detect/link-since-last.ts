@@ -1,14 +1,9 @@
 import type { Pool } from 'pg';
-import { byWeight, groupWeight, linkAccounts, pairsOf, PAIR_BUDGET, type LinkResult } from './link';
+import { linkAccounts, PAIR_BUDGET, type LinkResult } from './link';
+import { budgetAfter } from './link-budget';
 import { frameGroups } from './load-bands';
 import { indicatorGroups, loadIndicatorGroups } from './load-indicators';
-import {
-  fullLinkState,
-  linkSettings,
-  loadLinkState,
-  type LinkMeta,
-  type LinkStateUpdate,
-} from './link-state';
+import { fullLinkState, linkSettings, loadLinkState, type LinkStateUpdate } from './link-state';
 import { linkAll, linkCap } from './score-clusters';
 import type { DetectSettings } from './settings';
 import { previousClusters } from './write-results';
@@ -33,45 +28,6 @@ export interface SinceLink {
   mode: 'partial' | string;
   relinked: number;
   state: LinkStateUpdate;
-}
-
-interface Grown {
-  kind: string;
-  value: string;
-  /** accounts now, and how many of them are touched (it had at least n − k before) */
-  n: number;
-  k: number;
-}
-
-/**
- * Bounds of the pairs counted against the pair budget after the values held by touched accounts
- * grew (a value only gets lighter as it grows; all the others are unchanged), with the stored cut.
- * Null when they may pass the budget by more than a quarter: then everything is relinked and the
- * cut found again.
- */
-export function budgetAfter(
-  grown: Grown[],
-  meta: LinkMeta,
-  o: { N: number; cap: number; threshold: number; budget: number },
-): { lo: number; hi: number } | null {
-  let lo = meta.plannedLo,
-    hi = meta.plannedHi;
-  const w = (kind: string, n: number) => groupWeight(kind, n, o.N, o.cap);
-  for (const g of grown) {
-    const wNow = w(g.kind, g.n);
-    const counted =
-      wNow > 0 &&
-      wNow < o.threshold &&
-      (!meta.cut || byWeight({ w: wNow, g }, { w: meta.cut.w, g: meta.cut }) < 0);
-    if (counted) {
-      // before, it had n − k accounts or more and was counted, or was strong enough not to be
-      const before = w(g.kind, Math.max(2, g.n - g.k)) >= o.threshold ? 0 : pairsOf(g.n - g.k);
-      hi += pairsOf(g.n) - before;
-    } else if (g.n - g.k <= o.cap && w(g.kind, g.n) < o.threshold) {
-      lo -= pairsOf(Math.min(g.n, o.cap)); // it may have been counted before
-    }
-  }
-  return hi > o.budget * 1.25 ? null : { lo: Math.max(0, lo), hi };
 }
 
 export async function linkSinceLast(
