@@ -1,5 +1,5 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
 import type { ExportJobView, TExportOptionsInput } from '@/lib/schemas/export';
 
@@ -15,13 +15,25 @@ const active = (jobs: ExportJobView[] | undefined) =>
 export function useExports(caseId?: string) {
   return useQuery({
     queryKey: exportKeys.list(caseId),
-    queryFn: () =>
+    queryFn: ({ signal }) =>
       fetchJson<{ exports: ExportJobView[] }>(
         caseId ? `/api/v1/cases/${encodeURIComponent(caseId)}/exports` : '/api/v1/exports',
+        { signal },
       ),
     refetchInterval: (q) => (active(q.state.data?.exports) ? 1000 : false),
     staleTime: 0,
   });
+}
+
+/**
+ * After a change: cancel a list fetch still in flight, then refetch. `invalidateQueries` alone
+ * joins a first load that is still running (react-query restarts a running fetch only when the
+ * query already has data), and that load may have read the list before the new job committed:
+ * it then shows "No packages yet", and an empty list does not poll (seen in a CI e2e run).
+ */
+async function refresh(qc: QueryClient) {
+  await qc.cancelQueries({ queryKey: exportKeys.all });
+  await qc.invalidateQueries({ queryKey: exportKeys.all });
 }
 
 export function useCreateExport(caseId: string) {
@@ -32,7 +44,7 @@ export function useCreateExport(caseId: string) {
         method: 'POST',
         body: JSON.stringify(input),
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: exportKeys.all }),
+    onSuccess: () => refresh(qc),
   });
 }
 
@@ -43,7 +55,7 @@ export function useCancelExport() {
       fetchJson<{ export: ExportJobView }>(`/api/v1/exports/${encodeURIComponent(id)}/cancel`, {
         method: 'POST',
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: exportKeys.all }),
+    onSuccess: () => refresh(qc),
   });
 }
 
@@ -55,6 +67,6 @@ export function useRebuildExport() {
       fetchJson<{ export: ExportJobView }>(`/api/v1/exports/${encodeURIComponent(id)}/rebuild`, {
         method: 'POST',
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: exportKeys.all }),
+    onSuccess: () => refresh(qc),
   });
 }
