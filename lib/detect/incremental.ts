@@ -16,8 +16,7 @@ import { previousClusters, type AccountScoreRow, type ClusterRow } from './write
 
 export interface IncrementalOutput {
   sinceRun: string;
-  touched: number;
-  /** the accounts that received events since the last run (their rollups changed) */
+  /** the accounts that received events since the last run (their rollups changed), distinct */
   touchedIds: string[];
   /** rows of the rescored accounts: the touched ones and every member of an affected cluster */
   accounts: AccountScoreRow[];
@@ -106,7 +105,6 @@ export async function detectSinceLast(
   step('clusters');
   return {
     sinceRun: touched.sinceRun,
-    touched: T.size,
     touchedIds: touched.accounts,
     accounts: accountRows(results, clusters, s),
     clusters,

@@ -113,7 +113,7 @@ async function runLocked(
       mode,
       ...(inc
         ? {
-            touched: inc.touched,
+            touched: inc.touchedIds.length,
             sinceRun: inc.sinceRun,
             linking: inc.linkMode,
             relinked: inc.relinked,

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, pgPool } from '@/lib/db/client';
+import { ingestEvents } from '@/lib/ingest';
 import { runDetection, type DetectSummary } from '@/lib/detect';
-import { ingestAccounts, ingestEvents } from '@/lib/ingest';
-import { generateScenario } from '@/lib/scenario/generate';
 import { recomputedSnapshot, rollupSnapshot } from './cluster-rollups-snapshot';
+import { detectedClusterScenario } from './cluster-scenario';
 
 // detect --since-last updates the page rollups of a cluster whose members did not change from the
 // members that received events (lib/detect/cluster-rollup-update.ts) instead of recomputing them
@@ -26,18 +26,8 @@ let big: Cluster;
 let inc: DetectSummary;
 
 beforeAll(async () => {
-  generateScenario({
-    accounts: 150,
-    events: 15_000,
-    seed: 5,
-    mix: 'default',
-    outDir: dir,
-    promptsCsv: path.join(dir, 'no-shared-prompts.csv'), // the generator's own templates
-  });
+  await detectedClusterScenario(dir);
   const pool = pgPool();
-  await ingestAccounts(path.join(dir, 'accounts.ndjson'), { pool, actor: 'test' });
-  await ingestEvents(path.join(dir, 'events.ndjson'), { pool, actor: 'test', batchSize: 4000 });
-  await runDetection(pool);
   before = await clusters();
   big = before[0];
   // two members: their own lines three days earlier with other wording (new templates, and first

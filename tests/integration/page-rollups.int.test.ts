@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, pgPool } from '@/lib/db/client';
+import { ingestEvents } from '@/lib/ingest';
 import { runDetection } from '@/lib/detect';
-import { ingestAccounts, ingestEvents } from '@/lib/ingest';
-import { generateScenario } from '@/lib/scenario/generate';
 import { getSeries } from '@/lib/queries/account-series';
 import { indicatorMatrix } from '@/lib/detect/cluster-matrix';
 import { getClusterIndicators } from '@/lib/queries/cluster-indicators';
 import { getClusterTimeline } from '@/lib/queries/cluster-page';
 import { viewSeries } from './page-rollups-reference';
+import { detectedClusterScenario } from './cluster-scenario';
 
 // The pages' reads of the compact rollups (issue 14): the account series folds first-seen days
 // from the day sets in Node (lib/queries/first-days.ts) instead of grouping the views
@@ -22,18 +22,7 @@ import { viewSeries } from './page-rollups-reference';
 const dir = mkdtempSync(path.join(tmpdir(), 'dw-page-rollups-'));
 
 beforeAll(async () => {
-  generateScenario({
-    accounts: 150,
-    events: 15_000,
-    seed: 5,
-    mix: 'default',
-    outDir: dir,
-    promptsCsv: path.join(dir, 'no-shared-prompts.csv'), // the generator's own templates
-  });
-  const pool = pgPool();
-  await ingestAccounts(path.join(dir, 'accounts.ndjson'), { pool, actor: 'test' });
-  await ingestEvents(path.join(dir, 'events.ndjson'), { pool, actor: 'test', batchSize: 4000 });
-  await runDetection(pool);
+  await detectedClusterScenario(dir);
 }, 120_000);
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
