@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type pg from 'pg';
 
 // Machine-level figures for the benchmarks: on a 2-core machine shared with Postgres the question
@@ -56,3 +57,9 @@ export async function walStats(p: pg.Pool): Promise<{ bytes: number; fpi: number
     return null;
   }
 }
+
+/** The 1-, 5- and 15-minute load averages, one decimal each, as printed beside every figure. */
+export const loadLine = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');

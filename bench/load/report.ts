@@ -1,16 +1,11 @@
-import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import type { IngestOutcome } from './ingest-beside';
+import { loadLine } from '../stats';
 
 // The table `npm run bench:load` prints. A 429 is the ingest concurrency cap answering as designed
 // (INGEST_MAX_CONCURRENT, with Retry-After), so it has its own column; "errors" are every other
 // non-2xx answer plus socket errors and timeouts (counted by autocannon as errors too, and
 // listed apart under statuses).
-
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
 
 export function printHeader(title: string) {
   console.log(`\n${title}`);
@@ -47,7 +42,7 @@ export function printRun(name: string, r: autocannon.Result) {
     String(capped).padStart(6),
     String(errors).padStart(7),
   ];
-  console.log(`${cells.join(' ')}  ${load().padEnd(14)}  ${statuses}`);
+  console.log(`${cells.join(' ')}  ${loadLine().padEnd(14)}  ${statuses}`);
 }
 
 export function printIngest(events: number, bytes: number, o: IngestOutcome, overlapS: number) {
@@ -59,6 +54,6 @@ export function printIngest(events: number, bytes: number, o: IngestOutcome, ove
     `  beside it: HTTP ingest of ${events.toLocaleString('en-US')} events (${(bytes / 2 ** 20).toFixed(0)} MiB sent): ` +
       `status ${o.status}${why}, ${s.toFixed(1)} s, ${rate} events/s, accepted ${o.accepted}, ` +
       `duplicates ${o.duplicates}, rejected ${o.rejected}${retried}; the run above overlapped it ` +
-      `${overlapS.toFixed(1)} s; load avg ${load()}`,
+      `${overlapS.toFixed(1)} s; load avg ${loadLine()}`,
   );
 }

@@ -1,10 +1,10 @@
-import { loadavg } from 'node:os';
 import { pointAtDatabase } from '@/lib/env';
 import { databaseUrlOn, listDatabases } from '@/lib/db/databases';
 import { loadAwesomePrompts, resolvePromptsCsv } from '@/lib/scenario/prompt-source';
 import { extraBatch } from './batch';
 import { detectInChild } from './detect-child';
 import { linesStream } from './stream';
+import { loadLine } from '../stats';
 
 export interface BatchArgs {
   /** a database `npm run scale -- --keep` left */
@@ -15,11 +15,6 @@ export interface BatchArgs {
   /** checkouts whose `detect --since-last` runs after the batch, one batch each, in turn */
   code: string[];
 }
-
-const la = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
 
 /**
  * For each checkout in `code`: one more batch (`extraBatch`, seed + its position) onto the kept
@@ -47,7 +42,7 @@ export async function runBatches(a: BatchArgs, admin: string): Promise<void> {
       );
       const inc = await detectInChild(url, ['--since-last'], cwd);
       console.log(
-        `${cwd}: --since-last after ${b.accepted.toLocaleString('en')} more events (seed ${seed}): ${inc.wallS.toFixed(1)} s wall, peak RSS ${inc.rssMb} MB; load ${la()}\n  ${inc.summary.split('\n').join('\n  ')}`,
+        `${cwd}: --since-last after ${b.accepted.toLocaleString('en')} more events (seed ${seed}): ${inc.wallS.toFixed(1)} s wall, peak RSS ${inc.rssMb} MB; load ${loadLine()}\n  ${inc.summary.split('\n').join('\n  ')}`,
       );
     }
   } finally {

@@ -1,4 +1,3 @@
-import { loadavg } from 'node:os';
 import pg from 'pg';
 import { pointAtDatabase } from '@/lib/env';
 import { createMigratedDatabase, databaseUrlOn, dropDatabase } from '@/lib/db/databases';
@@ -12,6 +11,7 @@ import { BYTES_PER_EVENT, freeBytes, refusal } from './disk';
 import { pageTimes } from './pages';
 import { bytesPerEvent, mib, tableSizes } from './sizes';
 import { linesStream } from './stream';
+import { loadLine } from '../stats';
 
 export interface ScaleArgs {
   events: number;
@@ -20,11 +20,6 @@ export interface ScaleArgs {
   keep: boolean;
   runs: number;
 }
-
-const la = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
 
 export async function runScale(a: ScaleArgs, admin: string): Promise<void> {
   const server = new pg.Client({ connectionString: admin });
@@ -51,7 +46,7 @@ export async function runScale(a: ScaleArgs, admin: string): Promise<void> {
       .filter((x) => x.family === 'hydra')
       .map((x) => x.account.account_id);
     console.log(
-      `database ${name}; ${prepared.actors.length} accounts, hydra ${hydra.length} × ~${hydraMean} events; load ${la()}`,
+      `database ${name}; ${prepared.actors.length} accounts, hydra ${hydra.length} × ~${hydraMean} events; load ${loadLine()}`,
     );
     await ingestAccounts(linesStream(prepared.actors.map((x) => JSON.stringify(x.account))), {
       pool,
@@ -80,11 +75,11 @@ export async function runScale(a: ScaleArgs, admin: string): Promise<void> {
     }).finally(() => clearInterval(sizer));
     const ingestS = (Date.now() - t0) / 1000;
     console.log(
-      `ingest: ${ev.accepted.toLocaleString('en')} events in ${ingestS.toFixed(1)} s (${(ev.accepted / ingestS).toFixed(0)} rows/s); load ${la()}`,
+      `ingest: ${ev.accepted.toLocaleString('en')} events in ${ingestS.toFixed(1)} s (${(ev.accepted / ingestS).toFixed(0)} rows/s); load ${loadLine()}`,
     );
     const det = await detectInChild(url);
     console.log(
-      `detect: ${det.wallS.toFixed(1)} s wall, peak RSS ${det.rssMb} MB (${det.summary}); load ${la()}`,
+      `detect: ${det.wallS.toFixed(1)} s wall, peak RSS ${det.rssMb} MB (${det.summary}); load ${loadLine()}`,
     );
     const flagged = await pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM account_score WHERE flagged AND account_id = ANY($1)`,
@@ -111,7 +106,7 @@ export async function runScale(a: ScaleArgs, admin: string): Promise<void> {
     );
     const inc = await detectInChild(url, ['--since-last']);
     console.log(
-      `detect --since-last after ${b.accepted.toLocaleString('en')} more events: ${inc.wallS.toFixed(1)} s wall, peak RSS ${inc.rssMb} MB (${inc.summary}); load ${la()}`,
+      `detect --since-last after ${b.accepted.toLocaleString('en')} more events: ${inc.wallS.toFixed(1)} s wall, peak RSS ${inc.rssMb} MB (${inc.summary}); load ${loadLine()}`,
     );
     const sizes = await tableSizes(pool, DISTRIBUTED_BY_ACCOUNT);
     for (const s of sizes)
@@ -136,7 +131,7 @@ export async function runScale(a: ScaleArgs, admin: string): Promise<void> {
       '\n| events | accounts | ingest | rows/s | detect | peak RSS | events data + idx | rollups + scores | accounts list p50/p95 ms | account page | cluster page | since-last (1 % batch) | hydra flagged | load avg |',
     );
     console.log(
-      `| ${ev.accepted.toLocaleString('en')} | ${prepared.actors.length.toLocaleString('en')} | ${ingestS.toFixed(0)} s | ${(ev.accepted / ingestS).toFixed(0)} | ${det.wallS.toFixed(0)} s | ${det.rssMb} MB | ${mib(ev0.data)} + ${mib(ev0.index)} | ${mib(roll)} | ${pp('accounts list')} | ${pp('account page')} | ${pp('cluster page')} | ${inc.wallS.toFixed(0)} s | ${flagged.rows[0].n}/${hydra.length} | ${la()} |`,
+      `| ${ev.accepted.toLocaleString('en')} | ${prepared.actors.length.toLocaleString('en')} | ${ingestS.toFixed(0)} s | ${(ev.accepted / ingestS).toFixed(0)} | ${det.wallS.toFixed(0)} s | ${det.rssMb} MB | ${mib(ev0.data)} + ${mib(ev0.index)} | ${mib(roll)} | ${pp('accounts list')} | ${pp('account page')} | ${pp('cluster page')} | ${inc.wallS.toFixed(0)} s | ${flagged.rows[0].n}/${hydra.length} | ${loadLine()} |`,
     );
   } finally {
     await closeDb();
