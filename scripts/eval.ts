@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { migrate } from '@/lib/db/migrate';
 import { evalScenario } from '@/lib/eval/run-eval';
 import { formatTable } from '@/lib/eval/metrics';
+import { formatCensus } from '@/lib/eval/census';
 
 // `npm run eval -- DIR [--keep] [--replay N] [--in-place]`
 // Creates a fresh database dw_eval_<ts> on the server of DATABASE_URL (default: local Postgres),
@@ -13,14 +14,18 @@ import { formatTable } from '@/lib/eval/metrics';
 // prints the per-family table against DIR/truth.ndjson and drops the database (unless --keep).
 // --in-place uses DATABASE_URL itself (its detection output is replaced); --skip-ingest (with
 // --in-place) re-detects and re-scores data that is already there. --replay N replays
-// detection on N day prefixes for "events before first alarm" (default 6, 0 = skip).
+// detection on N day prefixes for "events before first alarm" (default 6, 0 = skip), plus the
+// prefixes where each campaign holds 2, 5 and 10 % of its events, and prints the benign cluster
+// census over all replayed prefixes; --census FILE writes its rows (cluster × prefix) as NDJSON.
 const args = process.argv.slice(2);
-const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--replay');
+const valued = new Set(['--replay', '--census']);
+const dir = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
+const censusIdx = args.indexOf('--census');
 const replayIdx = args.indexOf('--replay');
 const replayPoints = replayIdx >= 0 ? Number(args[replayIdx + 1]) : 6;
 if (!dir || !existsSync(path.join(dir, 'truth.ndjson'))) {
   console.error(
-    'usage: eval DIR [--keep] [--replay N] [--in-place]   (DIR holds accounts.ndjson, events.ndjson, truth.ndjson)',
+    'usage: eval DIR [--keep] [--replay N] [--census FILE] [--in-place] [--skip-ingest]   (DIR holds accounts.ndjson, events.ndjson, truth.ndjson)',
   );
   process.exit(2);
 }
@@ -44,11 +49,13 @@ try {
     replayPoints,
     log,
     skipIngest: inPlace && args.includes('--skip-ingest'),
+    censusOut: censusIdx >= 0 ? args[censusIdx + 1] : undefined,
   });
   console.log(
     `\nScenario ${dir}: detect ${(r.detect.elapsedMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n`,
   );
   console.log(formatTable([...r.families, r.overall], r.beforeAlarm));
+  if (r.census) console.log(`\n${formatCensus(r.census)}`);
 } catch (e) {
   console.error(`eval failed: ${(e as Error).stack ?? e}`);
   code = 1;

@@ -43,6 +43,7 @@ describe('cluster features', () => {
       partition_excess: 0,
       union_coverage_tax: 0.2,
       union_coverage_lsh: 0.05,
+      union_tax_share: 0.2,
       exploration: 0.3,
       correlated_volume: 0.1,
       distinct_orgs: 0.25,

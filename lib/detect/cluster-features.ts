@@ -13,6 +13,8 @@ export interface ClusterFeatures {
   partition_excess: number;
   union_coverage_tax: number;
   union_coverage_lsh: number;
+  /** every taxonomy bucket of the members (unknown/other included) / all buckets: the account coverage_tax of the pooled client */
+  union_tax_share: number;
   /** union fine buckets / buckets a uniform sampler of the pooled volume would reach (diversity of the whole cluster) */
   exploration: number;
   /** mean Pearson correlation of each member's hourly counts with the rest of the cluster (≤ 200 members) */
@@ -113,10 +115,12 @@ export async function clusterFeatures(
       ),
   ] as const);
   const lsh = new Map<string, Set<number>>(),
-    tax = new Map<string, Map<number, number>>();
+    tax = new Map<string, Map<number, number>>(),
+    taxAll = new Set<number>();
   const firstVisit = new Map<number, number>();
   for (const r of buckets.rows) {
     if (r.kind === 0) {
+      taxAll.add(r.bucket);
       let taxCounts = tax.get(r.account_id);
       if (!taxCounts) tax.set(r.account_id, (taxCounts = new Map()));
       if (r.bucket > 1) taxCounts.set(r.bucket, r.n); // unknown/other carry no capability
@@ -138,6 +142,7 @@ export async function clusterFeatures(
     partition_excess: pooledPartition(tax),
     union_coverage_tax: unionTax / (TAXONOMY_BUCKETS.length - 1),
     union_coverage_lsh: lshPartition.union / FINE_BUCKETS,
+    union_tax_share: taxAll.size / (TAXONOMY_BUCKETS.length - 1),
     exploration:
       lshPartition.union /
       Math.max(

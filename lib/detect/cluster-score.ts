@@ -1,4 +1,5 @@
 import type { ClusterFeatures } from './cluster-features';
+import type { PooledBand } from './cluster-band';
 import type { DetectSettings } from './settings';
 import type { Contribution } from './score';
 import { clamp01, logistic } from './stats';
@@ -49,6 +50,11 @@ export const CLUSTER_SIGNALS: Record<string, { label: string; explain: string }>
     explain:
       "Output/input ratio, cut-offs, reasoning, max_tokens and temperature of all members' traffic pooled, as if one client.",
   },
+  pooled_band: {
+    label: 'Pooled client beyond the benign range',
+    explain:
+      "All members' traffic pooled as one client (output/input, cut-offs, reasoning, max_tokens, temperature, single-turn), each ratio against the benign range of accounts of the pooled volume: nothing inside the range, full at two band-widths beyond it. Members too small to judge alone are judged together.",
+  },
   cluster_sweep: {
     label: 'Cluster sweep order',
     explain: 'Systematic order in which the members together first visit taxonomy buckets.',
@@ -63,11 +69,12 @@ export interface ClusterScore {
 
 /** Cluster risk from its features and the mean evidence total of its members (Σ w·e of each). */
 export function scoreCluster(
-  f: ClusterFeatures,
+  f: ClusterFeatures & { pooled_band?: PooledBand },
   memberEvidence: number,
   s: DetectSettings,
   pooledOutIn = 0,
 ): ClusterScore {
+  const pc = f.pooled_band?.harvest ?? 0;
   const values: Record<string, [number, number]> = {
     size: [f.members, ramp(f.members, 5, 60)],
     partition: [f.partition_excess, f.members >= 3 ? ramp(f.partition_excess, 0.45, 0.85) : 0],
@@ -79,6 +86,7 @@ export function scoreCluster(
     harvest_ratio: [pooledOutIn, ramp(pooledOutIn, 2.5, 6)],
     member_evidence: [memberEvidence, ramp(memberEvidence, 0.5, 2)],
     cluster_sweep: [f.cluster_sweep, ramp(f.cluster_sweep, 0.5, 0.85)],
+    pooled_band: [pc, f.members >= 3 ? Math.min(1, pc / 2) : 0],
   };
   const contributions: Record<string, Contribution> = {};
   let total = 0;

@@ -37,10 +37,15 @@ export async function detectCore(
   ] as const);
   const tpl = await loadTemplates(db, bands.nearDup);
   step('load rollups');
-  const { results } = scoreAccounts(daily, cov, tpl, s, population);
+  const { results, ranges } = scoreAccounts(daily, cov, tpl, s, population);
   step('score accounts');
-  const { clusters, link } = await scoreClusters(db, results, s, bands.frames, (d, t) =>
-    step('clusters', d, t),
+  const { clusters, link } = await scoreClusters(
+    db,
+    results,
+    s,
+    bands.frames,
+    (d, t) => step('clusters', d, t),
+    ranges,
   );
   step('clusters');
   const accounts = accountRows(results, clusters, s);

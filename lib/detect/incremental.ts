@@ -90,7 +90,7 @@ export async function detectSinceLast(
   const fresh = [...rescan].filter((id) => !kept.has(id));
   const r = await shadowed(pool, fresh, SHADOW, rollups(cap));
   step('load rollups');
-  const scored = scoreAccounts(r.daily, r.cov, r.tpl, s, population).results;
+  const { results: scored, ranges } = scoreAccounts(r.daily, r.cov, r.tpl, s, population);
   const results = [...scored, ...kept.values()];
   step('score accounts');
   const byId = new Map<string, AccountResult>(results.map((x) => [x.id, x]));
@@ -101,6 +101,7 @@ export async function detectSinceLast(
     s,
     (d, t) => step('clusters', d, t),
     affected,
+    ranges,
   );
   step('clusters');
   return {

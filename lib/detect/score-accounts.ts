@@ -63,7 +63,7 @@ export function scoreAccounts(
   tpl: Map<string, TemplateAgg>,
   s: DetectSettings,
   population?: Population,
-): { results: AccountResult[] } {
+): { results: AccountResult[]; ranges: VolumeRanges } {
   const ids = [...daily.keys()];
   const own = ids.map((id) => daily.get(id)!.events);
   const { med, mad } = robustCentre(
@@ -113,5 +113,5 @@ export function scoreAccounts(
       flagged: sc.risk >= s.accountThreshold && d.events >= s.minEvents,
     };
   });
-  return { results };
+  return { results, ranges: vr };
 }

@@ -1,54 +1,17 @@
 import type { Pool } from 'pg';
 import { clusterFeatures } from './cluster-features';
 import { scoreCluster } from './cluster-score';
-import { computeSignals } from './compute-signals';
-import type { DailyAgg } from './load-daily';
 import { linkAccounts, type LinkResult as Linked } from './link';
-import { SIGNALS, evidenceOf } from './signal-defs';
 import { loadIndicatorGroups, type IndicatorGroup } from './load-indicators';
 import type { AccountResult } from './score-accounts';
 import type { DetectSettings } from './settings';
 import type { ClusterRow } from './write-results';
 
 import { clusterIdOf } from './cluster-identity';
+import type { VolumeRanges } from './benign-range';
+import { pooledBand, pooledEvidence, pooledValues } from './cluster-band';
 
-// Per-request ratios that stay meaningful when the members' rollups are pooled into one stream,
-// with fixed weights: the cluster score is tuned on these and must not move when calibration
-// refits the account weights.
-const POOLED: Record<string, number> = {
-  out_in_ratio: 0.5,
-  finish_length: 0.6,
-  reasoning_share: 0.8,
-  thinking_share: 0.5,
-  max_tokens_cap: 0.6,
-  constant_temperature: 0.4,
-  single_turn: 0.3,
-};
-
-/** Σ weight × evidence of the pooled members' harvesting/reasoning signals (the cluster seen as one client). */
-export function pooledEvidence(members: DailyAgg[]): number {
-  const p = { ...members[0], how: [], daily: [], dayIdx: [] } as DailyAgg;
-  const keys = [
-    'events',
-    'inTok',
-    'outTok',
-    'finishLength',
-    'reasoning',
-    'thinking',
-    'singleTurn',
-    'maxTokSum',
-    'maxTokN',
-    'tempN',
-    'tempSum',
-    'tempSum2',
-  ] as const;
-  for (const k of keys) p[k] = members.reduce((t, m) => t + m[k], 0);
-  const v = computeSignals(p, undefined, undefined, { logMed: 0, logMad: 1 });
-  return SIGNALS.filter((d) => d.id in POOLED).reduce(
-    (t, d) => t + POOLED[d.id] * evidenceOf(d, v[d.id]),
-    0,
-  );
-}
+const num = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 /** The most accounts a shared value may have and still link them (a fifth of the accounts at most). */
 export const linkCap = (accounts: number, s: DetectSettings) =>
@@ -79,6 +42,7 @@ export async function scoreLinked(
   s: DetectSettings,
   onProgress: (done: number, total: number) => void,
   keep: (members: string[]) => boolean = () => true,
+  ranges?: VolumeRanges,
 ): Promise<ClusterRow[]> {
   const clusters: ClusterRow[] = [];
   for (let i = 0; i < link.clusters.length; i++) {
@@ -87,9 +51,27 @@ export async function scoreLinked(
     const f = await clusterFeatures(pool, members, (id) => byId.get(id)?.daily.events ?? 0);
     const dailies = members.flatMap((id) => (byId.has(id) ? [byId.get(id)!.daily] : []));
     const inTok = dailies.reduce((t, d) => t + d.inTok, 0);
+    const v = pooledValues(dailies);
+    const pooled = pooledBand(
+      v,
+      { events: f.events, tax: f.union_tax_share, lsh: f.union_coverage_lsh },
+      members.flatMap((id) => {
+        const r = byId.get(id);
+        return r
+          ? [
+              {
+                events: r.daily.events,
+                tax: num(r.values.coverage_tax),
+                lsh: num(r.values.coverage_lsh),
+              },
+            ]
+          : [];
+      }),
+      ranges,
+    );
     const sc = scoreCluster(
-      f,
-      pooledEvidence(dailies),
+      { ...f, pooled_band: pooled },
+      pooledEvidence(v),
       s,
       inTok > 0 ? dailies.reduce((t, d) => t + d.outTok, 0) / inTok : 0,
     );
@@ -101,7 +83,7 @@ export async function scoreLinked(
       events: f.events,
       reasons: sc.reasons,
       contributions: sc.contributions,
-      features: f,
+      features: { ...f, pooled_band: pooled },
       indicators: link.shared[i],
       member_ids: members,
       member_ties: link.ties[i],
@@ -118,6 +100,7 @@ export async function scoreClusters(
   s: DetectSettings,
   frames: IndicatorGroup[],
   onProgress: (done: number, total: number) => void,
+  ranges?: VolumeRanges,
 ): Promise<{ clusters: ClusterRow[]; pairs: number; link: Linked }> {
   const link = await linkAll(
     pool,
@@ -126,6 +109,6 @@ export async function scoreClusters(
     frames,
   );
   const byId = new Map(results.map((r) => [r.id, r]));
-  const clusters = await scoreLinked(pool, link, byId, s, onProgress);
+  const clusters = await scoreLinked(pool, link, byId, s, onProgress, undefined, ranges);
   return { clusters, pairs: link.pairsScored, link };
 }

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { DetectSettings } from '@/lib/detect/settings';
 import type { Truth } from './metrics';
-import { cutoffs, eventsBefore, firstDay, replayAt } from './replay';
+import { cutoffs, eventsBefore, firstDay, replayAt, type ReplayPoint } from './replay';
 
 export interface AlarmRow {
   family: string;
@@ -57,9 +57,12 @@ export async function firstAlarms(
   points: number,
   final: Alarms,
   log: (m: string) => void = () => {},
+  o: { extra?: string[]; onReplay?: (p: ReplayPoint) => void } = {},
 ): Promise<AlarmRow[]> {
-  const all = await cutoffs(pool, points);
-  const end = all[all.length - 1];
+  const grid = await cutoffs(pool, points);
+  const end = grid[grid.length - 1];
+  // extra cut-offs (the census's early prefixes) join the coarse pass: a finer grid, same result
+  const all = [...new Set([...grid, ...(o.extra ?? []).filter((d) => d < end)])].sort();
   const start = await firstDay(pool);
   const cache = new Map<string, Alarms>([[end, final]]);
   const none: Alarms = { flagged: new Set(), inFlaggedCluster: new Set() };
@@ -73,6 +76,7 @@ export async function firstAlarms(
       `replay before ${day}: ${r.flagged.size} flagged, ${r.inFlaggedCluster.size} in flagged clusters (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     );
     cache.set(day, r);
+    o.onReplay?.(r);
     return r;
   };
   for (const c of all.slice(0, -1)) await flaggedAt(c);

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { detectCore } from '@/lib/detect/core';
 import type { DetectSettings } from '@/lib/detect/settings';
+import type { ClusterRow } from '@/lib/detect/write-results';
 
 // "Queries before first alarm": detection replayed on day prefixes of the data. Inside one
 // transaction the rollup tables are shadowed by temporary copies holding only what was known
@@ -23,6 +24,8 @@ export interface ReplayPoint {
   /** members (any state) of the clusters flagged at this cut-off: the cluster's flag is an alarm */
   inFlaggedCluster: Set<string>;
   clusterOf: Map<string, string>;
+  /** the prefix's clusters, member states included (for the benign cluster census) */
+  clusters: ClusterRow[];
 }
 
 export async function replayAt(
@@ -51,6 +54,7 @@ export async function replayAt(
       flagged: new Set(out.accounts.filter((a) => a.flagged).map((a) => a.account_id)),
       inFlaggedCluster: new Set(out.clusters.filter((k) => k.flagged).flatMap((k) => k.member_ids)),
       clusterOf: new Map(out.clusters.flatMap((k) => k.member_ids.map((m) => [m, k.id] as const))),
+      clusters: out.clusters,
     };
   } finally {
     await c.query('ROLLBACK').catch(() => undefined);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { ingestAccounts, ingestEvents } from '@/lib/ingest';
@@ -6,6 +6,8 @@ import { runDetection, loadSettings, type DetectSummary } from '@/lib/detect';
 import { evaluate, type FamilyRow, type Truth } from './metrics';
 import { firstAlarms, summariseAlarms } from './first-alarm';
 import { inFlaggedClusters } from './replay';
+import { censusOf, summariseCensus, type CensusRow, type CensusSummary } from './census';
+import { earlyDays } from './early-days';
 
 export interface EvalResult {
   families: FamilyRow[];
@@ -13,6 +15,8 @@ export interface EvalResult {
   beforeAlarm: Map<string, string>;
   detect: DetectSummary;
   peakRssMb: number;
+  /** benign cluster census over the replayed prefixes (null without a replay) */
+  census: CensusSummary | null;
 }
 
 export async function readTruth(dir: string): Promise<Truth[]> {
@@ -27,7 +31,13 @@ export async function readTruth(dir: string): Promise<Truth[]> {
 export async function evalScenario(
   pool: Pool,
   dir: string,
-  o: { replayPoints?: number; log?: (m: string) => void; skipIngest?: boolean } = {},
+  o: {
+    replayPoints?: number;
+    log?: (m: string) => void;
+    skipIngest?: boolean;
+    /** NDJSON file for every census row (cluster × replayed prefix) */
+    censusOut?: string;
+  } = {},
 ): Promise<EvalResult> {
   const log = o.log ?? (() => {});
   if (!o.skipIngest) {
@@ -72,13 +82,24 @@ export async function evalScenario(
   ).rows;
   const { families, overall } = evaluate(truth, scored);
   let beforeAlarm = new Map<string, string>();
+  let census: CensusSummary | null = null;
   if ((o.replayPoints ?? 0) > 1) {
     const s = await loadSettings(pool);
     const final = {
       flagged: new Set(scored.filter((r) => r.flagged).map((r) => r.account_id)),
       inFlaggedCluster: await inFlaggedClusters(pool),
     };
-    beforeAlarm = summariseAlarms(await firstAlarms(pool, truth, s, o.replayPoints!, final, log));
+    // the prefixes where campaigns hold 2, 5 and 10 % of their events are replayed for the census
+    const byId = new Map(truth.map((t) => [t.account_id, t]));
+    const rows: CensusRow[] = [];
+    const alarms = await firstAlarms(pool, truth, s, o.replayPoints!, final, log, {
+      extra: await earlyDays(pool, truth),
+      onReplay: (p) => rows.push(...censusOf(p.cutoff, p.clusters, byId, s.accountThreshold)),
+    });
+    beforeAlarm = summariseAlarms(alarms);
+    census = summariseCensus(rows);
+    if (o.censusOut)
+      await writeFile(o.censusOut, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   }
-  return { families, overall, beforeAlarm, detect, peakRssMb };
+  return { families, overall, beforeAlarm, detect, peakRssMb, census };
 }

@@ -63,6 +63,16 @@ describe('detection on a labelled scenario', () => {
   it('reports events before the first alarm for caught campaigns', () => {
     expect(r.beforeAlarm.get('sweep')).toMatch(/^[\d,]+ \(\d+%\)/);
   });
+  it('measures benign clusters on every replayed prefix, the early ones included', () => {
+    const c = r.census!;
+    // 2 coarse prefixes + the days where campaigns hold 2, 5 and 10 % of their events
+    expect(c.prefixes).toBeGreaterThan(2);
+    // benign teams share org, domain, card and office /24 on purpose: they form clusters
+    expect(c.benignClusters).toBeGreaterThan(0);
+    expect(c.maxBenignAt?.attack).toBe(0);
+    expect(c.maxBenignRisk).toBeLessThan(0.6);
+    expect(c.benignViaCluster).toBe(0);
+  });
   it('writes flags, an audited run, and the flags line shape', async () => {
     const flags = await pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM flags WHERE status = 'open'`,
