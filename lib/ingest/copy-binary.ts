@@ -1,7 +1,8 @@
 import { slices, type Arena } from './arena';
-import type { StageRow } from './event-row';
-import { float4Of } from './float4';
+import type { StageRow, StageValue } from './event-row';
 import { inetBytes } from './inet-binary';
+import { parseTimestamp } from './timestamp';
+import { float4Into, i32, int8Into, writeText } from './wire-bytes';
 
 /**
  * Event rows in COPY's binary format (`COPY … FROM STDIN (FORMAT binary)`): each field as its
@@ -50,90 +51,121 @@ function grow(a: Arena, need: number): void {
   a.buf = bigger;
 }
 
-/** UTF-8 of s at p; short ASCII strings (ids, models, keys) byte by byte, cheaper than the native call. */
-function writeText(buf: Buffer, s: string, p: number): number {
-  const n = s.length;
-  if (n > 32) return buf.write(s, p);
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128) return buf.write(s, p);
-    buf[p + i] = c;
-  }
-  return n;
+// Wire types as small integers: the encoder's switch then compares numbers, not strings.
+const CODE: Record<WireType, number> = {
+  text: 0,
+  jsonb: 1,
+  ts: 2,
+  int8: 3,
+  int4: 4,
+  int2: 5,
+  float4: 6,
+  bool: 7,
+  inet: 8,
+};
+/** The encoder's plan for a kind of row: which cell each field takes, and its wire type. */
+export interface FieldPlan {
+  /** the row index of each field's value; -1 = the `tail` value given to putBinaryFields */
+  at: Int32Array;
+  codes: Uint8Array;
 }
+export const fieldPlan = (at: readonly number[], types: readonly WireType[]): FieldPlan => ({
+  at: Int32Array.from(at),
+  codes: Uint8Array.from(types, (t) => CODE[t]),
+});
 
 /** Appends one row: the field count, then each field's length (-1 for NULL) and bytes. */
 export function putBinaryRow(a: Arena, row: StageRow, types: readonly WireType[]): void {
-  const n = row.length;
+  putBinaryFields(
+    a,
+    row,
+    fieldPlan(
+      row.map((_, i) => i),
+      types,
+    ),
+    null,
+  );
+}
+
+/**
+ * Appends one row made of the cells `plan.at` of `row` (a -1 takes `tail`): the field count, then
+ * each field's length (-1 for NULL) and bytes. Picking the cells here saves the lanes an array per
+ * row for each of the two rows (body and slim) an event is written as.
+ */
+export function putBinaryFields(a: Arena, row: StageRow, plan: FieldPlan, tail: StageValue): void {
+  const { at, codes } = plan;
+  const n = at.length;
   let need = 2 + n * 12 + 16; // per field: length + the widest fixed value; inet's 20 bytes
   for (let i = 0; i < n; i++) {
-    const v = row[i];
+    const v = at[i] < 0 ? tail : row[at[i]];
     if (typeof v === 'string') need += v.length * 3 + 1; // UTF-16 units as ≤ 3 UTF-8 bytes; jsonb's version
   }
   grow(a, need);
   const buf = a.buf;
   let p = a.len;
-  buf.writeInt16BE(n, p);
+  buf[p] = n >>> 8;
+  buf[p + 1] = n;
   p += 2;
   for (let i = 0; i < n; i++) {
-    const v = row[i];
+    const v = at[i] < 0 ? tail : row[at[i]];
     if (v === null) {
-      buf.writeInt32BE(-1, p);
+      i32(buf, p, -1);
       p += 4;
       continue;
     }
-    switch (types[i]) {
-      case 'text': {
+    switch (codes[i]) {
+      case 0: {
         const len = writeText(buf, v as string, p + 4);
-        buf.writeInt32BE(len, p);
+        i32(buf, p, len);
         p += 4 + len;
         break;
       }
-      case 'jsonb': {
+      case 1: {
         buf[p + 4] = 1; // jsonb's binary format: a version byte, then the JSON text
         const len = buf.write(v as string, p + 5) + 1;
-        buf.writeInt32BE(len, p);
+        i32(buf, p, len);
         p += 4 + len;
         break;
       }
-      case 'ts': {
-        const us = (Date.parse(v as string) - PG_EPOCH_MS) * 1000; // < 2^53: exact
+      case 2: {
+        const text = v as string;
+        const us = ((parseTimestamp(text) ?? Date.parse(text)) - PG_EPOCH_MS) * 1000; // < 2^53: exact
         const hi = Math.floor(us / TWO32);
-        buf.writeInt32BE(8, p);
-        buf.writeInt32BE(hi, p + 4);
-        buf.writeUInt32BE(us - hi * TWO32, p + 8);
+        i32(buf, p, 8);
+        i32(buf, p + 4, hi);
+        i32(buf, p + 8, us - hi * TWO32);
         p += 12;
         break;
       }
-      case 'int8': {
-        buf.writeInt32BE(8, p);
-        buf.writeBigInt64BE(BigInt(v as string), p + 4);
+      case 3:
+        i32(buf, p, 8);
+        int8Into(buf, p + 4, v as string);
         p += 12;
         break;
-      }
-      case 'int4':
-        buf.writeInt32BE(4, p);
-        buf.writeInt32BE(v as number, p + 4);
+      case 4:
+        i32(buf, p, 4);
+        i32(buf, p + 4, v as number);
         p += 8;
         break;
-      case 'int2':
-        buf.writeInt32BE(2, p);
-        buf.writeInt16BE(v as number, p + 4);
+      case 5:
+        i32(buf, p, 2);
+        buf[p + 4] = (v as number) >>> 8;
+        buf[p + 5] = v as number;
         p += 6;
         break;
-      case 'float4':
-        buf.writeInt32BE(4, p);
-        buf.writeFloatBE(float4Of(v as number), p + 4);
+      case 6:
+        i32(buf, p, 4);
+        float4Into(buf, p + 4, v as number);
         p += 8;
         break;
-      case 'bool':
-        buf.writeInt32BE(1, p);
+      case 7:
+        i32(buf, p, 1);
         buf[p + 4] = v ? 1 : 0;
         p += 5;
         break;
-      case 'inet': {
+      case 8: {
         const len = inetBytes(v as string, buf, p + 4);
-        buf.writeInt32BE(len, p);
+        i32(buf, p, len);
         p += 4 + len;
         break;
       }

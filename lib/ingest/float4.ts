@@ -15,12 +15,13 @@ export function float4Of(x: number): number {
   return up === other > f ? other : f;
 }
 
+const bits = new Float32Array(1);
+const bitsInt = new Int32Array(bits.buffer);
 function nextFloatToward(f: number, x: number): number {
-  const b = new Float32Array([f]);
-  const u = new Int32Array(b.buffer);
+  bits[0] = f;
   // f and x share a sign here (x within half a float step of f, f ≠ 0 for a tie)
-  u[0] += x > f === f > 0 ? 1 : -1;
-  return b[0];
+  bitsInt[0] += x > f === f > 0 ? 1 : -1;
+  return bits[0];
 }
 
 /** Sign of (decimal string − double), exactly, with BigInt arithmetic. */

@@ -1,11 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
-import { put, reset, type Arena } from './arena';
+import { newArena, put, reset, type Arena } from './arena';
 import { newBatch, stagedRows, type Batch, type FlushContext } from './batch';
 import { flushSafely, type FlushResult } from './bisect';
-import { putBinaryRow } from './copy-binary';
+import { fieldPlan, putBinaryFields } from './copy-binary';
 import { encodeCopyRow } from './copy-text';
 import { EVENT_STAGE_COLUMNS, type StageRow } from './event-row';
-import { EVENT_WIRE_TYPES, ROLLUP_COLS, SLIM_WIRE_TYPES } from './sql-events';
+import { EVENT_ROW_COLUMNS, EVENT_WIRE_TYPES, ROLLUP_COLS, SLIM_WIRE_TYPES } from './sql-events';
 
 /**
  * Parallel ingest lanes. Every row goes to the lane of its account (a hash of account_id), and
@@ -87,17 +87,24 @@ export function addRow(lane: Lane, row: StageRow): void {
     else batch.rows.push(row);
     return;
   }
-  const body = row.slice(1); // EVENT_ROW_COLUMNS
-  body.push(lane.ctx.runId);
-  if (!lane.ctx.useCopy) batch.rows.push(body);
-  else {
-    putBinaryRow(batch.body, body, EVENT_WIRE_TYPES);
-    const slim: StageRow = new Array(SLIM_AT.length);
-    for (let i = 0; i < SLIM_AT.length; i++) slim[i] = row[SLIM_AT[i]];
-    putBinaryRow(batch.slim, slim, SLIM_WIRE_TYPES);
+  if (!lane.ctx.useCopy) {
+    const body = row.slice(1); // EVENT_ROW_COLUMNS
+    body.push(lane.ctx.runId);
+    batch.rows.push(body);
+  } else {
+    putBinaryFields(batch.body, row, BODY_PLAN, lane.ctx.runId);
+    putBinaryFields(batch.slim, row, SLIM_PLAN, null);
   }
 }
-const SLIM_AT = ROLLUP_COLS.map((c) => EVENT_STAGE_COLUMNS.indexOf(c));
+// The body: the staged row without line_no, then the run id (-1: putBinaryFields' tail value).
+const BODY_PLAN = fieldPlan(
+  EVENT_ROW_COLUMNS.map((c) => (c === 'run_id' ? -1 : EVENT_STAGE_COLUMNS.indexOf(c as never))),
+  EVENT_WIRE_TYPES,
+);
+const SLIM_PLAN = fieldPlan(
+  ROLLUP_COLS.map((c) => EVENT_STAGE_COLUMNS.indexOf(c)),
+  SLIM_WIRE_TYPES,
+);
 
 export const batchRows = (b: Batch) => stagedRows(b) + b.quarantine.length;
 
@@ -115,7 +122,10 @@ export async function submit(
   if (state.failure) throw state.failure;
   const batch = lane.batch;
   const spare = lane.spare.pop();
-  lane.batch = spare ? newBatch(reset(spare.body), reset(spare.slim)) : newBatch();
+  // a lane's first batches grow their arenas from 1 MB; the next new ones start at that size
+  lane.batch = spare
+    ? newBatch(reset(spare.body), reset(spare.slim))
+    : newBatch(newArena(batch.body.buf.length), newArena(batch.slim.buf.length));
   lane.inflight = flushSafely(lane.ctx, batch).then(
     (result) => {
       lane.spare.push({ body: batch.body, slim: batch.slim }); // the flushed batch's arenas serve a later one
