@@ -31,45 +31,50 @@ const quotes = (s: string) => {
 
 /**
  * Joins physical lines into CSV records (a quoted field may span lines). A record keeps the
- * number of its first line; one over the length limit comes out with text null.
+ * number of its first line; one over the length limit comes out with text null. Lines come and
+ * records go in groups (splitLineGroups); a record still open waits for the next group.
  */
 export async function* csvRecords(
-  lines: AsyncIterable<RawLine>,
+  groups: AsyncIterable<RawLine[]>,
   maxBytes: number,
-): AsyncGenerator<RawLine> {
+): AsyncGenerator<RawLine[]> {
   let acc = null as RawLine | null;
   let open = false;
-  for await (const l of lines) {
-    if (acc && open) {
-      if (acc.text === null || l.text === null || acc.bytes + l.bytes > maxBytes) {
-        acc = {
-          no: acc.no,
-          text: null,
-          head: acc.head || (acc.text ?? '').slice(0, 4096),
-          bytes: acc.bytes + l.bytes,
-        };
-        if (l.text !== null && quotes(l.text) % 2 === 1) open = false;
-      } else {
-        acc = {
-          no: acc.no,
-          text: `${acc.text}\n${l.text}`,
-          head: '',
-          bytes: acc.bytes + l.bytes + 1,
-        };
-        if (quotes(l.text) % 2 === 1) open = false;
+  for await (const lines of groups) {
+    const out: RawLine[] = [];
+    for (const l of lines) {
+      if (acc && open) {
+        if (acc.text === null || l.text === null || acc.bytes + l.bytes > maxBytes) {
+          acc = {
+            no: acc.no,
+            text: null,
+            head: acc.head || (acc.text ?? '').slice(0, 4096),
+            bytes: acc.bytes + l.bytes,
+          };
+          if (l.text !== null && quotes(l.text) % 2 === 1) open = false;
+        } else {
+          acc = {
+            no: acc.no,
+            text: `${acc.text}\n${l.text}`,
+            head: '',
+            bytes: acc.bytes + l.bytes + 1,
+          };
+          if (quotes(l.text) % 2 === 1) open = false;
+        }
+        if (!open) {
+          out.push(acc);
+          acc = null;
+        }
+        continue;
       }
-      if (!open) {
-        yield acc;
-        acc = null;
+      if (l.text !== null && quotes(l.text) % 2 === 1) {
+        acc = l;
+        open = true;
+        continue;
       }
-      continue;
+      out.push(l);
     }
-    if (l.text !== null && quotes(l.text) % 2 === 1) {
-      acc = l;
-      open = true;
-      continue;
-    }
-    yield l;
+    if (out.length) yield out;
   }
-  if (acc) yield acc;
+  if (acc) yield [acc];
 }

@@ -19,6 +19,19 @@ export async function* splitLines(
   maxBytes: number,
   headBytes = 4096,
 ): AsyncGenerator<RawLine> {
+  for await (const group of splitLineGroups(chunks, maxBytes, headBytes)) yield* group;
+}
+
+/**
+ * splitLines, a chunk at a time: the lines each chunk completes, as one array. The ingest iterates
+ * these synchronously: one await per chunk instead of one per line (an async generator's step is
+ * a promise and a microtask).
+ */
+export async function* splitLineGroups(
+  chunks: AsyncIterable<Buffer>,
+  maxBytes: number,
+  headBytes = 4096,
+): AsyncGenerator<RawLine[]> {
   let parts: Buffer[] = [];
   let partLen = 0;
   let tooLong = false;
@@ -48,6 +61,7 @@ export async function* splitLines(
     partLen = 0;
   };
   for await (const chunk of chunks) {
+    const out: RawLine[] = [];
     let start = 0;
     while (tooLong || partLen) {
       // the line begun in an earlier chunk: bytes collected, then decoded whole
@@ -59,7 +73,7 @@ export async function* splitLines(
         parts.push(piece);
         overflow();
       }
-      yield emit(tooLong ? EMPTY : piece);
+      out.push(emit(tooLong ? EMPTY : piece));
       start = i + 1;
     }
     for (;;) {
@@ -69,27 +83,26 @@ export async function* splitLines(
       const bytes = j - start;
       no++;
       if (bytes > maxBytes)
-        yield {
+        out.push({
           no,
           text: null,
           head: chunk.toString('utf8', start, start + Math.min(bytes, headBytes)),
           bytes,
-        };
+        });
       else {
         const end = bytes && chunk[j - 1] === 0x0d ? j - 1 : j;
-        yield { no, text: chunk.toString('utf8', start, end), head: '', bytes: end - start };
+        out.push({ no, text: chunk.toString('utf8', start, end), head: '', bytes: end - start });
       }
       start = j + 1;
     }
     const rest = chunk.subarray(start);
-    if (!rest.length) continue;
-    if (tooLong) {
-      tooLongBytes += rest.length;
-      continue;
+    if (tooLong) tooLongBytes += rest.length;
+    else if (rest.length) {
+      parts.push(Buffer.from(rest)); // copy: the chunk buffer may be reused by the reader
+      partLen += rest.length;
+      if (partLen > maxBytes) overflow();
     }
-    parts.push(Buffer.from(rest)); // copy: the chunk buffer may be reused by the reader
-    partLen += rest.length;
-    if (partLen > maxBytes) overflow();
+    if (out.length) yield out;
   }
-  if (tooLong || partLen) yield emit(EMPTY);
+  if (tooLong || partLen) yield [emit(EMPTY)];
 }

@@ -9,7 +9,7 @@ import { EVENT_STAGE_COLUMNS } from './event-row';
 import { feed, REQUIRED } from './feed';
 import { drain, openLanes, releaseLane, submit, type Lane } from './lanes';
 import { CommitFrontier } from './frontier';
-import { splitLines, type RawLine } from './lines';
+import { splitLineGroups, type RawLine } from './lines';
 import { EVENT_ROW_COLUMNS } from './sql-events';
 import { actorOf } from './runs';
 import { analyzeAfterRun } from './analyze';
@@ -113,8 +113,8 @@ export async function runIngest(
       await submit(lane, done, state);
       wait += Date.now() - tw;
     };
-    const lines = splitLines(src.chunks, maxLine);
-    const records: AsyncIterable<RawLine> =
+    const lines = splitLineGroups(src.chunks, maxLine);
+    const records: AsyncIterable<RawLine[]> =
       src.format === 'csv' ? csvRecords(lines, maxLine) : lines;
     try {
       await feed(records, {
