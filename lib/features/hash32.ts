@@ -27,3 +27,30 @@ export function halvesFromInt64(h: bigint): { hi: number; lo: number } {
   const u = BigInt.asUintN(64, h);
   return { hi: Number(u >> 32n), lo: Number(u & 0xffffffffn) };
 }
+
+/**
+ * Decimal text of the signed int64 with these unsigned 32-bit halves, as
+ * `int64FromHalves(hi, lo).toString()` gives it, without BigInt (ingest writes one per event):
+ * the magnitude split as q·10⁶ + r, each part exact in a double.
+ */
+export function int64Text(hi: number, lo: number): string {
+  hi >>>= 0;
+  lo >>>= 0;
+  let sign = '';
+  if (hi >= 0x80000000) {
+    sign = '-'; // two's complement: magnitude = ~x + 1
+    lo = (~lo >>> 0) + 1;
+    hi = ~hi >>> 0;
+    if (lo === TWO32) {
+      lo = 0;
+      hi += 1; // at most 2^31: the magnitude of -2^63
+    }
+  }
+  if (hi < 0x200000) return sign + String(hi * TWO32 + lo); // below 2^53: exact
+  const hr = hi % 1e6;
+  const mid = hr * TWO32 + lo; // < 10^6 · 2^32 + 2^32 < 2^53
+  const r = mid % 1e6;
+  const q = ((hi - hr) / 1e6) * TWO32 + (mid - r) / 1e6; // < 2^45
+  return sign + String(q) + String(r).padStart(6, '0');
+}
+const TWO32 = 4294967296;

@@ -58,6 +58,19 @@ function systemSha(s: string): string {
 
 const HEX64 = /^[0-9a-fA-F]{64}$/;
 
+/** What an ingested row keeps of the features (event-row.ts): no bigint, no bands array. */
+export interface RowFeatures {
+  /** unsigned 32-bit halves of the SimHash (int64Text gives the column's decimal text) */
+  hi: number;
+  lo: number;
+  taxonomyBucket: number;
+  lshBucket: number;
+  reasoning: boolean;
+  singleTurn: boolean;
+  promptSha256: string;
+  systemPromptSha256: string | null;
+}
+
 /**
  * Per-event features, computed once at ingest. With prompt text everything is derived from it.
  * In hashed mode (only prompt_sha256): simhash = first 8 bytes of the digest as a signed int64, so
@@ -66,6 +79,27 @@ const HEX64 = /^[0-9a-fA-F]{64}$/;
  * conversation shape, keys/infrastructure, clusters, exact-template reuse) still works.
  */
 export function computeEventFeatures(e: EventFeatureInput): EventFeatures {
+  const f = rowFeatures(e);
+  const simhash = int64FromHalves(f.hi, f.lo);
+  const inTok = e.input_tokens;
+  const outTok = e.output_tokens;
+  return {
+    simhash,
+    bands: bandsFromHalves(f.hi, f.lo),
+    templateKey: simhash,
+    taxonomyBucket: f.taxonomyBucket,
+    lshBucket: f.lshBucket,
+    reasoning: f.reasoning,
+    singleTurn: f.singleTurn,
+    outInRatio:
+      typeof inTok === 'number' && typeof outTok === 'number' && inTok > 0 ? outTok / inTok : null,
+    promptSha256: f.promptSha256,
+    systemPromptSha256: f.systemPromptSha256,
+  };
+}
+
+/** computeEventFeatures without what a row does not store (the ingest's per-event call). */
+export function rowFeatures(e: EventFeatureInput): RowFeatures {
   let hi: number, lo: number, bucket: number, reasoning: boolean, promptSha256: string;
   if (typeof e.prompt === 'string') {
     const a = analyseText(e.prompt, e.system_prompt, true);
@@ -87,7 +121,6 @@ export function computeEventFeatures(e: EventFeatureInput): EventFeatures {
   } else {
     throw new Error('event needs prompt or a 64-hex-digit prompt_sha256');
   }
-  const simhash = int64FromHalves(hi, lo);
   const conv = e.conversation_id;
   const singleTurn =
     conv === null ||
@@ -96,18 +129,13 @@ export function computeEventFeatures(e: EventFeatureInput): EventFeatures {
     e.turn === null ||
     e.turn === undefined ||
     e.turn <= 1;
-  const inTok = e.input_tokens;
-  const outTok = e.output_tokens;
   return {
-    simhash,
-    bands: bandsFromHalves(hi, lo),
-    templateKey: simhash,
+    hi,
+    lo,
     taxonomyBucket: bucket,
     lshBucket: fineBucketFromHi(hi),
     reasoning,
     singleTurn,
-    outInRatio:
-      typeof inTok === 'number' && typeof outTok === 'number' && inTok > 0 ? outTok / inTok : null,
     promptSha256,
     systemPromptSha256: e.system_prompt ? systemSha(e.system_prompt) : null,
   };

@@ -1,4 +1,5 @@
-import { computeEventFeatures } from '@/lib/features';
+import { rowFeatures } from '@/lib/features';
+import { int64Text } from '@/lib/features/hash32';
 import { fastEvent } from './fast-event';
 import { hashedExtraJson } from './hash-mode';
 import { firstIssue, ZEvent } from './schemas';
@@ -62,7 +63,7 @@ export function toEventRow(
     event = parsed.data;
   }
   const ms = parseTimestamp(event.ts) as number; // validated above
-  const features = computeEventFeatures(event);
+  const features = rowFeatures(event);
   const row: StageRow = [
     lineNo,
     event.id,
@@ -90,7 +91,7 @@ export function toEventRow(
     orNull(event.thinking),
     orNull(event.status),
     extra ? (hashOnly ? hashedExtraJson(extra) : JSON.stringify(extra)) : null,
-    features.simhash.toString(),
+    int64Text(features.hi, features.lo),
     features.taxonomyBucket,
     features.lshBucket,
     features.reasoning,

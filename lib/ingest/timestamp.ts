@@ -12,18 +12,22 @@ export function parseTimestamp(s: string): number | null {
   // the ingest parses each event's ts twice (validation, then the row): remember the last one
   if (s === lastText) return lastMs;
   const ms = s.length === 24 ? parseCanonical(s) : undefined;
+  lastCanonical = typeof ms === 'number';
   lastMs = ms === undefined ? parseGeneral(s) : ms;
   lastText = s;
   return lastMs;
 }
 let lastText: string | null = null;
 let lastMs: number | null = null;
+/** the last text parsed was already in toISOString form */
+let lastCanonical = false;
 
 /**
  * `new Date(ms).toISOString()` for the instant `s` parsed to: `s` itself when it already is that
  * text (the common 'YYYY-MM-DDTHH:MM:SS.mmmZ'), which saves a Date and a string per event.
  */
 export function timestampIso(s: string, ms: number): string {
+  if (s === lastText && lastCanonical && ms === lastMs) return s; // just parsed (the usual case)
   return s.length === 24 && parseCanonical(s) === ms ? s : new Date(ms).toISOString();
 }
 
