@@ -1,6 +1,7 @@
 'use client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
+import { refreshQueries } from '@/lib/client/refresh-queries';
 import type { EventPage } from '@/lib/queries/account-events';
 import type { AnnotationDto, TAnnotationCreate } from '@/lib/schemas/annotation';
 import type { RevealedEvent } from '@/lib/events/reveal';
@@ -30,7 +31,7 @@ export function useEventPage(
   });
   return useQuery({
     queryKey: accountKeys.events(account, from, to, order, cursor),
-    queryFn: () => fetchJson<EventPage>(`/api/v1/events?${qs}`),
+    queryFn: ({ signal }) => fetchJson<EventPage>(`/api/v1/events?${qs}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -38,9 +39,10 @@ export function useEventPage(
 export function useAnnotations(account: string) {
   return useQuery({
     queryKey: accountKeys.annotations(account),
-    queryFn: () =>
+    queryFn: ({ signal }) =>
       fetchJson<{ annotations: AnnotationDto[] }>(
         `/api/v1/annotations?account=${encodeURIComponent(account)}`,
+        { signal },
       ),
   });
 }
@@ -54,7 +56,7 @@ export function useAddAnnotation(account: string) {
         body: JSON.stringify(input),
       }),
     onSuccess: () =>
-      qc.invalidateQueries({ queryKey: accountKeys.annotations(account), exact: true }),
+      refreshQueries(qc, { queryKey: accountKeys.annotations(account), exact: true }),
   });
 }
 
@@ -63,7 +65,7 @@ export function useRemoveAnnotation(account: string) {
   return useMutation({
     mutationFn: (id: string) => fetchJson(`/api/v1/annotations/${id}`, { method: 'DELETE' }),
     onSuccess: () =>
-      qc.invalidateQueries({ queryKey: accountKeys.annotations(account), exact: true }),
+      refreshQueries(qc, { queryKey: accountKeys.annotations(account), exact: true }),
   });
 }
 
@@ -76,7 +78,7 @@ export function useEditAnnotation(account: string) {
         body: JSON.stringify({ value }),
       }),
     onSuccess: () =>
-      qc.invalidateQueries({ queryKey: accountKeys.annotations(account), exact: true }),
+      refreshQueries(qc, { queryKey: accountKeys.annotations(account), exact: true }),
   });
 }
 

@@ -1,6 +1,7 @@
 'use client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
+import { refreshQueries } from '@/lib/client/refresh-queries';
 import type { AccountListResult } from '@/lib/queries/accounts-list';
 import type { SavedViewDto } from '@/lib/schemas/saved-view';
 
@@ -13,7 +14,7 @@ export const accountsKeys = {
 export function useAccounts(search: string) {
   return useQuery({
     queryKey: accountsKeys.list(search),
-    queryFn: () => fetchJson<AccountListResult>(`/api/v1/accounts${search}`),
+    queryFn: ({ signal }) => fetchJson<AccountListResult>(`/api/v1/accounts${search}`, { signal }),
     placeholderData: keepPreviousData, // keep the old page on screen while the next loads: no jump
   });
 }
@@ -21,7 +22,8 @@ export function useAccounts(search: string) {
 export function useSavedViews() {
   return useQuery({
     queryKey: accountsKeys.views,
-    queryFn: () => fetchJson<{ views: SavedViewDto[] }>('/api/v1/saved-views?page=accounts'),
+    queryFn: ({ signal }) =>
+      fetchJson<{ views: SavedViewDto[] }>('/api/v1/saved-views?page=accounts', { signal }),
   });
 }
 
@@ -33,7 +35,7 @@ export function useSaveView() {
         method: 'POST',
         body: JSON.stringify({ page: 'accounts', ...input }),
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: accountsKeys.views, exact: true }),
+    onSuccess: () => refreshQueries(qc, { queryKey: accountsKeys.views, exact: true }),
   });
 }
 
@@ -41,6 +43,6 @@ export function useDeleteView() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => fetchJson(`/api/v1/saved-views/${id}`, { method: 'DELETE' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: accountsKeys.views, exact: true }),
+    onSuccess: () => refreshQueries(qc, { queryKey: accountsKeys.views, exact: true }),
   });
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
+import { refreshQueries } from '@/lib/client/refresh-queries';
 import type { IngestScope, TIngestTokenCreate } from '@/lib/schemas/ingest-token';
 
 // The ingest-token screen's data: the admin API (/api/v1/admin/ingest-tokens), which checks the
@@ -22,7 +23,7 @@ const BASE = '/api/v1/admin/ingest-tokens';
 export function useTokens() {
   return useQuery({
     queryKey: tokenKeys.all,
-    queryFn: () => fetchJson<{ tokens: TokenRow[] }>(BASE),
+    queryFn: ({ signal }) => fetchJson<{ tokens: TokenRow[] }>(BASE, { signal }),
     // judged when the list arrives (a render must not read the clock)
     select: (d) => ({
       tokens: d.tokens.map((t) => ({
@@ -42,7 +43,7 @@ export function useCreateToken() {
         method: 'POST',
         body: JSON.stringify(input),
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: tokenKeys.all, exact: true }),
+    onSuccess: () => refreshQueries(qc, { queryKey: tokenKeys.all, exact: true }),
   });
 }
 
@@ -51,6 +52,6 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) =>
       fetchJson(`${BASE}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: tokenKeys.all, exact: true }),
+    onSuccess: () => refreshQueries(qc, { queryKey: tokenKeys.all, exact: true }),
   });
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
+import { refreshQueries } from '@/lib/client/refresh-queries';
 import type { TUserCreate, TUserUpdate } from '@/lib/schemas/user';
 import type { Role } from '@/lib/auth/roles';
 
@@ -18,7 +19,7 @@ export const userKeys = { all: ['admin', 'users'] as const };
 export function useUsers() {
   return useQuery({
     queryKey: userKeys.all,
-    queryFn: () => fetchJson<{ users: UserRow[] }>('/api/v1/admin/users'),
+    queryFn: ({ signal }) => fetchJson<{ users: UserRow[] }>('/api/v1/admin/users', { signal }),
   });
 }
 
@@ -27,7 +28,7 @@ export function useCreateUser() {
   return useMutation({
     mutationFn: (input: TUserCreate) =>
       fetchJson('/api/v1/admin/users', { method: 'POST', body: JSON.stringify(input) }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all, exact: true }),
+    onSuccess: () => refreshQueries(qc, { queryKey: userKeys.all, exact: true }),
   });
 }
 
@@ -39,7 +40,7 @@ export function useUpdateUser() {
         method: 'PATCH',
         body: JSON.stringify(input),
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all, exact: true }),
+    onSuccess: () => refreshQueries(qc, { queryKey: userKeys.all, exact: true }),
   });
 }
 

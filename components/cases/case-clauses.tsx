@@ -21,9 +21,10 @@ export function CaseClauses({ c, canLink }: { c: CaseDetail; canLink: boolean })
   const [finding, setFinding] = useState('');
   const q = useQuery({
     queryKey: caseKeys.clauses(c.id),
-    queryFn: () =>
+    queryFn: ({ signal }) =>
       fetchJson<{ links: CaseClauseLinkView[]; catalogue: ClauseView[] }>(
         `/api/v1/cases/${c.id}/clauses`,
+        { signal },
       ),
   });
   const link = useCaseMutation(

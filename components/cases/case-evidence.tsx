@@ -53,9 +53,10 @@ function PinAnnotations({ c }: { c: CaseDetail }) {
   const lists = useQueries({
     queries: accounts.map((a) => ({
       queryKey: caseKeys.annotations(a),
-      queryFn: () =>
+      queryFn: ({ signal }) =>
         fetchJson<{ annotations: AnnotationDto[] }>(
           `/api/v1/annotations?account=${encodeURIComponent(a)}`,
+          { signal },
         ),
     })),
   });

@@ -22,7 +22,8 @@ export function CaseHold({ caseId, canLegal }: { caseId: string; canLegal: boole
   const [reason, setReason] = useState('');
   const q = useQuery({
     queryKey: caseKeys.holds(caseId),
-    queryFn: () => fetchJson<{ holds: CaseHoldView[] }>(`/api/v1/cases/${caseId}/hold`),
+    queryFn: ({ signal }) =>
+      fetchJson<{ holds: CaseHoldView[] }>(`/api/v1/cases/${caseId}/hold`, { signal }),
   });
   const active = q.data?.holds.find((h) => h.active) ?? null;
   const act = useCaseMutation(

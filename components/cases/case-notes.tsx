@@ -31,11 +31,13 @@ export function CaseNotes({
   const [ignored, setIgnored] = useState<Saved['note']['ignored']>([]);
   const notes = useQuery({
     queryKey: caseKeys.notes(caseId),
-    queryFn: () => fetchJson<{ notes: CaseNoteView[] }>(`/api/v1/cases/${caseId}/notes`),
+    queryFn: ({ signal }) =>
+      fetchJson<{ notes: CaseNoteView[] }>(`/api/v1/cases/${caseId}/notes`, { signal }),
   });
   const people = useQuery({
     queryKey: caseKeys.mentionable(caseId),
-    queryFn: () => fetchJson<{ users: UserRef[] }>(`/api/v1/cases/${caseId}/mentionable`),
+    queryFn: ({ signal }) =>
+      fetchJson<{ users: UserRef[] }>(`/api/v1/cases/${caseId}/mentionable`, { signal }),
     enabled: canComment,
     staleTime: 60_000,
   });

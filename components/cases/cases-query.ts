@@ -1,6 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
+import { refreshQueries } from '@/lib/client/refresh-queries';
 import type { CaseDetail } from '@/lib/queries/case';
 import type { ActivityEntry } from '@/lib/queries/case-activity';
 import type { PinnedChart } from '@/lib/queries/case-chart';
@@ -25,7 +26,7 @@ export interface CasePayload {
 export function useCase(id: string, initial: CasePayload) {
   return useQuery({
     queryKey: caseKeys.detail(id),
-    queryFn: () => fetchJson<CasePayload>(`/api/v1/cases/${id}`),
+    queryFn: ({ signal }) => fetchJson<CasePayload>(`/api/v1/cases/${id}`, { signal }),
     initialData: initial,
     staleTime: 5_000,
   });
@@ -34,7 +35,8 @@ export function useCase(id: string, initial: CasePayload) {
 export function usePinnedChart(caseId: string, pinId: string) {
   return useQuery({
     queryKey: caseKeys.chart(caseId, pinId),
-    queryFn: () => fetchJson<PinnedChart>(`/api/v1/cases/${caseId}/pins/${pinId}`),
+    queryFn: ({ signal }) =>
+      fetchJson<PinnedChart>(`/api/v1/cases/${caseId}/pins/${pinId}`, { signal }),
     staleTime: Infinity,
   });
 }
@@ -54,10 +56,11 @@ export function useCaseMutation<V, R = unknown>(
     mutationFn: fn,
     onSuccess,
     onSettled: () =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: caseKeys.detail(caseId), exact: true }),
-        panelKey && qc.invalidateQueries({ queryKey: panelKey, exact: true }),
-      ]),
+      refreshQueries(
+        qc,
+        { queryKey: caseKeys.detail(caseId), exact: true },
+        ...(panelKey ? [{ queryKey: panelKey, exact: true as const }] : []),
+      ),
   });
 }
 

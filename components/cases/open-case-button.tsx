@@ -30,7 +30,8 @@ export function OpenCaseButton({
   const [restricted, setRestricted] = useState(false);
   const templates = useQuery({
     queryKey: ['cases', 'templates'],
-    queryFn: () => fetchJson<{ templates: CaseTemplateDto[] }>('/api/v1/cases/templates'),
+    queryFn: ({ signal }) =>
+      fetchJson<{ templates: CaseTemplateDto[] }>('/api/v1/cases/templates', { signal }),
     enabled: open,
   });
   const create = useMutation({

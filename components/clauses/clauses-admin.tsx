@@ -8,6 +8,7 @@ import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/form-controls';
 import { ApiClientError, fetchJson } from '@/lib/client/fetch-json';
+import { refreshQueries } from '@/lib/client/refresh-queries';
 import type { ClauseView } from '@/lib/queries/clauses';
 import type { TClauseVersionInput } from '@/lib/schemas/clause';
 import {
@@ -30,10 +31,11 @@ export function ClausesAdmin({ initial }: { initial: ClauseView[] }) {
   const [first, setFirst] = useState(emptyVersion);
   const { data } = useQuery({
     queryKey: keys.list,
-    queryFn: () => fetchJson<{ clauses: ClauseView[] }>('/api/v1/admin/clauses'),
+    queryFn: ({ signal }) =>
+      fetchJson<{ clauses: ClauseView[] }>('/api/v1/admin/clauses', { signal }),
     initialData: { clauses: initial },
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: keys.list });
+  const refresh = () => refreshQueries(qc, keys.list);
   const create = useMutation({
     mutationFn: () =>
       send('/api/v1/admin/clauses', { code, title, first_version: toVersionInput(first) }),

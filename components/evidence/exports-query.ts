@@ -1,6 +1,7 @@
 'use client';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
+import { refreshQueries } from '@/lib/client/refresh-queries';
 import type { ExportJobView, TExportOptionsInput } from '@/lib/schemas/export';
 
 export const exportKeys = {
@@ -25,17 +26,6 @@ export function useExports(caseId?: string) {
   });
 }
 
-/**
- * After a change: cancel a list fetch still in flight, then refetch. `invalidateQueries` alone
- * joins a first load that is still running (react-query restarts a running fetch only when the
- * query already has data), and that load may have read the list before the new job committed:
- * it then shows "No packages yet", and an empty list does not poll (seen in a CI e2e run).
- */
-async function refresh(qc: QueryClient) {
-  await qc.cancelQueries({ queryKey: exportKeys.all });
-  await qc.invalidateQueries({ queryKey: exportKeys.all });
-}
-
 export function useCreateExport(caseId: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -44,7 +34,7 @@ export function useCreateExport(caseId: string) {
         method: 'POST',
         body: JSON.stringify(input),
       }),
-    onSuccess: () => refresh(qc),
+    onSuccess: () => refreshQueries(qc, exportKeys.all),
   });
 }
 
@@ -55,7 +45,7 @@ export function useCancelExport() {
       fetchJson<{ export: ExportJobView }>(`/api/v1/exports/${encodeURIComponent(id)}/cancel`, {
         method: 'POST',
       }),
-    onSuccess: () => refresh(qc),
+    onSuccess: () => refreshQueries(qc, exportKeys.all),
   });
 }
 
@@ -67,6 +57,6 @@ export function useRebuildExport() {
       fetchJson<{ export: ExportJobView }>(`/api/v1/exports/${encodeURIComponent(id)}/rebuild`, {
         method: 'POST',
       }),
-    onSuccess: () => refresh(qc),
+    onSuccess: () => refreshQueries(qc, exportKeys.all),
   });
 }

@@ -12,7 +12,7 @@ export const inboxKeys = {
 export function useUnreadCount(initial: number) {
   return useQuery({
     queryKey: inboxKeys.count,
-    queryFn: () => fetchJson<{ unread: number }>('/api/v1/inbox/count'),
+    queryFn: ({ signal }) => fetchJson<{ unread: number }>('/api/v1/inbox/count', { signal }),
     initialData: { unread: initial },
     refetchInterval: 30_000,
     refetchOnWindowFocus: true,

@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { fetchJson } from '@/lib/client/fetch-json';
+import { refreshQueries } from '@/lib/client/refresh-queries';
 import type { InboxPage, InboxRow } from '@/lib/queries/inbox';
 import { inboxKeys } from './inbox-query';
 
@@ -23,13 +24,13 @@ export function InboxView({ initial, search }: { initial: InboxPage; search: str
   const qc = useQueryClient();
   const { data } = useQuery({
     queryKey: inboxKeys.list(search),
-    queryFn: () => fetchJson<InboxPage>(`/api/v1/inbox?${search}`),
+    queryFn: ({ signal }) => fetchJson<InboxPage>(`/api/v1/inbox?${search}`, { signal }),
     initialData: initial,
   });
   const mark = useMutation({
     mutationFn: (body: { ids: string[]; read: boolean } | { all: true }) =>
       fetchJson('/api/v1/inbox', { method: 'PATCH', body: JSON.stringify(body) }),
-    onSettled: () => qc.invalidateQueries({ queryKey: inboxKeys.all }),
+    onSettled: () => refreshQueries(qc, inboxKeys.all),
   });
   const params = new URLSearchParams(search);
   const pages = Math.max(1, Math.ceil(data.total / data.size));

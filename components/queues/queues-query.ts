@@ -1,6 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/fetch-json';
+import { refreshQueries } from '@/lib/client/refresh-queries';
 import type { QueueItemPage } from '@/lib/queries/queue-items';
 import type { QueueSummary } from '@/lib/queries/queues-summary';
 import type { QueueRow } from '@/lib/queues/queues';
@@ -14,7 +15,7 @@ import type {
   TQueueUpdate,
 } from '@/lib/schemas/queue';
 
-// Query keys for queues: mutations invalidate the lists they change (exact prefixes below).
+// Query keys for queues: mutations refresh the lists they change (the prefixes below).
 export const queueKeys = {
   summaries: ['queues', 'summaries'] as const,
   items: (q: Partial<TItemListQuery>) => ['queues', 'items', q] as const,
@@ -25,7 +26,7 @@ export const queueKeys = {
 export function useQueueSummaries() {
   return useQuery({
     queryKey: queueKeys.summaries,
-    queryFn: () => fetchJson<{ queues: QueueSummary[] }>('/api/v1/queues'),
+    queryFn: ({ signal }) => fetchJson<{ queues: QueueSummary[] }>('/api/v1/queues', { signal }),
   });
 }
 
@@ -37,18 +38,14 @@ export function useQueueItems(q: Partial<TItemListQuery>) {
   );
   return useQuery({
     queryKey: queueKeys.items(q),
-    queryFn: () => fetchJson<QueueItemPage>(`/api/v1/queues/items?${qs}`),
+    queryFn: ({ signal }) => fetchJson<QueueItemPage>(`/api/v1/queues/items?${qs}`, { signal }),
     placeholderData: (prev) => prev,
   });
 }
 
-function useInvalidateWork() {
+function useRefreshWork() {
   const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: queueKeys.summaries }),
-      qc.invalidateQueries({ queryKey: queueKeys.itemsAll }),
-    ]);
+  return () => refreshQueries(qc, queueKeys.summaries, queueKeys.itemsAll);
 }
 
 export interface ClaimAnswer {
@@ -57,7 +54,7 @@ export interface ClaimAnswer {
 }
 
 export function useClaimNext() {
-  const done = useInvalidateWork();
+  const done = useRefreshWork();
   return useMutation({
     mutationFn: (input: TClaimNext) =>
       fetchJson<ClaimAnswer>('/api/v1/queues/claim', {
@@ -69,7 +66,7 @@ export function useClaimNext() {
 }
 
 export function useItemAction() {
-  const done = useInvalidateWork();
+  const done = useRefreshWork();
   return useMutation({
     mutationFn: ({ id, ...body }: TItemAction & { id: string }) =>
       fetchJson(`/api/v1/queues/items/${encodeURIComponent(id)}`, {
@@ -81,7 +78,7 @@ export function useItemAction() {
 }
 
 export function useOpenCase() {
-  const done = useInvalidateWork();
+  const done = useRefreshWork();
   return useMutation({
     mutationFn: ({ id, ...body }: TItemOpenCase & { id: string }) =>
       fetchJson<{ caseId: string; caseNumber: number }>(
@@ -93,7 +90,7 @@ export function useOpenCase() {
 }
 
 export function useBulkItems() {
-  const done = useInvalidateWork();
+  const done = useRefreshWork();
   return useMutation({
     mutationFn: (body: TBulkItems) =>
       fetchJson<{ preview: boolean; count: number }>('/api/v1/queues/items/bulk', {
@@ -107,7 +104,7 @@ export function useBulkItems() {
 export function useAdminQueues() {
   return useQuery({
     queryKey: queueKeys.admin,
-    queryFn: () => fetchJson<{ queues: QueueRow[] }>('/api/v1/admin/queues'),
+    queryFn: ({ signal }) => fetchJson<{ queues: QueueRow[] }>('/api/v1/admin/queues', { signal }),
   });
 }
 
@@ -122,7 +119,7 @@ export function useSaveQueue() {
           body: JSON.stringify(body),
         },
       ),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queueKeys.admin }),
+    onSuccess: () => refreshQueries(qc, queueKeys.admin),
   });
 }
 
@@ -134,6 +131,6 @@ export function useArchiveQueue() {
         method: 'DELETE',
         body: JSON.stringify({ reason }),
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queueKeys.admin }),
+    onSuccess: () => refreshQueries(qc, queueKeys.admin),
   });
 }

@@ -9,6 +9,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/form-controls';
 import { Table, TableFrame, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { fetchJson } from '@/lib/client/fetch-json';
+import { refreshQueries } from '@/lib/client/refresh-queries';
 import type { PurgeResult } from '@/lib/cases/retention/purge';
 import type { RetentionView } from '@/lib/cases/retention/settings';
 import type { ActiveHoldRow } from '@/lib/queries/holds';
@@ -26,7 +27,7 @@ export function RetentionAdmin({ initial }: { initial: Data }) {
   const qc = useQueryClient();
   const { data } = useQuery({
     queryKey: KEY,
-    queryFn: () => fetchJson<Data>('/api/v1/admin/retention'),
+    queryFn: ({ signal }) => fetchJson<Data>('/api/v1/admin/retention', { signal }),
     initialData: initial,
   });
   const [days, setDays] = useState(String(initial.retention.raw_event_days ?? ''));
@@ -36,7 +37,7 @@ export function RetentionAdmin({ initial }: { initial: Data }) {
         method: 'PUT',
         body: JSON.stringify({ raw_event_days }),
       }),
-    onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
+    onSettled: () => refreshQueries(qc, KEY),
   });
   const preview = useMutation({
     mutationFn: () => fetchJson<{ preview: PurgeResult }>('/api/v1/admin/retention/preview'),
