@@ -38,8 +38,8 @@ test.describe('admin manages ingest tokens', () => {
     await form.getByLabel('Name').fill(name);
     await form.getByRole('button', { name: 'Create token' }).click();
     const shown = page.getByRole('region', { name: 'New ingest token' });
-    const secret = (await shown.getByTestId('new-token').textContent()) ?? '';
-    expect(secret).toMatch(/^dwi_[A-Za-z0-9_-]{43}$/);
+    await expect(shown.getByTestId('new-token')).toHaveText(/^dwi_[A-Za-z0-9_-]{43}$/);
+    const secret = (await shown.getByTestId('new-token').textContent())!;
     await expectNoViolations(page, '/admin/tokens with the new secret');
     const row = page.getByTestId(`token-row-${name}`);
     await expect(row).toContainText(secret.slice(0, 12));

@@ -22,6 +22,10 @@ test.describe('admin manages users', () => {
     await expect(row.getByLabel(`Role of ${email}`)).toHaveValue('legal');
     await row.getByRole('button', { name: 'Disable' }).click();
     await expect(row).toContainText('disabled');
+    // The select shows the chosen role before the server answers: the reloaded list is the proof.
+    await page.reload();
+    await expect(row.getByLabel(`Role of ${email}`)).toHaveValue('legal');
+    await expect(row).toContainText('disabled');
 
     const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const p2 = await other.newPage();

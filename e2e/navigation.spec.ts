@@ -104,14 +104,28 @@ test.describe('the account view in the URL', () => {
 
   test('one movement of the brush makes one events request', async ({ page, request }) => {
     const id = await topAccount(request);
+    const win = page.getByTestId('window');
+    // The windows whose events have answered (by their first day), so the steps below wait for
+    // the request they expect instead of sleeping.
+    const answered: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/v1/events?'))
+        answered.push(new URL(r.url()).searchParams.get('from') ?? '');
+    });
+    const answeredFrom = async () => {
+      const first = (await win.textContent())!.split(' → ')[0];
+      await expect.poll(() => answered.includes(`${first}T00:00:00.000Z`)).toBe(true);
+    };
     await page.goto(`/accounts/${id}`);
     await page.getByRole('button', { name: 'All', exact: true }).click();
+    await expect(win).toHaveAttribute('data-start', '0');
     await expect(page.getByTestId('event-row').first()).toBeVisible();
+    await answeredFrom(); // the "All" request is done before counting starts
     // The brush's travellers are sliders (one point per arrow key): six quick steps move the window
     // six times, as a drag does, and must end in one request for the window where it rests.
     const handle = page.locator('[data-chart="Daily volume"]').getByRole('slider').first();
     await expect(handle).toBeVisible({ timeout: 30_000 });
-    await page.waitForTimeout(1000); // let the "All" request settle before counting
+    answered.length = 0; // (the first page's window may start on the day the brush ends on)
     const requests: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/api/v1/events?')) requests.push(r.url());
@@ -119,8 +133,9 @@ test.describe('the account view in the URL', () => {
     await handle.scrollIntoViewIfNeeded();
     await handle.focus();
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-    await expect(page.getByTestId('window')).toHaveAttribute('data-start', '6');
-    await page.waitForTimeout(1500);
+    await expect(win).toHaveAttribute('data-start', '6');
+    // Any request per point passed would have gone out before the one for where the brush rests.
+    await answeredFrom();
     expect(requests, 'one request after the drag, none per point passed').toHaveLength(1);
   });
 });
