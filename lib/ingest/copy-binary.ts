@@ -76,16 +76,17 @@ export const fieldPlan = (at: readonly number[], types: readonly WireType[]): Fi
 
 /** Appends one row: the field count, then each field's length (-1 for NULL) and bytes. */
 export function putBinaryRow(a: Arena, row: StageRow, types: readonly WireType[]): void {
-  putBinaryFields(
-    a,
-    row,
-    fieldPlan(
+  let plan = plans.get(types);
+  if (!plan || plan.at.length !== row.length) {
+    plan = fieldPlan(
       row.map((_, i) => i),
       types,
-    ),
-    null,
-  );
+    );
+    plans.set(types, plan);
+  }
+  putBinaryFields(a, row, plan, null);
 }
+const plans = new WeakMap<readonly WireType[], FieldPlan>();
 
 /**
  * Appends one row made of the cells `plan.at` of `row` (a -1 takes `tail`): the field count, then
