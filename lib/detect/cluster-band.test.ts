@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { VolumeRanges } from './benign-range';
-import { pooledBand, pooledEvidence, pooledValues } from './cluster-band';
+import { pooledBand, pooledEvidence, pooledValues, type PooledBand } from './cluster-band';
+import { scoreCluster } from './cluster-score';
+import { DEFAULT_SETTINGS } from './settings';
 import type { DailyAgg } from './load-daily';
 
 // A member's rollup: `events` requests, `inPer` input and `outPer` output tokens each.
@@ -79,5 +81,45 @@ describe('pooledBand: the cluster as one client against the band at its pooled v
     expect(
       pooledBand(pooledValues(ms), { events: 30, tax: 1, lsh: 1 }, [], undefined).harvest,
     ).toBe(0);
+  });
+});
+
+describe('the pooled band in the cluster score', () => {
+  // a small cluster of separate identities, as the low-and-slow family's first clusters
+  const f = {
+    members: 4,
+    events: 60,
+    partition_ratio: 0.9,
+    partition_excess: 0.3,
+    union_coverage_tax: 0.3,
+    union_coverage_lsh: 0.01,
+    union_tax_share: 0.3,
+    exploration: 0.9,
+    correlated_volume: 0,
+    distinct_orgs: 1,
+    signup_burst: 0,
+    cluster_sweep: 0,
+  };
+  const band = (harvest: number): PooledBand => ({
+    harvest,
+    union_tax: 0,
+    union_lsh: 0,
+    member_tax: 0,
+    member_lsh: 0,
+    beyond: {},
+  });
+  it('adds nothing while the pooled client is inside the benign range', () => {
+    const inside = scoreCluster({ ...f, pooled_band: band(0.4) }, 0, DEFAULT_SETTINGS, 7);
+    const none = scoreCluster(f, 0, DEFAULT_SETTINGS, 7);
+    expect(inside.contributions.pooled_band.contribution).toBe(0);
+    expect(inside.risk).toBe(none.risk);
+  });
+  it('grows with the distance beyond it (0.5 → none, 2 → full)', () => {
+    const c = scoreCluster({ ...f, pooled_band: band(1.25) }, 0, DEFAULT_SETTINGS, 7);
+    expect(c.contributions.pooled_band.evidence).toBeCloseTo(0.5);
+    expect(c.contributions.pooled_band.contribution).toBeCloseTo(
+      0.5 * DEFAULT_SETTINGS.clusterWeights.pooled_band,
+    );
+    expect(c.risk).toBeGreaterThan(scoreCluster(f, 0, DEFAULT_SETTINGS, 7).risk);
   });
 });

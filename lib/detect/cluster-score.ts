@@ -53,7 +53,7 @@ export const CLUSTER_SIGNALS: Record<string, { label: string; explain: string }>
   pooled_band: {
     label: 'Pooled client beyond the benign range',
     explain:
-      "All members' traffic pooled as one client (output/input, cut-offs, reasoning, max_tokens, temperature, single-turn), each ratio against the benign range of accounts of the pooled volume: nothing inside the range, full at two band-widths beyond it. Members too small to judge alone are judged together.",
+      "All members' traffic pooled as one client (output/input, cut-offs, reasoning, max_tokens, temperature, single-turn), each ratio judged as an account's is, against the benign range of accounts of the pooled volume: nothing inside the range, full at two band-widths beyond it (weighted sum 0.5 → none, 2 → full). Members too small to be judged alone are judged together.",
   },
   cluster_sweep: {
     label: 'Cluster sweep order',
@@ -86,7 +86,7 @@ export function scoreCluster(
     harvest_ratio: [pooledOutIn, ramp(pooledOutIn, 2.5, 6)],
     member_evidence: [memberEvidence, ramp(memberEvidence, 0.5, 2)],
     cluster_sweep: [f.cluster_sweep, ramp(f.cluster_sweep, 0.5, 0.85)],
-    pooled_band: [pc, f.members >= 3 ? Math.min(1, pc / 2) : 0],
+    pooled_band: [pc, ramp(pc, 0.5, 2)],
   };
   const contributions: Record<string, Contribution> = {};
   let total = 0;

@@ -97,7 +97,7 @@ export const DEFAULT_SETTINGS: DetectSettings = {
     harvest_ratio: 0.8,
     member_evidence: 1.2,
     cluster_sweep: 0.5,
-    pooled_band: 0,
+    pooled_band: 1.2,
   },
   minEvents: 20,
   linkThreshold: 6,

@@ -82,6 +82,7 @@ describe('cluster items', () => {
     size: { value: 150, evidence: 1, weight: 0.6, contribution: 0.6 },
     harvest_ratio: { value: 204.4, evidence: 1, weight: 0.8, contribution: 0.8 },
     member_evidence: { value: 1.97, evidence: 0.98, weight: 1.2, contribution: 1.176 },
+    pooled_band: { value: 1.1, evidence: 0.4, weight: 1.2, contribution: 0.48 },
     new_thing: { value: 0.5, evidence: 0, weight: 1, contribution: 0 },
   };
   const unflagged = [
@@ -108,6 +109,11 @@ describe('cluster items', () => {
     });
     expect(items.find((i) => i.signal === 'harvest_ratio')?.value).toBe('204×');
     expect(items.find((i) => i.signal === 'member_evidence')?.meaning).not.toBe('');
+    expect(items.find((i) => i.signal === 'pooled_band')).toMatchObject({
+      label: 'Pooled client beyond the benign range',
+      meaning: expect.stringMatching(/benign range of accounts of the pooled volume/),
+      contribution: 0.48,
+    });
     expect(items.find((i) => i.signal === 'new_thing')).toMatchObject({
       label: 'New thing',
       baseline: 'no unflagged cluster to compare with',
