@@ -2,8 +2,8 @@
  * Micro-benchmark of the JavaScript side of event ingest (no database):
  * `npm run bench:ingest-js -- [--events N] [--runs R]` (defaults 100,000 and 3).
  * Generates N events (lib/scenario/flat.ts, seed 1) as NDJSON in memory, then times each stage
- * over all lines — split lines from Buffers, JSON.parse + record checks, fastEvent,
- * computeEventFeatures, toEventRow (validation + features + row), COPY bytes in 500-row slices
+ * over all lines — split lines from Buffers (a chunk's lines at a time, as feed reads them), JSON.parse + record checks, fastEvent,
+ * rowFeatures, toEventRow (validation + features + row), COPY bytes in 500-row slices
  * (one line at a time into a batch arena, as the lanes send them) — and
  * the whole chain line by line as the pipeline runs it (rows kept per 10k batch, then encoded).
  * The best of R runs is printed in µs/event (wall time, one thread), with the load average so a
@@ -11,7 +11,7 @@
  * Output equality with the code before the speed-up is pinned by tests/unit/golden.test.ts.
  */
 import { loadavg } from 'node:os';
-import { computeEventFeatures } from '@/lib/features';
+import { rowFeatures } from '@/lib/features';
 import { newArena, put, reset } from '@/lib/ingest/arena';
 import { putBinaryRow } from '@/lib/ingest/copy-binary';
 import { EVENT_WIRE_TYPES } from '@/lib/ingest/sql-events';
@@ -26,15 +26,15 @@ function encodeIntoArena(rows: Parameters<typeof encodeCopyRow>[0][]): Buffer {
 import { toEventRow, type StageRow } from '@/lib/ingest/event-row';
 import { fastEvent } from '@/lib/ingest/fast-event';
 import { generateFlatEvents } from '@/lib/scenario/flat';
-import { splitLines } from '@/lib/ingest/lines';
+import { splitLineGroups } from '@/lib/ingest/lines';
 import { parseJsonLine } from '@/lib/ingest/record';
 import { EVENT_FIELDS, type EventInput } from '@/lib/ingest/schemas';
 
 const IMPL = {
-  split: splitLines,
+  split: splitLineGroups,
   parse: parseJsonLine,
   fast: fastEvent,
-  features: computeEventFeatures,
+  features: rowFeatures,
   toRow: toEventRow,
   /** COPY bytes of a slice, as the lanes write them */
   encode: encodeIntoArena,
@@ -82,14 +82,15 @@ function encodeBatch(im: Impl, rows: StageRow[]): void {
 /** The pipeline's order: line by line through every step, a batch's rows encoded when it is full. */
 async function chain(im: Impl): Promise<void> {
   let rows: StageRow[] = [];
-  for await (const l of im.split(source(), 1 << 20)) {
-    const p = check(im.parse(l.text as string, EVENT_FIELDS));
-    rows.push(check(im.toRow(p.rec, p.extra, l.no, false)).row);
-    if (rows.length === BATCH) {
-      encodeBatch(im, rows);
-      rows = [];
+  for await (const group of im.split(source(), 1 << 20))
+    for (const l of group) {
+      const p = check(im.parse(l.text as string, EVENT_FIELDS));
+      rows.push(check(im.toRow(p.rec, p.extra, l.no, false)).row);
+      if (rows.length === BATCH) {
+        encodeBatch(im, rows);
+        rows = [];
+      }
     }
-  }
   encodeBatch(im, rows);
 }
 
@@ -98,20 +99,21 @@ async function chainArena(im: Impl): Promise<void> {
   let arena = Buffer.allocUnsafeSlow(1 << 24);
   let len = 0;
   let rows = 0;
-  for await (const l of im.split(source(), 1 << 20)) {
-    const p = check(im.parse(l.text as string, EVENT_FIELDS));
-    const line = im.row(check(im.toRow(p.rec, p.extra, l.no, false)).row);
-    if (len + line.length * 3 > arena.length) {
-      const bigger = Buffer.allocUnsafeSlow(arena.length * 2);
-      arena.copy(bigger, 0, 0, len);
-      arena = bigger;
+  for await (const group of im.split(source(), 1 << 20))
+    for (const l of group) {
+      const p = check(im.parse(l.text as string, EVENT_FIELDS));
+      const line = im.row(check(im.toRow(p.rec, p.extra, l.no, false)).row);
+      if (len + line.length * 3 > arena.length) {
+        const bigger = Buffer.allocUnsafeSlow(arena.length * 2);
+        arena.copy(bigger, 0, 0, len);
+        arena = bigger;
+      }
+      len += arena.write(line, len);
+      if (++rows === BATCH) {
+        sink += len;
+        len = rows = 0;
+      }
     }
-    len += arena.write(line, len);
-    if (++rows === BATCH) {
-      sink += len;
-      len = rows = 0;
-    }
-  }
   sink += len;
 }
 
@@ -123,7 +125,8 @@ async function stages(im: Impl): Promise<Stages> {
   const rows: StageRow[] = [];
   const s: Stages = {};
   s.split = await time(async () => {
-    for await (const l of im.split(source(), 1 << 20)) texts.push(l.text as string);
+    for await (const group of im.split(source(), 1 << 20))
+      for (const l of group) texts.push(l.text as string);
   });
   s.parse = await time(() => {
     for (const t of texts) recs.push(check(im.parse(t, EVENT_FIELDS)));

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createMigratedDatabase, dropDatabase } from '@/lib/db/databases';
 import { env } from '@/lib/env';
@@ -17,21 +18,38 @@ import { formatCensus } from '@/lib/eval/census';
 // detection on N day prefixes for "events before first alarm" (default 6, 0 = skip), plus the
 // prefixes where each campaign holds 2, 5 and 10 % of its events, and prints the benign cluster
 // census over all replayed prefixes; --census FILE writes its rows (cluster × prefix) as NDJSON.
-const args = process.argv.slice(2);
-const valued = new Set(['--replay', '--census']);
-const dir = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
-const censusIdx = args.indexOf('--census');
-const replayIdx = args.indexOf('--replay');
-const replayPoints = replayIdx >= 0 ? Number(args[replayIdx + 1]) : 6;
+const usage =
+  'usage: eval DIR [--keep] [--replay N] [--census FILE] [--in-place] [--skip-ingest]   (DIR holds accounts.ndjson, events.ndjson, truth.ndjson)';
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      keep: { type: 'boolean', default: false },
+      replay: { type: 'string', default: '6' },
+      census: { type: 'string' },
+      'in-place': { type: 'boolean', default: false },
+      'skip-ingest': { type: 'boolean', default: false },
+    },
+  });
+} catch (e) {
+  console.error(`eval: ${(e as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const { values: a, positionals } = parsed;
+const dir = positionals[0];
+const replayPoints = Number(a.replay);
+if (!Number.isInteger(replayPoints) || replayPoints < 0) {
+  console.error(`eval: --replay must be an integer >= 0 (got ${a.replay})`);
+  process.exit(2);
+}
 if (!dir || !existsSync(path.join(dir, 'truth.ndjson'))) {
-  console.error(
-    'usage: eval DIR [--keep] [--replay N] [--census FILE] [--in-place] [--skip-ingest]   (DIR holds accounts.ndjson, events.ndjson, truth.ndjson)',
-  );
+  console.error(usage);
   process.exit(2);
 }
 
 const base = new URL(env().DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
-const inPlace = args.includes('--in-place');
+const inPlace = a['in-place'];
 const name = `dw_eval_${Date.now().toString(36)}`;
 const log = (m: string) => console.error(`[eval] ${m}`);
 
@@ -48,8 +66,8 @@ try {
   const r = await evalScenario(pool, dir, {
     replayPoints,
     log,
-    skipIngest: inPlace && args.includes('--skip-ingest'),
-    censusOut: censusIdx >= 0 ? args[censusIdx + 1] : undefined,
+    skipIngest: inPlace && a['skip-ingest'],
+    censusOut: a.census,
   });
   console.log(
     `\nScenario ${dir}: detect ${(r.detect.elapsedMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n`,
@@ -61,8 +79,7 @@ try {
   code = 1;
 } finally {
   await pool?.end();
-  if (!inPlace && !args.includes('--keep'))
-    await dropDatabase(base.toString(), name).catch(() => undefined);
+  if (!inPlace && !a.keep) await dropDatabase(base.toString(), name).catch(() => undefined);
   else if (!inPlace) log(`kept database ${name}`);
 }
 process.exit(code);

@@ -52,7 +52,8 @@ const cov = (events: number, tax: number) => ({ events, tax, lsh: 0.01 });
 describe('pooledBand: the cluster as one client against the band at its pooled volume', () => {
   it('gives nothing inside the benign range, however the members are split', () => {
     const ms = [member(12, 300, 600), member(14, 300, 600), member(10, 250, 500)];
-    const b = pooledBand(pooledValues(ms), { events: 36, tax: 0.12, lsh: 0.01 }, [], ranges);
+    const members = ms.map((m) => cov(m.events, 0.12));
+    const b = pooledBand(pooledValues(ms), { events: 36, tax: 0.12, lsh: 0.01 }, members, ranges);
     expect(b.harvest).toBe(0);
     expect(b.union_tax).toBe(0);
   });
@@ -72,14 +73,15 @@ describe('pooledBand: the cluster as one client against the band at its pooled v
   });
   it('takes out/in only when the answers are long (its gate)', () => {
     const ms = Array.from({ length: 5 }, () => member(14, 20, 140)); // out/in 7, 140 tokens
-    const b = pooledBand(pooledValues(ms), { events: 70, tax: 0.1, lsh: 0.01 }, [], ranges);
+    const members = ms.map((m) => cov(m.events, 0.1));
+    const b = pooledBand(pooledValues(ms), { events: 70, tax: 0.1, lsh: 0.01 }, members, ranges);
     expect(b.beyond.out_in_ratio).toBeUndefined();
     expect(b.harvest).toBe(0);
   });
   it('is zero without a benign range', () => {
     const ms = [member(30, 100, 700)];
     expect(
-      pooledBand(pooledValues(ms), { events: 30, tax: 1, lsh: 1 }, [], undefined).harvest,
+      pooledBand(pooledValues(ms), { events: 30, tax: 1, lsh: 1 }, [cov(30, 1)], undefined).harvest,
     ).toBe(0);
   });
 });

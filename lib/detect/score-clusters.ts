@@ -49,24 +49,18 @@ export async function scoreLinked(
     const members = link.clusters[i];
     if (!keep(members)) continue;
     const f = await clusterFeatures(pool, members, (id) => byId.get(id)?.daily.events ?? 0);
-    const dailies = members.flatMap((id) => (byId.has(id) ? [byId.get(id)!.daily] : []));
+    const known = members.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    const dailies = known.map((r) => r.daily);
     const inTok = dailies.reduce((t, d) => t + d.inTok, 0);
     const v = pooledValues(dailies);
     const pooled = pooledBand(
       v,
       { events: f.events, tax: f.union_tax_share, lsh: f.union_coverage_lsh },
-      members.flatMap((id) => {
-        const r = byId.get(id);
-        return r
-          ? [
-              {
-                events: r.daily.events,
-                tax: num(r.values.coverage_tax),
-                lsh: num(r.values.coverage_lsh),
-              },
-            ]
-          : [];
-      }),
+      known.map((r) => ({
+        events: r.daily.events,
+        tax: num(r.values.coverage_tax),
+        lsh: num(r.values.coverage_lsh),
+      })),
       ranges,
     );
     const sc = scoreCluster(

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { Truth } from './metrics';
+import { addDays } from './days';
 
 /**
  * The day cut-offs at which each attack campaign first reaches each share of its events (the
@@ -40,7 +41,7 @@ export function cutsOf(perDay: Map<string, number>, shares: number[]): string[] 
     for (const [day, n] of order) {
       cum += n;
       if (cum >= share * total) {
-        out.push(new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10));
+        out.push(addDays(day, 1));
         break;
       }
     }

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { DetectSettings } from '@/lib/detect/settings';
 import type { Truth } from './metrics';
+import { addDays, daysBetween } from './days';
 import { cutoffs, eventsBefore, firstDay, replayAt, type ReplayPoint } from './replay';
 
 export interface AlarmRow {
@@ -18,11 +19,6 @@ interface Alarms {
   flagged: Set<string>;
   inFlaggedCluster: Set<string>;
 }
-
-const DAY = 86_400_000;
-const addDays = (d: string, n: number) =>
-  new Date(Date.parse(d) + n * DAY).toISOString().slice(0, 10);
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
 
 /**
  * For each attack campaign: the first day cut-off at which any of its accounts is flagged, and how

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { detectCore } from '@/lib/detect/core';
 import type { DetectSettings } from '@/lib/detect/settings';
 import type { ClusterRow } from '@/lib/detect/write-results';
+import { addDays, daysBetween } from './days';
 
 // "Queries before first alarm": detection replayed on day prefixes of the data. Inside one
 // transaction the rollup tables are shadowed by temporary copies holding only what was known
@@ -67,12 +68,8 @@ export async function cutoffs(pool: Pool, n: number): Promise<string[]> {
   const { rows } = await pool.query<{ f: string; l: string }>(
     `SELECT min(day)::text AS f, (max(day) + 1)::text AS l FROM account_daily`,
   );
-  const f = Date.parse(rows[0].f),
-    l = Date.parse(rows[0].l);
-  const days = Math.round((l - f) / 86_400_000);
-  return Array.from({ length: n }, (_, i) =>
-    new Date(f + Math.round(((i + 1) * days) / n) * 86_400_000).toISOString().slice(0, 10),
-  );
+  const days = daysBetween(rows[0].f, rows[0].l);
+  return Array.from({ length: n }, (_, i) => addDays(rows[0].f, Math.round(((i + 1) * days) / n)));
 }
 
 /** Events of the given accounts before a day (exact, from account_daily). */
